@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createHandlers } from '../lib/background/handlers';
+import type { Badge } from '../lib/background/badge';
+import { openDatabase } from '../lib/db/schema';
+import { seedDemoData } from '../lib/db/seed';
+import { createRouter } from '../lib/messaging/router';
+import { MODELWIRE_HOSTS } from '../lib/modelwire/hosts';
+import { clearTabState, saveTabState } from '../lib/tabs/tab-state';
+import demoFeed from '../lib/modelwire/demo/feed.json';
+
+async function setBadge(tabId: number, badge: Badge): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  try {
+    await Promise.all([
+      action.setBadgeText({ tabId, text: badge.text }),
+      action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      action.setTitle({ tabId, title: badge.title }),
+    ]);
+  } catch (error) {
+    // The tab closed between the report and the badge: nothing left to label.
+    console.debug('Modelwire Lens: badge not set', tabId, error);
+  }
+}
+
+export default defineBackground(() => {
+  const db = openDatabase();
+  // Idempotent (keyed on the demo feed's version), so every worker start may run it; messages wait for it.
+  const seeded = seedDemoData(db, demoFeed, new Date()).catch((error: unknown) => {
+    console.error('Modelwire Lens: the demo data could not be loaded', error);
+  });
+  const route = createRouter(
+    createHandlers({ db, saveTabState, setBadge, now: () => new Date() }),
+    { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/'), modelwireHosts: MODELWIRE_HOSTS },
+    console.error,
+  );
+
+  browser.runtime.onMessage.addListener((message, sender) => seeded.then(() => route(message, sender)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void clearTabState(tabId);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document is loading: what Lens said about the old one no longer holds.
+    if (change.status === 'loading' && change.url !== undefined) void clearTabState(tabId);
+  });
+});

@@ -1,0 +1,73 @@
+// Structured data from <script type="application/ld+json">: parsed defensively, since pages ship broken and hostile JSON.
+
+/** Upper bounds that keep a hostile page's JSON-LD from costing more than a blink. */
+const MAX_BLOCKS = 20;
+const MAX_BLOCK_CHARS = 500_000;
+const MAX_NODES = 500;
+const MAX_DEPTH = 8;
+
+export type JsonLdNode = Record<string, unknown>;
+
+function isNode(value: unknown): value is JsonLdNode {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The @type of a node as a list of bare names ("schema:NewsArticle" and "http://schema.org/NewsArticle" → "NewsArticle"). */
+export function typesOf(node: JsonLdNode): string[] {
+  const raw = node['@type'];
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list
+    .filter((type): type is string => typeof type === 'string')
+    .map((type) => type.replace(/^.*[/:#]/, '').trim())
+    .filter((type) => type.length > 0);
+}
+
+/** Every object node in the page's JSON-LD, flattening arrays and @graph, breadth-first and bounded. */
+export function jsonLdNodes(doc: Document): JsonLdNode[] {
+  const nodes: JsonLdNode[] = [];
+  const scripts = Array.from(doc.querySelectorAll('script[type="application/ld+json" i]')).slice(0, MAX_BLOCKS);
+  for (const script of scripts) {
+    const source = script.textContent ?? '';
+    if (source.length > MAX_BLOCK_CHARS) continue;
+    let parsed: unknown;
+    try {
+      // Some CMSes wrap the JSON in HTML comments or CDATA markers.
+      parsed = JSON.parse(source.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>)\s*$/, ''));
+    } catch {
+      continue;
+    }
+    const queue: Array<{ value: unknown; depth: number }> = [{ value: parsed, depth: 0 }];
+    while (queue.length > 0 && nodes.length < MAX_NODES) {
+      const { value, depth } = queue.shift() as { value: unknown; depth: number };
+      if (depth > MAX_DEPTH) continue;
+      if (Array.isArray(value)) {
+        for (const item of value.slice(0, MAX_NODES)) queue.push({ value: item, depth: depth + 1 });
+      } else if (isNode(value)) {
+        nodes.push(value);
+        if (value['@graph'] !== undefined) queue.push({ value: value['@graph'], depth: depth + 1 });
+        if (isNode(value.mainEntity)) queue.push({ value: value.mainEntity, depth: depth + 1 });
+      }
+    }
+  }
+  return nodes;
+}
+
+/** A string value, or the "name" (or "@value") of an object value, or the first of a list of those. */
+export function textValue(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const text = textValue(item);
+      if (text) return text;
+    }
+    return null;
+  }
+  if (isNode(value)) return textValue(value.name ?? value['@value']);
+  return null;
+}
+
+/** Every name in a value that may be a string, an object with a name, or a list of either (authors). */
+export function namesOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((item) => textValue(item)).filter((name): name is string => name !== null);
+}

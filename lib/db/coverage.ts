@@ -1,0 +1,63 @@
+// Queries and writes on stored coverage.
+import type { LensDatabase } from './schema';
+import { toCoverageRecord, type Coverage, type CoverageContent, type CoverageOrigin } from '../modelwire/coverage';
+
+/** A capture from Modelwire's own page is the freshest word; the demo data is the weakest. */
+const ORIGIN_RANK: Record<CoverageOrigin, number> = { demo: 0, feed: 1, capture: 2 };
+
+export interface PutResult {
+  written: number;
+  /** Entries not written because a stronger record (say, a live capture over demo data) already holds the id. */
+  kept: number;
+}
+
+/** Writes coverage in one transaction, never replacing a record that came from a stronger origin. */
+export async function putCoverages(
+  db: LensDatabase,
+  contents: ReadonlyArray<CoverageContent>,
+  origin: CoverageOrigin,
+  now: Date,
+): Promise<PutResult> {
+  return db.transaction('rw', db.coverages, async () => {
+    const existing = await db.coverages.bulkGet(contents.map((content) => content.id));
+    const records = contents
+      .filter((_, index) => {
+        const current = existing[index];
+        return current === undefined || ORIGIN_RANK[current.origin] <= ORIGIN_RANK[origin];
+      })
+      .map((content) => toCoverageRecord(content, origin, now));
+    await db.coverages.bulkPut(records);
+    return { written: records.length, kept: contents.length - records.length };
+  });
+}
+
+export async function getCoverage(db: LensDatabase, id: string): Promise<Coverage | undefined> {
+  return db.coverages.get(id);
+}
+
+/**
+ * The coverage of a publisher article, looked up by the normalised keys of its address, canonical URL and og:url, in
+ * that order of trust. Returns the newest record for the first key that has one, with the key that matched.
+ */
+export async function findCoverageByUrlKeys(
+  db: LensDatabase,
+  keys: ReadonlyArray<string>,
+): Promise<{ coverage: Coverage; key: string } | null> {
+  for (const key of keys) {
+    const matches = await db.coverages.where('sourceKeys').equals(key).toArray();
+    if (matches.length > 0) {
+      matches.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      return { coverage: matches[0] as Coverage, key };
+    }
+  }
+  return null;
+}
+
+/** For each entity key, how many stored coverages mention it. */
+export async function coverageCountsByEntity(
+  db: LensDatabase,
+  keys: ReadonlyArray<string>,
+): Promise<Map<string, number>> {
+  const counts = await Promise.all(keys.map((key) => db.coverages.where('entityKeys').equals(key).count()));
+  return new Map(keys.map((key, index) => [key, counts[index] ?? 0]));
+}

@@ -1,0 +1,70 @@
+// Every message between Lens's contexts: its name, who may send it, its payload schema and its reply type.
+// The receiver (lib/messaging/router.ts) checks all three before any handler runs.
+import * as v from 'valibot';
+import { CoverageContentSchema } from '../modelwire/coverage';
+import type { TabState } from '../tabs/tab-state';
+
+import { CHANNEL } from './channel';
+export { CHANNEL };
+
+/** Who sent a message, decided from the browser's sender record, never from anything the message says. */
+export type SenderKind = 'publisher-page' | 'modelwire-page' | 'extension-page' | 'foreign';
+
+const MAX_URL = 4096;
+const httpUrl = v.pipe(
+  v.string(),
+  v.maxLength(MAX_URL),
+  v.check((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'must be an absolute http(s) URL'),
+);
+const shortText = (max: number) => v.nullable(v.pipe(v.string(), v.maxLength(max)));
+
+export const PageReportSchema = v.object({
+  url: httpUrl,
+  canonicalUrl: v.nullable(httpUrl),
+  ogUrl: v.nullable(httpUrl),
+  title: shortText(2000),
+  siteName: shortText(2000),
+  byline: shortText(2000),
+  publishedTime: shortText(64),
+  lang: shortText(64),
+  description: shortText(2000),
+  isArticle: v.boolean(),
+  confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  reasons: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(30)),
+});
+
+const PagePartSchema = v.picklist(['summary', 'analystTake', 'drewOn', 'mentions', 'source', 'takedown', 'publishedAt']);
+
+export const CapturePayloadSchema = v.object({
+  url: httpUrl,
+  parsed: v.variant('ok', [
+    v.object({ ok: v.literal(true), coverage: CoverageContentSchema, missing: v.pipe(v.array(PagePartSchema), v.maxLength(10)) }),
+    v.object({ ok: v.literal(false), error: v.pipe(v.string(), v.maxLength(1000)) }),
+  ]),
+});
+
+export const protocol = {
+  /** A publisher content script reports what it found on its page; the reply is the tab's new state. */
+  'page.detected': { senders: ['publisher-page'], payload: PageReportSchema },
+  /** The Modelwire content script hands over the coverage it read from a Modelwire article page. */
+  'coverage.capture': { senders: ['modelwire-page'], payload: CapturePayloadSchema },
+} as const satisfies Record<string, { senders: ReadonlyArray<SenderKind>; payload: v.GenericSchema }>;
+
+export type MessageName = keyof typeof protocol;
+export type Payload<K extends MessageName> = v.InferOutput<(typeof protocol)[K]['payload']>;
+
+/** Reply types, one per message. */
+export interface Replies {
+  'page.detected': TabState;
+  'coverage.capture': TabState;
+}
+
+export interface Envelope<K extends MessageName = MessageName> {
+  channel: typeof CHANNEL;
+  name: K;
+  payload: Payload<K>;
+}
+
+export function isMessageName(name: unknown): name is MessageName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(protocol, name);
+}

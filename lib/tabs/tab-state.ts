@@ -1,0 +1,48 @@
+// What Lens knows about each open tab, kept in storage.session: it survives the MV3 service worker stopping, and is
+// gone when the browser closes. Written by the background only; read by the popup.
+import { storage } from 'wxt/utils/storage';
+import type { PageReport } from '../article/describe-page';
+
+export type TabState =
+  | { kind: 'not-article'; page: PageReport; updatedAt: string }
+  | { kind: 'not-covered'; page: PageReport; updatedAt: string }
+  | {
+      kind: 'covered';
+      page: PageReport;
+      coverageId: string;
+      /** Which of the page's addresses matched the coverage's source. */
+      matchedBy: 'address' | 'canonical' | 'og:url';
+      updatedAt: string;
+    }
+  | {
+      kind: 'modelwire';
+      url: string;
+      /** Set when the page was read and stored as coverage. */
+      coverageId: string | null;
+      missing: string[];
+      error: string | null;
+      updatedAt: string;
+    };
+
+type TabStateKey = `session:tab:${number}`;
+
+function keyOf(tabId: number): TabStateKey {
+  return `session:tab:${tabId}`;
+}
+
+export async function saveTabState(tabId: number, state: TabState): Promise<void> {
+  await storage.setItem(keyOf(tabId), state);
+}
+
+export async function readTabState(tabId: number): Promise<TabState | null> {
+  return storage.getItem<TabState>(keyOf(tabId));
+}
+
+export async function clearTabState(tabId: number): Promise<void> {
+  await storage.removeItem(keyOf(tabId));
+}
+
+/** Calls back whenever the tab's state changes; returns the function that stops watching. */
+export function watchTabState(tabId: number, onChange: (state: TabState | null) => void): () => void {
+  return storage.watch<TabState>(keyOf(tabId), (state) => onChange(state));
+}

@@ -1,0 +1,218 @@
+// The reader's path in real Chromium with the built extension: capture on Modelwire, badge and popup on publishers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type LensBrowser } from '../harness/browser';
+import { startFixtureServer, type FixtureServer } from '../harness/fixture-server';
+import { readStore } from '../harness/idb';
+import { screenshot } from '../harness/screenshots';
+import type { MentionRecord } from '../../lib/db/schema';
+import type { Coverage } from '../../lib/modelwire/coverage';
+
+const COVERED = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/?utm_source=newsletter&fbclid=abc';
+const UNCOVERED = 'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/';
+const HOME = 'https://www.lakesideledger.com/';
+const MODELWIRE_PAGE =
+  'https://themodelwire.com/article/open-source-robotics-kit-ships-with-motion-planner-01KX3K9M1N3P5Q7R9S2T4V6W8X';
+const MODELWIRE_PARTIAL = 'https://themodelwire.com/article/council-budget-vote-summary-in-progress-01KX3M2Y4Z6A8B1C3D5E7F9G2H';
+const CAPTURED_SOURCE = 'https://circuitweekly.net/news/open-source-robotics-kit/';
+
+let server: FixtureServer;
+let lens: LensBrowser;
+const consoleErrors: string[] = [];
+const visited = new Set<string>();
+
+async function visit(url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await lens.context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  const target = new URL(url);
+  visited.add(`${target.hostname}${target.pathname}`);
+  await page.goto(url);
+  return { page, tabId: await lens.tabIdOf(page) };
+}
+
+/** Waits until the tab has reported and the popup has left its loading state. */
+async function popupFor(tabId: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const popup = await lens.openPopup(tabId, { colorScheme });
+  await popup.waitForSelector('main[data-status]:not([data-status="loading"])');
+  return popup;
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  lens = await launchWithExtension({ port: server.port, hosts: server.hosts });
+});
+
+afterAll(async () => {
+  await lens?.close();
+  await server?.close();
+});
+
+describe('a publisher article that Modelwire covered', () => {
+  it('lights the badge and the popup shows the summary, analyst take, mentions and links', async () => {
+    const { page, tabId } = await visit(COVERED);
+    await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+    expect((await lens.badgeOf(tabId)).title).toContain('Regional hospitals pilot an AI triage assistant');
+
+    const popup = await popupFor(tabId);
+    await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('covered');
+    const headline = await popup.textContent('h1');
+    expect(headline).toBe('Regional hospitals pilot an AI triage assistant in three emergency rooms');
+    expect(await popup.textContent('.summary')).toContain('Harbor Health Network is testing Kestrel Labs');
+    const take = await popup.locator('section[aria-labelledby="take-heading"] p').allTextContents();
+    expect(take).toHaveLength(3);
+    expect(take[2]).toMatch(/^Watch whether/);
+    const mentions = await popup.locator('.mentions li').allTextContents();
+    expect(mentions.map((text) => text.replace(/\s*\d+$/, ''))).toEqual(['Harbor Health Network', 'Kestrel Labs', 'Triage Assist']);
+    // Kestrel Labs appears in three of the four demo summaries.
+    expect(await popup.getAttribute('.mentions li:nth-child(2) .count', 'aria-label')).toBe('in 3 saved summaries');
+    const links = await popup.locator('.links a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toEqual([
+      'https://themodelwire.com/article/regional-hospitals-pilot-ai-triage-assistant-01KX3F8Q2M7V4N6R9T1W5Y8Z0A',
+      'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/',
+      'https://themodelwire.com/takedown',
+    ]);
+    await screenshot(page, 'reader-covered-article');
+    await screenshot(popup, 'popup-covered-light');
+    const dark = await popupFor(tabId, 'dark');
+    await expect.poll(() => dark.getAttribute('main', 'data-status')).toBe('covered');
+    await screenshot(dark, 'popup-covered-dark');
+    const background = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(11, 17, 32)');
+    await Promise.all([popup.close(), dark.close(), page.close()]);
+  });
+
+  it('records the entity mentions of the coverage in IndexedDB', async () => {
+    const mentions = await readStore<MentionRecord>(await lens.worker(), 'mentions');
+    const forArticle = mentions.filter(
+      (mention) => mention.articleKey === 'lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant',
+    );
+    expect(forArticle.map((mention) => mention.entityKey).sort()).toEqual(['harbor health network', 'kestrel labs', 'triage assist']);
+    for (const mention of forArticle) {
+      expect(mention.coverageId).toBe('01KX3F8Q2M7V4N6R9T1W5Y8Z0A');
+      expect(mention.articleUrl).toBe('https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/');
+      expect(Date.parse(mention.firstSeen)).toBeLessThanOrEqual(Date.parse(mention.lastSeen));
+      expect(mention.timesSeen).toBe(1);
+    }
+  });
+
+  it('can be reached through the keyboard alone', async () => {
+    const { page, tabId } = await visit(COVERED);
+    await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+    const popup = await popupFor(tabId);
+    await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('covered');
+    const focused: string[] = [];
+    for (let step = 0; step < 3; step++) {
+      await popup.keyboard.press('Tab');
+      focused.push(await popup.evaluate(() => document.activeElement?.textContent ?? ''));
+    }
+    expect(focused).toEqual(['Read on Modelwire', 'Original article (lakesideledger.com)', 'Publisher? Takedown page']);
+    const outline = await popup.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).toBe('solid');
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
+
+describe('pages Modelwire did not cover', () => {
+  it('an uncovered article: no badge, and the popup says so and shows what was detected', async () => {
+    const { page, tabId } = await visit(UNCOVERED);
+    const popup = await popupFor(tabId);
+    await expect.poll(() => popup.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe('not-covered');
+    expect(await popup.textContent('h1')).toBe('No Modelwire coverage of this article');
+    const facts = await popup.locator('.fact').allTextContents();
+    expect(facts).toContain('TitleCouncil delays budget vote over library funding');
+    expect(facts).toContain('SiteThe Lakeside Ledger');
+    expect(facts).toContain('BylineTomás Ferreira');
+    expect((await lens.badgeOf(tabId)).text).toBe('');
+    await screenshot(popup, 'popup-not-covered');
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('a home page: the popup says it is not an article, with the reasons', async () => {
+    const { page, tabId } = await visit(HOME);
+    const popup = await popupFor(tabId);
+    await expect.poll(() => popup.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe('not-article');
+    expect(await popup.textContent('h1')).toBe('This page is not an article');
+    expect(await popup.locator('.reasons li').allTextContents()).toContain('is the site’s home page');
+    expect((await lens.badgeOf(tabId)).text).toBe('');
+    await screenshot(popup, 'popup-not-article');
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
+
+describe('reading a Modelwire article page', () => {
+  it('captures the coverage, so its source article lights up afterwards', async () => {
+    const before = await visit(CAPTURED_SOURCE);
+    const popupBefore = await popupFor(before.tabId);
+    await expect.poll(() => popupBefore.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe('not-covered');
+    await Promise.all([popupBefore.close(), before.page.close()]);
+
+    const modelwire = await visit(MODELWIRE_PAGE);
+    await expect.poll(() => lens.badgeOf(modelwire.tabId), { timeout: 10_000 }).toMatchObject({ text: '✓' });
+    const coverages = await readStore<Coverage>(await lens.worker(), 'coverages');
+    const captured = coverages.find((coverage) => coverage.id === '01KX3K9M1N3P5Q7R9S2T4V6W8X');
+    expect(captured).toMatchObject({
+      origin: 'capture',
+      headline: 'A hobby robotics kit ships with an open motion planner',
+      mentions: ['Pallet Robotics', 'Kestrel Labs', 'Circuit Weekly'],
+      source: { url: 'https://circuitweekly.net/news/open-source-robotics-kit/?utm_source=modelwire', domain: 'circuitweekly.net' },
+      takedownUrl: 'https://themodelwire.com/takedown',
+      sourceKeys: ['circuitweekly.net/news/open-source-robotics-kit'],
+    });
+    expect(captured?.analystTake).toHaveLength(3);
+    expect(captured?.drewOn).toHaveLength(2);
+    const capturedPopup = await popupFor(modelwire.tabId);
+    await expect.poll(() => capturedPopup.getAttribute('main', 'data-status')).toBe('captured');
+    expect(await capturedPopup.textContent('.note')).toContain('Saved');
+    await screenshot(modelwire.page, 'modelwire-page');
+    await screenshot(capturedPopup, 'popup-captured');
+    await Promise.all([capturedPopup.close(), modelwire.page.close()]);
+
+    const after = await visit(CAPTURED_SOURCE);
+    await expect.poll(() => lens.badgeOf(after.tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+    const popupAfter = await popupFor(after.tabId);
+    await expect.poll(() => popupAfter.textContent('h1')).toBe('A hobby robotics kit ships with an open motion planner');
+    await Promise.all([popupAfter.close(), after.page.close()]);
+  });
+
+  it('a page missing sections gives a partial record and says what was missing', async () => {
+    const { page, tabId } = await visit(MODELWIRE_PARTIAL);
+    await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: '✓' });
+    const popup = await popupFor(tabId);
+    await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('captured');
+    const note = await popup.textContent('.note');
+    // The note names the publisher's domain without linking it: the record keeps the domain, so no source is missing.
+    expect(note).toContain('Not found on the page: analyst take, mentions, takedown link.');
+    expect(await popup.locator('.links a').allTextContents()).toEqual(['Read on Modelwire']);
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
+
+describe('single-page apps', () => {
+  it('detects again when the app changes the address without a new document', async () => {
+    const { page, tabId } = await visit('https://northbound.tech/app/');
+    const popup = await popupFor(tabId);
+    await expect.poll(() => popup.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe('not-article');
+    await page.click('#open-story');
+    await page.waitForURL('**/analysis/kestrel-labs-opens-model-weights');
+    await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+    // The popup that was already open follows the tab.
+    await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('covered');
+    expect(await popup.textContent('h1')).toBe('Kestrel Labs publishes the weights of its mid-size model');
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
+
+describe('hygiene', () => {
+  it('left no errors in the consoles of the pages it ran on', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('fetched nothing but the pages the tests opened: no lookups, no telemetry', () => {
+    // The single-page app fetches its story itself; browsers ask for favicons on their own.
+    const expected = new Set([...visited, 'northbound.tech/analysis/kestrel-labs-opens-model-weights']);
+    const unexpected = server.requests.filter((request) => !expected.has(request) && !request.endsWith('/favicon.ico'));
+    expect(unexpected).toEqual([]);
+  });
+});

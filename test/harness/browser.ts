@@ -1,0 +1,99 @@
+// Launches Chromium with the built extension loaded, fixture hosts mapped to the local fixture server.
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from './chromium';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
+
+export interface LensBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  /** The id of the tab showing `page`, as the extension sees it. */
+  tabIdOf(page: Page): Promise<number>;
+  badgeOf(tabId: number): Promise<{ text: string; title: string }>;
+  /** Renders the popup for a tab as a page of its own. */
+  openPopup(tabId: number, options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  port: number;
+  hosts: string[];
+  headless?: boolean;
+  extensionDir?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions): Promise<LensBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'modelwire-lens-profile-'));
+  const rules = options.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.port}`).join(', ');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = async (): Promise<Worker> => {
+    const existing = context.serviceWorkers().find((candidate) => candidate.url().startsWith('chrome-extension://'));
+    return existing ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+  };
+  const extensionId = new URL((await worker()).url()).host;
+
+  return {
+    context,
+    extensionId,
+    worker,
+    async tabIdOf(page) {
+      // Lens has no "tabs" permission, so it cannot see tab URLs: find the tab by making it the active one.
+      await page.bringToFront();
+      const sw = await worker();
+      const id = await sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id ?? null;
+      });
+      if (id === null) throw new Error(`No active tab for ${page.url()}`);
+      return id;
+    },
+    async badgeOf(tabId) {
+      const sw = await worker();
+      return sw.evaluate(
+        async (id: number) => ({
+          text: await chrome.action.getBadgeText({ tabId: id }),
+          title: await chrome.action.getTitle({ tabId: id }),
+        }),
+        tabId,
+      );
+    },
+    async openPopup(tabId, popupOptions = {}) {
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme: popupOptions.colorScheme ?? 'light' });
+      await page.setViewportSize({ width: 400, height: 600 });
+      await page.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

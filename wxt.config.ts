@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// The extension's build: entrypoints are discovered in entrypoints/, everything else is imported explicitly
+// (imports: false) so the boundaries between content scripts, background, UI and lib stay visible.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  publicDir: 'assets/public',
+  manifest: ({ browser }) => ({
+    name: 'Modelwire Lens',
+    description:
+      "Shows Modelwire's summary and analyst take on the publisher articles it covers. Works offline; sends no browsing history anywhere.",
+    // storage: settings and per-tab state. No tabs, history or webRequest permission: the content script reports what
+    // it found and every lookup happens in the local database.
+    permissions: ['storage'],
+    action: { default_title: 'Modelwire Lens' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'lens@themodelwire.com',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
