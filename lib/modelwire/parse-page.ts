@@ -63,6 +63,15 @@ function hostOf(url: string): string {
   return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
 }
 
+/** A label set in the first inline element of a paragraph, such as <p><strong>Mentions</strong> …</p>. */
+function findInlineLabel(paragraph: Element): { section: SectionKind; element: Element } | null {
+  const first = paragraph.firstElementChild;
+  if (first === null || !INLINE_TAGS.has(first.tagName)) return null;
+  const before = paragraph.firstChild !== first ? clean(paragraph.firstChild?.textContent) : '';
+  const section = before === '' ? isLabel(first) : null;
+  return section === null ? null : { section, element: first };
+}
+
 interface Walk {
   headline: Element | null;
   blocks: Array<{ section: SectionKind; element: Element }>;
@@ -90,7 +99,12 @@ function walk(doc: Document): Walk {
     } else if (isHeading(element)) {
       section = 'other';
     } else if (element.tagName === 'P' || element.tagName === 'LI') {
-      if (GENERATED_NOTE.test(clean(element.textContent))) section = 'other';
+      const inlineLabel = findInlineLabel(element);
+      if (inlineLabel !== null) {
+        // "<p><b>Mentions</b>Meta · Anthropic</p>": the paragraph opens a section rather than belonging to one.
+        section = inlineLabel.section;
+        result.labels.push(inlineLabel);
+      } else if (GENERATED_NOTE.test(clean(element.textContent))) section = 'other';
       else result.blocks.push({ section, element });
     } else {
       for (let index = element.children.length - 1; index >= 0; index--) stack.push(element.children[index] as Element);

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { detectArticle } from '../../../lib/article/detect';
+import { describePage } from '../../../lib/article/describe-page';
+import { extractMetadata } from '../../../lib/article/metadata';
+import { parseHtml, sitePage } from '../fixtures';
+
+const ARTICLES = [
+  'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/',
+  'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/',
+  'https://circuitweekly.net/news/orbital-compute-delays-second-fab/',
+  'https://circuitweekly.net/news/open-source-robotics-kit/',
+  'https://northbound.tech/analysis/kestrel-labs-opens-model-weights',
+];
+const NOT_ARTICLES = ['https://www.lakesideledger.com/', 'https://northbound.tech/app/', 'https://themodelwire.com/takedown'];
+
+describe('detectArticle', () => {
+  it.each(ARTICLES)('calls %s an article', (url) => {
+    const detection = detectArticle(sitePage(url), url);
+    expect(detection.isArticle).toBe(true);
+    expect(detection.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each(NOT_ARTICLES)('does not call %s an article', (url) => {
+    expect(detectArticle(sitePage(url), url).isArticle).toBe(false);
+  });
+
+  it('gives its reasons, strongest first', () => {
+    const url = ARTICLES[0] as string;
+    expect(detectArticle(sitePage(url), url).reasons.slice(0, 2)).toEqual([
+      'structured data declares a NewsArticle',
+      'og:type is article',
+    ]);
+  });
+
+  it.each([
+    ['malformed JSON-LD', '<script type="application/ld+json">{"@type": "NewsArticle",</script><p>hi</p>'],
+    ['JSON-LD that is a number', '<script type="application/ld+json">42</script>'],
+    ['JSON-LD with a hostile @type', '<script type="application/ld+json">{"@type": {"toString": 1}}</script>'],
+    ['an empty document', ''],
+    ['a login form', '<form><input type="password"></form>'],
+  ])('survives %s without calling it an article', (_, html) => {
+    expect(detectArticle(parseHtml(html), 'https://example.com/x').isArticle).toBe(false);
+  });
+
+  it('does not call an XML document an article', () => {
+    const xml = new DOMParser().parseFromString('<rss><channel><item>x</item></channel></rss>', 'application/xml');
+    expect(detectArticle(xml, 'https://example.com/feed.xml').isArticle).toBe(false);
+  });
+});
+
+describe('extractMetadata', () => {
+  it('reads JSON-LD first, then meta tags', () => {
+    const url = ARTICLES[0] as string;
+    expect(extractMetadata(sitePage(url), `${url}?utm_source=x`)).toEqual({
+      url: `${url}?utm_source=x`,
+      canonicalUrl: url,
+      ogUrl: url,
+      title: 'Regional hospitals pilot an AI triage assistant',
+      siteName: 'The Lakeside Ledger',
+      byline: 'Dana Whitfield',
+      publishedTime: '2026-11-18T12:30:00.000Z',
+      lang: 'en',
+      description: 'Three emergency departments in the Harbor Health Network will test software that suggests an urgency score for walk-in patients.',
+    });
+  });
+
+  it('reads @graph, parsely and citation_* metadata', () => {
+    const council = extractMetadata(sitePage(ARTICLES[1] as string), ARTICLES[1] as string);
+    expect(council).toMatchObject({ byline: 'Tomás Ferreira', publishedTime: '2026-11-20T23:10:00.000Z' });
+    const circuit = extractMetadata(sitePage(ARTICLES[2] as string), ARTICLES[2] as string);
+    expect(circuit).toMatchObject({ byline: 'Priya Raman', siteName: 'Circuit Weekly', title: 'Orbital Compute delays second fab to 2028' });
+    const northbound = extractMetadata(sitePage(ARTICLES[4] as string), ARTICLES[4] as string);
+    expect(northbound).toMatchObject({ byline: 'Mei Tanaka', publishedTime: new Date('2026/11/19').toISOString() });
+  });
+
+  it('describePage joins detection and metadata', () => {
+    const page = describePage(sitePage(ARTICLES[3] as string), ARTICLES[3] as string);
+    expect(page).toMatchObject({ isArticle: true, title: 'A hobby robotics kit ships with an open motion planner', byline: 'Jonas Eklund' });
+  });
+});
