@@ -33,10 +33,11 @@ describe('seedDemoData', () => {
 
   it('never replaces a captured record with demo data', async () => {
     const [first] = demoItems();
-    await putCoverages(db, [{ ...first!, headline: 'Captured headline' }], 'capture', NOW);
+    if (!first) throw new Error('the demo feed is empty');
+    await putCoverages(db, [{ ...first, headline: 'Captured headline' }], 'capture', NOW);
     await seedDemoData(db, demoFeed, NOW);
-    expect((await db.coverages.get(first!.id))?.headline).toBe('Captured headline');
-    expect((await db.coverages.get(first!.id))?.origin).toBe('capture');
+    expect((await db.coverages.get(first.id))?.headline).toBe('Captured headline');
+    expect((await db.coverages.get(first.id))?.origin).toBe('capture');
   });
 
   it('refuses a broken embedded feed loudly, writing nothing', async () => {

@@ -1,0 +1,66 @@
+// `npm run demo`: the reader's path on the embedded demo data, in a real Chromium with the built extension.
+// Serves the demo publisher and Modelwire pages on 127.0.0.1, visits them, and writes screenshots of each page and
+// its popup to a folder it prints. Headed where a display exists, headless otherwise.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { platform } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { launchWithExtension } from './browser';
+import { startFixtureServer } from './fixture-server';
+import { screenshot } from './screenshots';
+
+const STEPS: Array<{ name: string; url: string; what: string }> = [
+  { name: '1-publisher-before-capture', url: 'https://circuitweekly.net/news/open-source-robotics-kit/', what: 'An article Modelwire has not covered yet' },
+  {
+    name: '2-modelwire-page',
+    url: 'https://themodelwire.com/article/open-source-robotics-kit-ships-with-motion-planner-01KX3K9M1N3P5Q7R9S2T4V6W8X',
+    what: 'Reading Modelwire’s summary of it: Lens captures the coverage',
+  },
+  { name: '3-publisher-after-capture', url: 'https://circuitweekly.net/news/open-source-robotics-kit/', what: 'The same article now lights up' },
+  {
+    name: '4-covered-article',
+    url: 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/?utm_source=newsletter',
+    what: 'An article in the embedded demo data (tracking parameters ignored)',
+  },
+  { name: '5-uncovered-article', url: 'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/', what: 'An article Modelwire did not cover' },
+  { name: '6-not-an-article', url: 'https://www.lakesideledger.com/', what: 'A home page' },
+];
+
+const hasDisplay = platform() !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const headless = process.env.HEADLESS === '1' || !hasDisplay;
+const outDir = join(fileURLToPath(new URL('../../demo-output/', import.meta.url)), new Date().toISOString().replace(/[:.]/g, '-'));
+mkdirSync(outDir, { recursive: true });
+
+const server = await startFixtureServer();
+const lens = await launchWithExtension({ port: server.port, hosts: server.hosts, headless });
+console.log(`Modelwire Lens demo: Chromium ${headless ? 'headless' : 'with a window'}, fixture sites on 127.0.0.1:${server.port}`);
+const rows: Array<Record<string, string>> = [];
+try {
+  for (const step of STEPS) {
+    const page = await lens.context.newPage();
+    await page.goto(step.url);
+    const tabId = await lens.tabIdOf(page);
+    const popup = await lens.openPopup(tabId);
+    await popup.waitForFunction(() => {
+      const status = document.querySelector('main')?.getAttribute('data-status');
+      return status && status !== 'loading' && !(status === 'unread' && document.querySelector('h1')?.textContent === 'Reading this page…');
+    });
+    const status = (await popup.getAttribute('main', 'data-status')) ?? '';
+    const heading = ((await popup.textContent('h1')) ?? '').trim();
+    const badge = await lens.badgeOf(tabId);
+    await screenshot(page, `${step.name}-page`, outDir);
+    await screenshot(popup, `${step.name}-popup`, outDir);
+    rows.push({ step: step.name, what: step.what, badge: badge.text || '—', popup: status, heading: heading.slice(0, 70) });
+    await popup.close();
+    if (headless) await page.close();
+  }
+  console.table(rows);
+  console.log(`Screenshots of every page and its popup: ${outDir}`);
+  if (!headless && process.stdin.isTTY) {
+    console.log('The browser stays open so you can try the popup yourself; press Enter here to finish.');
+    await new Promise((done) => process.stdin.once('data', done));
+  }
+} finally {
+  await lens.close();
+  await server.close();
+}
