@@ -6,9 +6,15 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import noUnsanitized from 'eslint-plugin-no-unsanitized';
 
 const restrict = (patterns) => ['error', { patterns }];
-const DB = { group: ['**/lib/db/*', '**/lib/db'], message: 'Only the background and extension pages open the database.' };
+const DB = {
+  group: ['**/lib/db/*', '**/lib/db'],
+  message: 'Only the background and extension pages open the database.',
+};
 const UI_STATE = { group: ['**/lib/ui/*', 'zustand', 'zustand/*'], message: 'Content scripts do not load UI state.' };
-const APP_LAYERS = { group: ['**/entrypoints/*', '**/components/*'], message: 'lib/ is plain logic: it never imports entrypoints or components.' };
+const APP_LAYERS = {
+  group: ['**/entrypoints/*', '**/components/*'],
+  message: 'lib/ is plain logic: it never imports entrypoints or components.',
+};
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo-output/**'] },
@@ -36,13 +42,33 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  { files: ['components/**'], rules: { 'no-restricted-imports': restrict([DB, { group: ['wxt/browser'], message: 'Components take props; entrypoints talk to the browser.' }]) } },
-  { files: ['entrypoints/content.ts', 'entrypoints/*.content.ts', 'entrypoints/*.content/**'], rules: { 'no-restricted-imports': restrict([DB, UI_STATE]) } },
+  {
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        DB,
+        { group: ['wxt/browser'], message: 'Components take props; entrypoints talk to the browser.' },
+      ]),
+    },
+  },
+  {
+    files: ['entrypoints/content.ts', 'entrypoints/*.content.ts', 'entrypoints/*.content/**'],
+    rules: { 'no-restricted-imports': restrict([DB, UI_STATE]) },
+  },
   { files: ['lib/**'], rules: { 'no-restricted-imports': restrict([APP_LAYERS]) } },
   {
     // Migrations must keep working as the code moves on: the schema imports nothing but Dexie and types.
     files: ['lib/db/schema.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../*', './*'], allowTypeImports: true, message: 'The schema imports nothing from the rest.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../*', './*'], allowTypeImports: true, message: 'The schema imports nothing from the rest.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.{js,mjs}'],

@@ -34,7 +34,7 @@ function shade(x, y) {
   const d = Math.hypot(x - 0.44, y - 0.44);
   if (d >= 0.2 && d <= 0.29) return [255, 255, 255];
   // The handle: a thick segment towards the lower right.
-  const t = Math.max(0, Math.min(1, ((x - 0.64) + (y - 0.64)) / 2 / 0.16));
+  const t = Math.max(0, Math.min(1, (x - 0.64 + (y - 0.64)) / 2 / 0.16));
   const hx = 0.64 + t * 0.16;
   const hy = 0.64 + t * 0.16;
   if (Math.hypot(x - hx, y - hy) <= 0.065 && x + y > 1.2) return [255, 255, 255];
@@ -48,11 +48,19 @@ function png(size) {
   for (let py = 0; py < size; py++) {
     const row = Buffer.alloc(1 + size * 4);
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const colour = shade((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
-          if (colour) { r += colour[0]; g += colour[1]; b += colour[2]; a += 1; }
+          if (colour) {
+            r += colour[0];
+            g += colour[1];
+            b += colour[2];
+            a += 1;
+          }
         }
       }
       const n = samples * samples;

@@ -7,13 +7,25 @@ function summariesLabel(count: number): string {
 }
 
 /** Modelwire's coverage of an article: headline, summary, analyst take, mentions and the links that go with them. */
-export function CoverageCard({ coverage, mentions, note }: { coverage: Coverage; mentions: MentionView[]; note?: string }) {
+export function CoverageCard({
+  coverage,
+  mentions,
+  note,
+}: {
+  coverage: Coverage;
+  mentions: MentionView[];
+  note?: string;
+}) {
   return (
     <article className="coverage" aria-labelledby="coverage-headline">
       <p className="eyebrow">Modelwire summary</p>
       <h1 id="coverage-headline">{coverage.headline}</h1>
       {note && <p className="note">{note}</p>}
-      {coverage.summary ? <p className="summary">{coverage.summary}</p> : <p className="muted">Modelwire's page had no summary paragraph.</p>}
+      {coverage.summary ? (
+        <p className="summary">{coverage.summary}</p>
+      ) : (
+        <p className="muted">Modelwire's page had no summary paragraph.</p>
+      )}
       {coverage.analystTake.length > 0 && (
         <section aria-labelledby="take-heading">
           <h2 id="take-heading">Analyst take</h2>
@@ -44,7 +56,11 @@ export function CoverageCard({ coverage, mentions, note }: { coverage: Coverage;
             {mentions.map((mention) => (
               <li key={mention.key}>
                 <span className="entity">{mention.name}</span>{' '}
-                <span className="count" aria-label={summariesLabel(mention.coverageCount)} title={summariesLabel(mention.coverageCount)}>
+                <span
+                  className="count"
+                  aria-label={summariesLabel(mention.coverageCount)}
+                  title={summariesLabel(mention.coverageCount)}
+                >
                   {mention.coverageCount}
                 </span>
               </li>
@@ -54,7 +70,11 @@ export function CoverageCard({ coverage, mentions, note }: { coverage: Coverage;
       )}
       <nav className="links" aria-label="Links">
         <ExternalLink href={coverage.modelwireUrl}>Read on Modelwire</ExternalLink>
-        {coverage.source.url && <ExternalLink href={coverage.source.url}>Original article{coverage.source.domain ? ` (${coverage.source.domain})` : ''}</ExternalLink>}
+        {coverage.source.url && (
+          <ExternalLink href={coverage.source.url}>
+            Original article{coverage.source.domain ? ` (${coverage.source.domain})` : ''}
+          </ExternalLink>
+        )}
         {coverage.takedownUrl && <ExternalLink href={coverage.takedownUrl}>Publisher? Takedown page</ExternalLink>}
       </nav>
     </article>

@@ -42,7 +42,10 @@ export function PopupScreen({ view }: { view: PopupView }) {
     case 'unsupported':
       return (
         <Status title="Lens does not run on this page">
-          <p>Browser pages, extension stores and built-in viewers are off limits to extensions. Open a news article to see Modelwire's coverage.</p>
+          <p>
+            Browser pages, extension stores and built-in viewers are off limits to extensions. Open a news article to
+            see Modelwire's coverage.
+          </p>
         </Status>
       );
     case 'unread':
@@ -50,7 +53,10 @@ export function PopupScreen({ view }: { view: PopupView }) {
         <Status title="Reading this page…" />
       ) : (
         <Status title="Lens has not read this page yet">
-          <p>It may be a browser page that extensions cannot read, or it was open before Lens was installed. Reload the page to check it for Modelwire coverage.</p>
+          <p>
+            It may be a browser page that extensions cannot read, or it was open before Lens was installed. Reload the
+            page to check it for Modelwire coverage.
+          </p>
         </Status>
       );
     case 'not-article':
@@ -66,7 +72,10 @@ export function PopupScreen({ view }: { view: PopupView }) {
       return (
         <>
           <Status title="No Modelwire coverage of this article">
-            <p>None of the summaries Lens has saved is about this article. Lens checked locally; nothing was sent anywhere.</p>
+            <p>
+              None of the summaries Lens has saved is about this article. Lens checked locally; nothing was sent
+              anywhere.
+            </p>
           </Status>
           <PageFacts page={view.page} showReasons={false} />
         </>
@@ -81,7 +90,9 @@ export function PopupScreen({ view }: { view: PopupView }) {
           </Status>
         );
       }
-      const missing = view.missing.filter((part) => part !== 'drewOn' && part !== 'publishedAt').map((part) => PART_NAMES[part] ?? part);
+      const missing = view.missing
+        .filter((part) => part !== 'drewOn' && part !== 'publishedAt')
+        .map((part) => PART_NAMES[part] ?? part);
       const note = `Saved: its source article will show this summary.${missing.length > 0 ? ` Not found on the page: ${missing.join(', ')}.` : ''}`;
       return <CoverageCard coverage={view.coverage} mentions={view.mentions} note={note} />;
     }

@@ -27,7 +27,8 @@ function Popup() {
       (tab) => {
         if (!cancelled) stop = store.getState().open(tab);
       },
-      (error: unknown) => store.setState({ view: { status: 'error', message: `Could not find the tab: ${String(error)}` } }),
+      (error: unknown) =>
+        store.setState({ view: { status: 'error', message: `Could not find the tab: ${String(error)}` } }),
     );
     return () => {
       cancelled = true;

@@ -28,7 +28,9 @@ const NON_ARTICLE_TYPES = new Set([
 const THRESHOLD = 0.5;
 
 function metaContent(doc: Document, property: string): string | null {
-  return doc.querySelector(`meta[property="${property}" i], meta[name="${property}" i]`)?.getAttribute('content') ?? null;
+  return (
+    doc.querySelector(`meta[property="${property}" i], meta[name="${property}" i]`)?.getAttribute('content') ?? null
+  );
 }
 
 function isHomePath(pageUrl: string): boolean {

@@ -32,7 +32,9 @@ export function jsonLdNodes(doc: Document): JsonLdNode[] {
     let parsed: unknown;
     try {
       // Some CMSes wrap the JSON in HTML comments or CDATA markers.
-      parsed = JSON.parse(source.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>)\s*$/, ''));
+      parsed = JSON.parse(
+        source.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>)\s*$/, ''),
+      );
     } catch {
       continue;
     }

@@ -103,7 +103,15 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     clean(textValue(publisher)) ??
     meta(doc, 'citation_journal_title', 'DC.publisher', 'dcterms.publisher');
   const authors = article ? namesOf(article.author) : [];
-  const metaAuthor = meta(doc, 'author', 'article:author', 'parsely-author', 'citation_author', 'DC.creator', 'dcterms.creator');
+  const metaAuthor = meta(
+    doc,
+    'author',
+    'article:author',
+    'parsely-author',
+    'citation_author',
+    'DC.creator',
+    'dcterms.creator',
+  );
   const byline =
     clean(authors.join(', ')) ?? (metaAuthor && !looksLikeUrl(metaAuthor) ? metaAuthor : null) ?? bylineFromDom(doc);
   const h1 = clean(doc.querySelector('article h1, main h1, h1')?.textContent);

@@ -20,8 +20,16 @@ export function badgeFor(state: TabState | null, headline?: string): Badge {
       };
     case 'modelwire':
       return state.coverageId
-        ? { text: '✓', color: '#15803d', title: 'Modelwire Lens: this Modelwire summary is saved for its source article' }
-        : { text: '!', color: '#b45309', title: `Modelwire Lens: this page could not be read (${state.error ?? 'unknown reason'})` };
+        ? {
+            text: '✓',
+            color: '#15803d',
+            title: 'Modelwire Lens: this Modelwire summary is saved for its source article',
+          }
+        : {
+            text: '!',
+            color: '#b45309',
+            title: `Modelwire Lens: this page could not be read (${state.error ?? 'unknown reason'})`,
+          };
     case 'not-covered':
       return { ...NO_BADGE, title: 'Modelwire Lens: no Modelwire coverage of this article' };
     case 'not-article':

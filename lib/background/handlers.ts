@@ -53,7 +53,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const now = deps.now();
       let state: TabState;
       if (!parsed.ok) {
-        state = { kind: 'modelwire', url, coverageId: null, missing: [], error: parsed.error, updatedAt: now.toISOString() };
+        state = {
+          kind: 'modelwire',
+          url,
+          coverageId: null,
+          missing: [],
+          error: parsed.error,
+          updatedAt: now.toISOString(),
+        };
       } else if (hostKey(parsed.coverage.modelwireUrl) !== hostKey(senderUrl)) {
         return fail('refused', 'The coverage names another site as its Modelwire page.');
       } else {

@@ -33,12 +33,24 @@ export const PageReportSchema = v.object({
   reasons: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(30)),
 });
 
-const PagePartSchema = v.picklist(['summary', 'analystTake', 'drewOn', 'mentions', 'source', 'takedown', 'publishedAt']);
+const PagePartSchema = v.picklist([
+  'summary',
+  'analystTake',
+  'drewOn',
+  'mentions',
+  'source',
+  'takedown',
+  'publishedAt',
+]);
 
 export const CapturePayloadSchema = v.object({
   url: httpUrl,
   parsed: v.variant('ok', [
-    v.object({ ok: v.literal(true), coverage: CoverageContentSchema, missing: v.pipe(v.array(PagePartSchema), v.maxLength(10)) }),
+    v.object({
+      ok: v.literal(true),
+      coverage: CoverageContentSchema,
+      missing: v.pipe(v.array(PagePartSchema), v.maxLength(10)),
+    }),
     v.object({ ok: v.literal(false), error: v.pipe(v.string(), v.maxLength(1000)) }),
   ]),
 });

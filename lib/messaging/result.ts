@@ -1,13 +1,7 @@
 // The reply shape of every message: errors cross context boundaries as values, never as thrown exceptions.
 
 export type ErrorCode =
-  | 'not-a-message'
-  | 'unknown-message'
-  | 'forbidden'
-  | 'invalid-payload'
-  | 'refused'
-  | 'internal'
-  | 'unreachable';
+  'not-a-message' | 'unknown-message' | 'forbidden' | 'invalid-payload' | 'refused' | 'internal' | 'unreachable';
 
 export interface LensError {
   code: ErrorCode;

@@ -2,7 +2,15 @@
 // It never throws and answers every value with a Result, so nothing a page or another extension sends can crash it.
 import * as v from 'valibot';
 import { describeIssues } from '../modelwire/coverage';
-import { CHANNEL, isMessageName, protocol, type MessageName, type Payload, type Replies, type SenderKind } from './protocol';
+import {
+  CHANNEL,
+  isMessageName,
+  protocol,
+  type MessageName,
+  type Payload,
+  type Replies,
+  type SenderKind,
+} from './protocol';
 import { fail, type Result } from './result';
 import { classifySender, senderTabId, type ExtensionIdentity } from './sender';
 
@@ -20,7 +28,11 @@ export type Handlers = {
 
 export type Route = (message: unknown, sender: unknown) => Promise<Result<unknown>>;
 
-export function createRouter(handlers: Handlers, identity: ExtensionIdentity, log: (...args: unknown[]) => void): Route {
+export function createRouter(
+  handlers: Handlers,
+  identity: ExtensionIdentity,
+  log: (...args: unknown[]) => void,
+): Route {
   return async (message, sender) => {
     try {
       if (typeof message !== 'object' || message === null || (message as { channel?: unknown }).channel !== CHANNEL) {

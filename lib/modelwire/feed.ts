@@ -22,8 +22,7 @@ export interface RejectedEntry {
 }
 
 export type FeedParseResult =
-  | { ok: true; generatedAt: string; items: CoverageContent[]; rejected: RejectedEntry[] }
-  | { ok: false; error: string };
+  { ok: true; generatedAt: string; items: CoverageContent[]; rejected: RejectedEntry[] } | { ok: false; error: string };
 
 function entryId(entry: unknown): string | null {
   if (typeof entry === 'object' && entry !== null && 'id' in entry && typeof entry.id === 'string') {

@@ -5,8 +5,7 @@ import { LIMITS, ULID_PATTERN, validateCoverageContent, type CoverageContent, ty
 export type PagePart = 'summary' | 'analystTake' | 'drewOn' | 'mentions' | 'source' | 'takedown' | 'publishedAt';
 
 export type ParsedModelwirePage =
-  | { ok: true; coverage: CoverageContent; missing: PagePart[] }
-  | { ok: false; error: string };
+  { ok: true; coverage: CoverageContent; missing: PagePart[] } | { ok: false; error: string };
 
 type SectionKind = 'lead' | 'context' | 'analyst' | 'drewOn' | 'mentions' | 'other';
 
@@ -178,7 +177,9 @@ function findSource(doc: Document, base: string): { url: string | null; domain: 
     // The innermost element that holds the note, not every ancestor of it.
     .filter((element, _, all) => !all.some((other) => other !== element && element.contains(other)));
   const note = notes[0];
-  const domain = note ? (SOURCE_NOTE.exec(clean(note.textContent))?.[1]?.toLowerCase().replace(/\.$/, '') ?? null) : null;
+  const domain = note
+    ? (SOURCE_NOTE.exec(clean(note.textContent))?.[1]?.toLowerCase().replace(/\.$/, '') ?? null)
+    : null;
   const external = (root: ParentNode) =>
     Array.from(root.querySelectorAll('a[href]'))
       .map((link) => absoluteUrl(link.getAttribute('href'), base))
@@ -239,7 +240,8 @@ export function parseModelwirePage(doc: Document, pageUrl: string): ParsedModelw
   if (id === null) return { ok: false, error: 'This address has no Modelwire article id at the end of its slug.' };
   const { headline, blocks, labels } = walk(doc);
   const headlineText = clean(headline?.textContent) || fallbackHeadline(doc);
-  if (headlineText === '') return { ok: false, error: 'The page has no headline: it does not look like a Modelwire article.' };
+  if (headlineText === '')
+    return { ok: false, error: 'The page has no headline: it does not look like a Modelwire article.' };
 
   const paragraphs = (section: SectionKind) =>
     blocks

@@ -33,7 +33,8 @@ export function createPopupStore(deps: PopupDeps): StoreApi<PopupState> {
         const view: PopupView = state === null ? { status: 'unread', waiting } : await viewForTabState(deps.db, state);
         if (request === latest) set({ view });
       } catch (error) {
-        if (request === latest) set({ view: { status: 'error', message: error instanceof Error ? error.message : String(error) } });
+        if (request === latest)
+          set({ view: { status: 'error', message: error instanceof Error ? error.message : String(error) } });
       }
     };
     return {
@@ -61,7 +62,8 @@ export function createPopupStore(deps: PopupDeps): StoreApi<PopupState> {
             reported = reported || state !== null;
             if (state !== null || !reported) void show(state, state === null);
           },
-          (error: unknown) => set({ view: { status: 'error', message: `Could not read this tab's state: ${String(error)}` } }),
+          (error: unknown) =>
+            set({ view: { status: 'error', message: `Could not read this tab's state: ${String(error)}` } }),
         );
         return () => {
           clearTimeout(timer);

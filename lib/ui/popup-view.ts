@@ -50,7 +50,13 @@ export async function viewForTabState(db: LensDatabase, state: TabState): Promis
       const coverage = await getCoverage(db, state.coverageId);
       // The record was removed since the page reported (data cleared): say what is true now.
       if (!coverage) return { status: state.page.isArticle ? 'not-covered' : 'not-article', page: state.page };
-      return { status: 'covered', page: state.page, coverage, mentions: await mentionViews(db, coverage), matchedBy: state.matchedBy };
+      return {
+        status: 'covered',
+        page: state.page,
+        coverage,
+        mentions: await mentionViews(db, coverage),
+        matchedBy: state.matchedBy,
+      };
     }
     case 'modelwire': {
       const coverage = state.coverageId ? ((await getCoverage(db, state.coverageId)) ?? null) : null;

@@ -23,7 +23,8 @@ describe('a hostile page', () => {
     const page = await lens.context.newPage();
     const extensionErrors: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' && message.location().url.startsWith('chrome-extension://')) extensionErrors.push(message.text());
+      if (message.type() === 'error' && message.location().url.startsWith('chrome-extension://'))
+        extensionErrors.push(message.text());
     });
     page.on('pageerror', (error) => {
       if (error.stack?.includes('chrome-extension://')) extensionErrors.push(error.message);
@@ -49,7 +50,8 @@ describe('the service worker', () => {
     const cdp = await lens.context.newCDPSession(first);
     const statuses: string[] = [];
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const version of versions) if (version.scriptURL.startsWith('chrome-extension://')) statuses.push(version.runningStatus);
+      for (const version of versions)
+        if (version.scriptURL.startsWith('chrome-extension://')) statuses.push(version.runningStatus);
     });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
@@ -60,7 +62,9 @@ describe('the service worker', () => {
     await second.goto('https://circuitweekly.net/news/orbital-compute-delays-second-fab/');
     const tabId = await lens.tabIdOf(second);
     const popup = await lens.openPopup(tabId);
-    await expect.poll(() => popup.textContent('h1'), { timeout: 10_000 }).toBe('Orbital Compute pushes its second chip fab back by a year');
+    await expect
+      .poll(() => popup.textContent('h1'), { timeout: 10_000 })
+      .toBe('Orbital Compute pushes its second chip fab back by a year');
     // The report of the second page woke the worker again.
     expect(statuses.slice(stoppedAt)).toContain('running');
     await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });

@@ -45,10 +45,14 @@ describe('Firefox build', () => {
 
   it('passes web-ext lint with no errors', () => {
     const bin = fileURLToPath(new URL('../../node_modules/.bin/web-ext', import.meta.url));
-    const output = execFileSync(bin, ['lint', '--source-dir', `${OUTPUT}firefox-mv2`, '--self-hosted', '--output', 'json'], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
-    });
+    const output = execFileSync(
+      bin,
+      ['lint', '--source-dir', `${OUTPUT}firefox-mv2`, '--self-hosted', '--output', 'json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+      },
+    );
     const report = JSON.parse(output.slice(output.indexOf('{')));
     expect(report.errors).toEqual([]);
     // React DOM's own innerHTML code path is the only warning allowed; Lens never renders HTML from text.

@@ -8,12 +8,14 @@ import { screenshot } from '../harness/screenshots';
 import type { MentionRecord } from '../../lib/db/schema';
 import type { Coverage } from '../../lib/modelwire/coverage';
 
-const COVERED = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/?utm_source=newsletter&fbclid=abc';
+const COVERED =
+  'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/?utm_source=newsletter&fbclid=abc';
 const UNCOVERED = 'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/';
 const HOME = 'https://www.lakesideledger.com/';
 const MODELWIRE_PAGE =
   'https://themodelwire.com/article/open-source-robotics-kit-ships-with-motion-planner-01KX3K9M1N3P5Q7R9S2T4V6W8X';
-const MODELWIRE_PARTIAL = 'https://themodelwire.com/article/council-budget-vote-summary-in-progress-01KX3M2Y4Z6A8B1C3D5E7F9G2H';
+const MODELWIRE_PARTIAL =
+  'https://themodelwire.com/article/council-budget-vote-summary-in-progress-01KX3M2Y4Z6A8B1C3D5E7F9G2H';
 const CAPTURED_SOURCE = 'https://circuitweekly.net/news/open-source-robotics-kit/';
 
 let server: FixtureServer;
@@ -64,10 +66,16 @@ describe('a publisher article that Modelwire covered', () => {
     expect(take).toHaveLength(3);
     expect(take[2]).toMatch(/^Watch whether/);
     const mentions = await popup.locator('.mentions li').allTextContents();
-    expect(mentions.map((text) => text.replace(/\s*\d+$/, ''))).toEqual(['Harbor Health Network', 'Kestrel Labs', 'Triage Assist']);
+    expect(mentions.map((text) => text.replace(/\s*\d+$/, ''))).toEqual([
+      'Harbor Health Network',
+      'Kestrel Labs',
+      'Triage Assist',
+    ]);
     // Kestrel Labs appears in three of the four demo summaries.
     expect(await popup.getAttribute('.mentions li:nth-child(2) .count', 'aria-label')).toBe('in 3 saved summaries');
-    const links = await popup.locator('.links a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    const links = await popup
+      .locator('.links a')
+      .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
     expect(links).toEqual([
       'https://themodelwire.com/article/regional-hospitals-pilot-ai-triage-assistant-01KX3F8Q2M7V4N6R9T1W5Y8Z0A',
       'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/',
@@ -88,10 +96,16 @@ describe('a publisher article that Modelwire covered', () => {
     const forArticle = mentions.filter(
       (mention) => mention.articleKey === 'lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant',
     );
-    expect(forArticle.map((mention) => mention.entityKey).sort()).toEqual(['harbor health network', 'kestrel labs', 'triage assist']);
+    expect(forArticle.map((mention) => mention.entityKey).sort()).toEqual([
+      'harbor health network',
+      'kestrel labs',
+      'triage assist',
+    ]);
     for (const mention of forArticle) {
       expect(mention.coverageId).toBe('01KX3F8Q2M7V4N6R9T1W5Y8Z0A');
-      expect(mention.articleUrl).toBe('https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/');
+      expect(mention.articleUrl).toBe(
+        'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/',
+      );
       expect(Date.parse(mention.firstSeen)).toBeLessThanOrEqual(Date.parse(mention.lastSeen));
       expect(mention.timesSeen).toBe(1);
     }
@@ -156,7 +170,10 @@ describe('reading a Modelwire article page', () => {
       origin: 'capture',
       headline: 'A hobby robotics kit ships with an open motion planner',
       mentions: ['Pallet Robotics', 'Kestrel Labs', 'Circuit Weekly'],
-      source: { url: 'https://circuitweekly.net/news/open-source-robotics-kit/?utm_source=modelwire', domain: 'circuitweekly.net' },
+      source: {
+        url: 'https://circuitweekly.net/news/open-source-robotics-kit/?utm_source=modelwire',
+        domain: 'circuitweekly.net',
+      },
       takedownUrl: 'https://themodelwire.com/takedown',
       sourceKeys: ['circuitweekly.net/news/open-source-robotics-kit'],
     });
@@ -172,7 +189,9 @@ describe('reading a Modelwire article page', () => {
     const after = await visit(CAPTURED_SOURCE);
     await expect.poll(() => lens.badgeOf(after.tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
     const popupAfter = await popupFor(after.tabId);
-    await expect.poll(() => popupAfter.textContent('h1')).toBe('A hobby robotics kit ships with an open motion planner');
+    await expect
+      .poll(() => popupAfter.textContent('h1'))
+      .toBe('A hobby robotics kit ships with an open motion planner');
     await Promise.all([popupAfter.close(), after.page.close()]);
   });
 

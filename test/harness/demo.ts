@@ -10,30 +10,47 @@ import { startFixtureServer } from './fixture-server';
 import { screenshot } from './screenshots';
 
 const STEPS: Array<{ name: string; url: string; what: string }> = [
-  { name: '1-publisher-before-capture', url: 'https://circuitweekly.net/news/open-source-robotics-kit/', what: 'An article Modelwire has not covered yet' },
+  {
+    name: '1-publisher-before-capture',
+    url: 'https://circuitweekly.net/news/open-source-robotics-kit/',
+    what: 'An article Modelwire has not covered yet',
+  },
   {
     name: '2-modelwire-page',
     url: 'https://themodelwire.com/article/open-source-robotics-kit-ships-with-motion-planner-01KX3K9M1N3P5Q7R9S2T4V6W8X',
     what: 'Reading Modelwire’s summary of it: Lens captures the coverage',
   },
-  { name: '3-publisher-after-capture', url: 'https://circuitweekly.net/news/open-source-robotics-kit/', what: 'The same article now lights up' },
+  {
+    name: '3-publisher-after-capture',
+    url: 'https://circuitweekly.net/news/open-source-robotics-kit/',
+    what: 'The same article now lights up',
+  },
   {
     name: '4-covered-article',
     url: 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/?utm_source=newsletter',
     what: 'An article in the embedded demo data (tracking parameters ignored)',
   },
-  { name: '5-uncovered-article', url: 'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/', what: 'An article Modelwire did not cover' },
+  {
+    name: '5-uncovered-article',
+    url: 'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/',
+    what: 'An article Modelwire did not cover',
+  },
   { name: '6-not-an-article', url: 'https://www.lakesideledger.com/', what: 'A home page' },
 ];
 
 const hasDisplay = platform() !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = process.env.HEADLESS === '1' || !hasDisplay;
-const outDir = join(fileURLToPath(new URL('../../demo-output/', import.meta.url)), new Date().toISOString().replace(/[:.]/g, '-'));
+const outDir = join(
+  fileURLToPath(new URL('../../demo-output/', import.meta.url)),
+  new Date().toISOString().replace(/[:.]/g, '-'),
+);
 mkdirSync(outDir, { recursive: true });
 
 const server = await startFixtureServer();
 const lens = await launchWithExtension({ port: server.port, hosts: server.hosts, headless });
-console.log(`Modelwire Lens demo: Chromium ${headless ? 'headless' : 'with a window'}, fixture sites on 127.0.0.1:${server.port}`);
+console.log(
+  `Modelwire Lens demo: Chromium ${headless ? 'headless' : 'with a window'}, fixture sites on 127.0.0.1:${server.port}`,
+);
 const rows: Array<Record<string, string>> = [];
 try {
   for (const step of STEPS) {
@@ -43,14 +60,24 @@ try {
     const popup = await lens.openPopup(tabId);
     await popup.waitForFunction(() => {
       const status = document.querySelector('main')?.getAttribute('data-status');
-      return status && status !== 'loading' && !(status === 'unread' && document.querySelector('h1')?.textContent === 'Reading this page…');
+      return (
+        status &&
+        status !== 'loading' &&
+        !(status === 'unread' && document.querySelector('h1')?.textContent === 'Reading this page…')
+      );
     });
     const status = (await popup.getAttribute('main', 'data-status')) ?? '';
     const heading = ((await popup.textContent('h1')) ?? '').trim();
     const badge = await lens.badgeOf(tabId);
     await screenshot(page, `${step.name}-page`, outDir);
     await screenshot(popup, `${step.name}-popup`, outDir);
-    rows.push({ step: step.name, what: step.what, badge: badge.text || '—', popup: status, heading: heading.slice(0, 70) });
+    rows.push({
+      step: step.name,
+      what: step.what,
+      badge: badge.text || '—',
+      popup: status,
+      heading: heading.slice(0, 70),
+    });
     await popup.close();
     if (headless) await page.close();
   }

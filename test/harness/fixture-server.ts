@@ -57,7 +57,9 @@ async function fileFor(root: string, host: string, pathname: string): Promise<{ 
   return null;
 }
 
-export async function startFixtureServer(options: { root?: string; routes?: RouteHandler[] } = {}): Promise<FixtureServer> {
+export async function startFixtureServer(
+  options: { root?: string; routes?: RouteHandler[] } = {},
+): Promise<FixtureServer> {
   const root = options.root ?? SITES_DIR;
   const routes = options.routes ?? [];
   const hosts = fixtureHosts(root);

@@ -11,7 +11,11 @@ const ARTICLES = [
   'https://circuitweekly.net/news/open-source-robotics-kit/',
   'https://northbound.tech/analysis/kestrel-labs-opens-model-weights',
 ];
-const NOT_ARTICLES = ['https://www.lakesideledger.com/', 'https://northbound.tech/app/', 'https://themodelwire.com/takedown'];
+const NOT_ARTICLES = [
+  'https://www.lakesideledger.com/',
+  'https://northbound.tech/app/',
+  'https://themodelwire.com/takedown',
+];
 
 describe('detectArticle', () => {
   it.each(ARTICLES)('calls %s an article', (url) => {
@@ -60,7 +64,8 @@ describe('extractMetadata', () => {
       byline: 'Dana Whitfield',
       publishedTime: '2026-11-18T12:30:00.000Z',
       lang: 'en',
-      description: 'Three emergency departments in the Harbor Health Network will test software that suggests an urgency score for walk-in patients.',
+      description:
+        'Three emergency departments in the Harbor Health Network will test software that suggests an urgency score for walk-in patients.',
     });
   });
 
@@ -68,13 +73,21 @@ describe('extractMetadata', () => {
     const council = extractMetadata(sitePage(ARTICLES[1] as string), ARTICLES[1] as string);
     expect(council).toMatchObject({ byline: 'Tomás Ferreira', publishedTime: '2026-11-20T23:10:00.000Z' });
     const circuit = extractMetadata(sitePage(ARTICLES[2] as string), ARTICLES[2] as string);
-    expect(circuit).toMatchObject({ byline: 'Priya Raman', siteName: 'Circuit Weekly', title: 'Orbital Compute delays second fab to 2028' });
+    expect(circuit).toMatchObject({
+      byline: 'Priya Raman',
+      siteName: 'Circuit Weekly',
+      title: 'Orbital Compute delays second fab to 2028',
+    });
     const northbound = extractMetadata(sitePage(ARTICLES[4] as string), ARTICLES[4] as string);
     expect(northbound).toMatchObject({ byline: 'Mei Tanaka', publishedTime: new Date('2026/11/19').toISOString() });
   });
 
   it('describePage joins detection and metadata', () => {
     const page = describePage(sitePage(ARTICLES[3] as string), ARTICLES[3] as string);
-    expect(page).toMatchObject({ isArticle: true, title: 'A hobby robotics kit ships with an open motion planner', byline: 'Jonas Eklund' });
+    expect(page).toMatchObject({
+      isArticle: true,
+      title: 'A hobby robotics kit ships with an open motion planner',
+      byline: 'Jonas Eklund',
+    });
   });
 });

@@ -14,13 +14,18 @@ import { sitePage } from '../fixtures';
 const NOW = new Date('2026-11-24T10:00:00Z');
 const COVERED = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';
 const UNCOVERED = 'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/';
-const MODELWIRE = 'https://themodelwire.com/article/open-source-robotics-kit-ships-with-motion-planner-01KX3K9M1N3P5Q7R9S2T4V6W8X';
+const MODELWIRE =
+  'https://themodelwire.com/article/open-source-robotics-kit-ships-with-motion-planner-01KX3K9M1N3P5Q7R9S2T4V6W8X';
 
 let db: LensDatabase;
 let counter = 0;
 let badges: Array<[number, Badge]>;
 let handlers: ReturnType<typeof createHandlers>;
-const from = (tabId: number, senderUrl: string, kind: HandlerContext['senderKind'] = 'publisher-page'): HandlerContext => ({
+const from = (
+  tabId: number,
+  senderUrl: string,
+  kind: HandlerContext['senderKind'] = 'publisher-page',
+): HandlerContext => ({
   senderKind: kind,
   tabId,
   senderUrl,
@@ -48,11 +53,18 @@ describe('page.detected', () => {
   it('marks a covered article: tab state, badge and mentions', async () => {
     const page = describePage(sitePage(COVERED), `${COVERED}?utm_source=mail`);
     const reply = await handlers['page.detected'](page, from(3, page.url));
-    expect(reply).toMatchObject({ ok: true, value: { kind: 'covered', coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A', matchedBy: 'address' } });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { kind: 'covered', coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A', matchedBy: 'address' },
+    });
     expect(await readTabState(3)).toMatchObject({ kind: 'covered', coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A' });
     expect(badges).toEqual([[3, expect.objectContaining({ text: 'MW' })]]);
     const mentions = await db.mentions.where('coverageId').equals('01KX3F8Q2M7V4N6R9T1W5Y8Z0A').toArray();
-    expect(mentions.map((mention) => mention.entityKey).sort()).toEqual(['harbor health network', 'kestrel labs', 'triage assist']);
+    expect(mentions.map((mention) => mention.entityKey).sort()).toEqual([
+      'harbor health network',
+      'kestrel labs',
+      'triage assist',
+    ]);
     expect(mentions[0]?.articleUrl).toBe(COVERED);
   });
 
@@ -64,16 +76,24 @@ describe('page.detected', () => {
 
   it('marks an uncovered article and a non-article, with no badge text', async () => {
     const article = describePage(sitePage(UNCOVERED), UNCOVERED);
-    expect(await handlers['page.detected'](article, from(4, UNCOVERED))).toMatchObject({ ok: true, value: { kind: 'not-covered' } });
+    expect(await handlers['page.detected'](article, from(4, UNCOVERED))).toMatchObject({
+      ok: true,
+      value: { kind: 'not-covered' },
+    });
     const home = describePage(sitePage('https://www.lakesideledger.com/'), 'https://www.lakesideledger.com/');
-    expect(await handlers['page.detected'](home, from(5, home.url))).toMatchObject({ ok: true, value: { kind: 'not-article' } });
+    expect(await handlers['page.detected'](home, from(5, home.url))).toMatchObject({
+      ok: true,
+      value: { kind: 'not-article' },
+    });
     expect(badges.map(([, badge]) => badge.text)).toEqual(['', '']);
     expect(await db.mentions.count()).toBe(0);
   });
 
   it('refuses a report that does not come from a tab', async () => {
     const page = describePage(sitePage(COVERED), COVERED);
-    expect(await handlers['page.detected'](page, { senderKind: 'publisher-page', tabId: null, senderUrl: COVERED })).toMatchObject({
+    expect(
+      await handlers['page.detected'](page, { senderKind: 'publisher-page', tabId: null, senderUrl: COVERED }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'refused' },
     });
@@ -84,17 +104,29 @@ describe('coverage.capture', () => {
   const parsed = () => parseModelwirePage(sitePage(MODELWIRE), MODELWIRE);
 
   it('stores the coverage so that its source article is covered afterwards', async () => {
-    const reply = await handlers['coverage.capture']({ url: MODELWIRE, parsed: parsed() }, from(9, MODELWIRE, 'modelwire-page'));
-    expect(reply).toMatchObject({ ok: true, value: { kind: 'modelwire', coverageId: '01KX3K9M1N3P5Q7R9S2T4V6W8X', error: null } });
+    const reply = await handlers['coverage.capture'](
+      { url: MODELWIRE, parsed: parsed() },
+      from(9, MODELWIRE, 'modelwire-page'),
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { kind: 'modelwire', coverageId: '01KX3K9M1N3P5Q7R9S2T4V6W8X', error: null },
+    });
     expect(badges).toEqual([[9, expect.objectContaining({ text: '✓' })]]);
     const source = 'https://circuitweekly.net/news/open-source-robotics-kit/';
     const page = describePage(sitePage(source), source);
-    expect(await handlers['page.detected'](page, from(10, source))).toMatchObject({ ok: true, value: { kind: 'covered' } });
+    expect(await handlers['page.detected'](page, from(10, source))).toMatchObject({
+      ok: true,
+      value: { kind: 'covered' },
+    });
   });
 
   it('refuses a capture claiming another address than the sending page', async () => {
     const other = 'https://themodelwire.com/article/someone-else-01KX3J7A2B4C6D8E1F3G5H7J9K';
-    const reply = await handlers['coverage.capture']({ url: MODELWIRE, parsed: parsed() }, from(9, other, 'modelwire-page'));
+    const reply = await handlers['coverage.capture'](
+      { url: MODELWIRE, parsed: parsed() },
+      from(9, other, 'modelwire-page'),
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await db.coverages.get('01KX3K9M1N3P5Q7R9S2T4V6W8X')).toBeUndefined();
   });
@@ -105,7 +137,10 @@ describe('coverage.capture', () => {
       { url: MODELWIRE, parsed: { ok: false, error: 'The page has no headline' } },
       from(9, MODELWIRE, 'modelwire-page'),
     );
-    expect(reply).toMatchObject({ ok: true, value: { kind: 'modelwire', coverageId: null, error: 'The page has no headline' } });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { kind: 'modelwire', coverageId: null, error: 'The page has no headline' },
+    });
     expect(badges[0]?.[1].text).toBe('!');
     expect(await db.coverages.count()).toBe(before);
   });

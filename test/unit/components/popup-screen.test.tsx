@@ -65,7 +65,13 @@ describe('PopupScreen with hostile text', () => {
   for (const text of XSS) {
     for (const url of ['javascript:alert(1)', 'https://example.com/x']) {
       const views: PopupView[] = [
-        { status: 'covered', page: hostilePage(text, url), coverage: hostileCoverage(text, url), mentions: [{ name: text, key: 'k', coverageCount: 2 }], matchedBy: 'canonical' },
+        {
+          status: 'covered',
+          page: hostilePage(text, url),
+          coverage: hostileCoverage(text, url),
+          mentions: [{ name: text, key: 'k', coverageCount: 2 }],
+          matchedBy: 'canonical',
+        },
         { status: 'captured', coverage: hostileCoverage(text, url), mentions: [], missing: ['summary'], error: null },
         { status: 'captured', coverage: null, mentions: [], missing: [], error: text },
         { status: 'not-covered', page: hostilePage(text, url) },
@@ -79,9 +85,29 @@ describe('PopupScreen with hostile text', () => {
   }
 
   it('renders javascript: links as plain text and http links as links', () => {
-    const safe = renderToStaticMarkup(<PopupScreen view={{ status: 'captured', coverage: hostileCoverage('t', 'https://example.com/x'), mentions: [], missing: [], error: null }} />);
+    const safe = renderToStaticMarkup(
+      <PopupScreen
+        view={{
+          status: 'captured',
+          coverage: hostileCoverage('t', 'https://example.com/x'),
+          mentions: [],
+          missing: [],
+          error: null,
+        }}
+      />,
+    );
     expect(safe).toContain('href="https://example.com/x"');
-    const unsafe = renderToStaticMarkup(<PopupScreen view={{ status: 'captured', coverage: hostileCoverage('t', 'javascript:alert(1)'), mentions: [], missing: [], error: null }} />);
+    const unsafe = renderToStaticMarkup(
+      <PopupScreen
+        view={{
+          status: 'captured',
+          coverage: hostileCoverage('t', 'javascript:alert(1)'),
+          mentions: [],
+          missing: [],
+          error: null,
+        }}
+      />,
+    );
     expect(unsafe).not.toContain('href=');
   });
 });

@@ -63,13 +63,18 @@ describe('coverage lookups', () => {
   });
 
   it('tries the keys in order and says which matched', async () => {
-    const keys = urlKeys(['https://northbound.tech/app/', 'https://northbound.tech/analysis/kestrel-labs-opens-model-weights']);
+    const keys = urlKeys([
+      'https://northbound.tech/app/',
+      'https://northbound.tech/analysis/kestrel-labs-opens-model-weights',
+    ]);
     const found = await findCoverageByUrlKeys(db, keys);
     expect(found?.key).toBe('northbound.tech/analysis/kestrel-labs-opens-model-weights');
   });
 
   it('finds nothing for other articles of the same site', async () => {
-    expect(await findCoverageByUrlKeys(db, urlKeys(['https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/']))).toBeNull();
+    expect(
+      await findCoverageByUrlKeys(db, urlKeys(['https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/'])),
+    ).toBeNull();
     expect(await findCoverageByUrlKeys(db, [])).toBeNull();
   });
 
@@ -81,7 +86,10 @@ describe('coverage lookups', () => {
 
 describe('recordMentions', () => {
   it('records each entity once per coverage and article, keeping the first sighting', async () => {
-    const coverage = { id: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A', mentions: ['Kestrel Labs', "Kestrel Labs's", 'Harbor Health Network'] };
+    const coverage = {
+      id: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A',
+      mentions: ['Kestrel Labs', "Kestrel Labs's", 'Harbor Health Network'],
+    };
     const article = { url: 'https://a.com/x', key: 'a.com/x' };
     expect(await recordMentions(db, coverage, article, new Date('2026-11-01T00:00:00Z'))).toBe(2);
     await recordMentions(db, coverage, article, new Date('2026-11-05T00:00:00Z'));

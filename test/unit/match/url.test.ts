@@ -44,10 +44,9 @@ describe('normalizeUrl', () => {
 
 describe('helpers', () => {
   it('urlKeys dedupes and drops unusable candidates, in order', () => {
-    expect(urlKeys(['https://www.a.com/x/?utm_source=1', null, 'https://a.com/x', 'nonsense', 'https://a.com/y'])).toEqual([
-      'a.com/x',
-      'a.com/y',
-    ]);
+    expect(
+      urlKeys(['https://www.a.com/x/?utm_source=1', null, 'https://a.com/x', 'nonsense', 'https://a.com/y']),
+    ).toEqual(['a.com/x', 'a.com/y']);
   });
 
   it('hostKey drops mirror prefixes', () => {

@@ -6,7 +6,12 @@ import type { TabState } from '../../../lib/tabs/tab-state';
 
 const IDENTITY = { id: 'lens-id', baseUrl: 'chrome-extension://lens-id/', modelwireHosts: ['themodelwire.com'] };
 const PUBLISHER = { id: 'lens-id', url: 'https://news.example/story', tab: { id: 7 }, frameId: 0 };
-const MODELWIRE = { id: 'lens-id', url: 'https://themodelwire.com/article/x-01KX3J7A2B4C6D8E1F3G5H7J9K', tab: { id: 8 }, frameId: 0 };
+const MODELWIRE = {
+  id: 'lens-id',
+  url: 'https://themodelwire.com/article/x-01KX3J7A2B4C6D8E1F3G5H7J9K',
+  tab: { id: 8 },
+  frameId: 0,
+};
 const EXTENSION_PAGE = { id: 'lens-id', url: 'chrome-extension://lens-id/popup.html' };
 const FOREIGN = { id: 'other-extension', url: 'https://news.example/story', tab: { id: 7 }, frameId: 0 };
 const SUBFRAME = { ...PUBLISHER, frameId: 3 };

@@ -29,7 +29,11 @@ describe('parseFeed', () => {
     expect(result.rejected[0]?.reason).toContain('id: must be a 26-character ULID');
     expect(result.rejected[1]?.reason).toContain('modelwireUrl: must be an absolute http(s) URL');
     expect(result.rejected[2]?.reason).toContain('headline');
-    expect(result.rejected[3]).toEqual({ index: 7, id: '01KX3J7A2B4C6D8E1F3G5H7J9K', reason: 'duplicate id: an earlier entry has the same id' });
+    expect(result.rejected[3]).toEqual({
+      index: 7,
+      id: '01KX3J7A2B4C6D8E1F3G5H7J9K',
+      reason: 'duplicate id: an earlier entry has the same id',
+    });
     expect(result.rejected[4]?.id).toBeNull();
     expect(result.rejected[5]?.reason).toContain('mentions');
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { modelwireIdFromUrl, parseModelwirePage } from '../../../lib/modelwire/parse-page';
 import { fixtureHtml, parseHtml, sitePage } from '../fixtures';
 
-const FULL = 'https://themodelwire.com/article/open-source-robotics-kit-ships-with-motion-planner-01KX3K9M1N3P5Q7R9S2T4V6W8X';
+const FULL =
+  'https://themodelwire.com/article/open-source-robotics-kit-ships-with-motion-planner-01KX3K9M1N3P5Q7R9S2T4V6W8X';
 const PARTIAL = 'https://themodelwire.com/article/council-budget-vote-summary-in-progress-01KX3M2Y4Z6A8B1C3D5E7F9G2H';
 
 describe('parseModelwirePage', () => {
@@ -26,7 +27,12 @@ describe('parseModelwirePage', () => {
         section: 'News',
         url: 'https://circuitweekly.net/news/orbital-compute-delays-second-fab/',
       },
-      { title: 'Kestrel Labs opens the weights of Kite-14', publisher: 'Northbound Tech', section: 'Analysis', url: null },
+      {
+        title: 'Kestrel Labs opens the weights of Kite-14',
+        publisher: 'Northbound Tech',
+        section: 'Analysis',
+        url: null,
+      },
     ]);
     expect(coverage.mentions).toEqual(['Pallet Robotics', 'Kestrel Labs', 'Circuit Weekly']);
     expect(coverage.source).toEqual({
@@ -55,7 +61,10 @@ describe('parseModelwirePage', () => {
     expect(coverage.summary).toMatch(/^Meta has told employees/);
     expect(coverage.analystTake).toEqual(['First paragraph of the take.', 'Second paragraph, with emphasis.']);
     expect(coverage.mentions).toEqual(['Meta', 'Anthropic', 'Claude', 'OpenAI', 'Codex']);
-    expect(coverage.source).toEqual({ url: 'https://the-decoder.com/meta-restricts-claude-code-and-codex/', domain: 'the-decoder.com' });
+    expect(coverage.source).toEqual({
+      url: 'https://the-decoder.com/meta-restricts-claude-code-and-codex/',
+      domain: 'the-decoder.com',
+    });
     expect(coverage.takedownUrl).toBe('https://themodelwire.com/takedown');
   });
 
@@ -85,7 +94,10 @@ describe('parseModelwirePage', () => {
       ok: false,
       error: 'This address has no Modelwire article id at the end of its slug.',
     });
-    const result = parseModelwirePage(parseHtml('<p>nothing</p>'), 'https://themodelwire.com/article/x-01KX3J7A2B4C6D8E1F3G5H7J9K');
+    const result = parseModelwirePage(
+      parseHtml('<p>nothing</p>'),
+      'https://themodelwire.com/article/x-01KX3J7A2B4C6D8E1F3G5H7J9K',
+    );
     expect(result.ok).toBe(false);
   });
 

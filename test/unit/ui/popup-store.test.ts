@@ -20,7 +20,13 @@ const page: PageReport = {
   confidence: 1,
   reasons: [],
 };
-const covered: TabState = { kind: 'covered', page, coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A', matchedBy: 'address', updatedAt: 'now' };
+const covered: TabState = {
+  kind: 'covered',
+  page,
+  coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A',
+  matchedBy: 'address',
+  updatedAt: 'now',
+};
 
 let db: LensDatabase;
 let counter = 0;
