@@ -2,7 +2,7 @@
 // Markdown and JSON forms. The same code runs in the extension and in the CLI.
 import { normalizeUrl } from '../match/url';
 import { checkFidelity, indexSource, type FactCheck } from './fidelity';
-import { verbatimReuse, type ReuseResult } from './overlap';
+import { verbatimReuse, type ReuseResult, type SharedPassage } from './overlap';
 import { alignSupport, type SupportResult } from './support';
 import { countWords, normalizeText, words } from './text';
 
@@ -31,6 +31,9 @@ export interface AttributionCheck {
   status: AttributionStatus;
   detail: string;
 }
+
+/** A shared passage, with the part of Modelwire's text it is in and its words as they stand there. */
+export type ReportPassage = SharedPassage & { part: 'summary' | 'analystTake'; text: string };
 
 export interface CheckReport {
   version: typeof REPORT_VERSION;
