@@ -40,9 +40,7 @@ export interface CheckReport {
   generatedAt: string;
   article: { url: string | null; title: string | null; siteName: string | null; words: number };
   summary: { headline: string | null; modelwireUrl: string | null; text: string; analystTake: string; words: number };
-  verbatim: ReuseResult & {
-    passages: Array<ReuseResult['passages'][number] & { part: 'summary' | 'analystTake'; text: string }>;
-  };
+  verbatim: Omit<ReuseResult, 'passages'> & { passages: ReportPassage[] };
   verbatimTake: ReuseResult;
   support: SupportResult;
   fidelity: { summary: FactCheck[]; analystTake: FactCheck[]; unsupported: number };
