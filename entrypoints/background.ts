@@ -4,6 +4,7 @@ import { createHandlers } from '../lib/background/handlers';
 import type { Badge } from '../lib/background/badge';
 import { openDatabase } from '../lib/db/schema';
 import { seedDemoData } from '../lib/db/seed';
+import { protocol } from '../lib/messaging/protocol';
 import { createRouter } from '../lib/messaging/router';
 import { MODELWIRE_HOSTS } from '../lib/modelwire/hosts';
 import { clearTabState, saveTabState } from '../lib/tabs/tab-state';
@@ -30,6 +31,7 @@ export default defineBackground(() => {
     console.error('Modelwire Lens: the demo data could not be loaded', error);
   });
   const route = createRouter(
+    protocol,
     createHandlers({ db, saveTabState, setBadge, now: () => new Date() }),
     { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/'), modelwireHosts: MODELWIRE_HOSTS },
     console.error,

@@ -1,7 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { describePage } from '../lib/article/describe-page';
 import { afterDomSettles, DEFAULT_SETTLE } from '../lib/article/settle';
+import { browser } from 'wxt/browser';
+import { CHANNEL } from '../lib/messaging/channel';
 import { sendMessage } from '../lib/messaging/client';
+import { pageProtocol } from '../lib/messaging/protocol';
+import { createRouter } from '../lib/messaging/router';
+import { createPageHandlers } from '../lib/page/page-handlers';
 
 // Runs on every web page, so it does as little as possible: detect, read metadata, report. No page text leaves the
 // page; the lookup happens in the extension's local database.
@@ -30,5 +35,19 @@ export default defineContentScript({
     });
     // Single-page apps change the address without a new document: detect again once the new view has rendered.
     ctx.addEventListener(window, 'wxt:locationchange', () => void detectWhenSettled());
+
+    // Extension pages (the popup's summarisation check) ask for the page's text and for highlights.
+    const route = createRouter(
+      pageProtocol,
+      createPageHandlers(document, () => location.href),
+      { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/'), modelwireHosts: [] },
+      console.error,
+    );
+    const onMessage = (message: unknown, sender: unknown) =>
+      (message as { channel?: unknown } | null)?.channel === CHANNEL && !ctx.isInvalid
+        ? route(message, sender)
+        : undefined;
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   },
 });

@@ -194,3 +194,14 @@ export function reportToMarkdown(report: CheckReport): string {
   );
   return lines.join('\n');
 }
+
+/** The source's side of each shared passage, as text, for highlighting in the page. */
+export function reusedSourcePassages(report: CheckReport, articleText: string): string[] {
+  const text = normalizeText(articleText);
+  return report.verbatim.passages.map((passage) => text.slice(passage.source.start, passage.source.end));
+}
+
+/** The report as JSON, for archiving and for tools. */
+export function reportToJson(report: CheckReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -55,15 +55,39 @@ export const CapturePayloadSchema = v.object({
   ]),
 });
 
+/** Messages the background receives. */
 export const protocol = {
   /** A publisher content script reports what it found on its page; the reply is the tab's new state. */
   'page.detected': { senders: ['publisher-page'], payload: PageReportSchema },
   /** The Modelwire content script hands over the coverage it read from a Modelwire article page. */
   'coverage.capture': { senders: ['modelwire-page'], payload: CapturePayloadSchema },
-} as const satisfies Record<string, { senders: ReadonlyArray<SenderKind>; payload: v.GenericSchema }>;
+} as const satisfies ProtocolSpec;
 
+/** Messages the publisher content script receives, from the extension's own pages only. */
+export const pageProtocol = {
+  /** The page's main text and citation metadata, for the summarisation check. */
+  'page.extract': { senders: ['extension-page'], payload: v.object({}) },
+  /** Highlights passages of the page's text (verbatim reuse); an empty list clears the highlights. */
+  'page.highlight': {
+    senders: ['extension-page'],
+    payload: v.object({ passages: v.pipe(v.array(v.pipe(v.string(), v.maxLength(20_000))), v.maxLength(200)) }),
+  },
+} as const satisfies ProtocolSpec;
+
+export type ProtocolSpec = Record<string, { senders: ReadonlyArray<SenderKind>; payload: v.GenericSchema }>;
 export type MessageName = keyof typeof protocol;
+export type PageMessageName = keyof typeof pageProtocol;
 export type Payload<K extends MessageName> = v.InferOutput<(typeof protocol)[K]['payload']>;
+export type PagePayload<K extends PageMessageName> = v.InferOutput<(typeof pageProtocol)[K]['payload']>;
+
+/** What a page gives the summarisation check. */
+export interface ExtractedPage {
+  url: string;
+  title: string | null;
+  siteName: string | null;
+  text: string;
+  words: number;
+}
 
 /** Reply types, one per message. */
 export interface Replies {
@@ -71,12 +95,7 @@ export interface Replies {
   'coverage.capture': TabState;
 }
 
-export interface Envelope<K extends MessageName = MessageName> {
-  channel: typeof CHANNEL;
-  name: K;
-  payload: Payload<K>;
-}
-
-export function isMessageName(name: unknown): name is MessageName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(protocol, name);
+export interface PageReplies {
+  'page.extract': ExtractedPage;
+  'page.highlight': { found: number; missing: number };
 }

@@ -1,16 +1,9 @@
 // The receiving end of the protocol: checks the envelope, the sender and the payload, then calls one handler.
 // It never throws and answers every value with a Result, so nothing a page or another extension sends can crash it.
 import * as v from 'valibot';
-import { describeIssues } from '../modelwire/coverage';
-import {
-  CHANNEL,
-  isMessageName,
-  protocol,
-  type MessageName,
-  type Payload,
-  type Replies,
-  type SenderKind,
-} from './protocol';
+import { describeIssues } from '../validation/describe-issues';
+import { CHANNEL } from './channel';
+import type { ProtocolSpec, protocol, Replies, SenderKind } from './protocol';
 import { fail, type Result } from './result';
 import { classifySender, senderTabId, type ExtensionIdentity } from './sender';
 
@@ -22,14 +15,18 @@ export interface HandlerContext {
   senderUrl: string | null;
 }
 
-export type Handlers = {
-  [K in MessageName]: (payload: Payload<K>, context: HandlerContext) => Promise<Result<Replies[K]>>;
+/** Handlers for one protocol: one plain function per message, answering with a Result. */
+export type HandlersFor<S extends ProtocolSpec, R extends { [K in keyof S]: unknown }> = {
+  [K in keyof S]: (payload: v.InferOutput<S[K]['payload']>, context: HandlerContext) => Promise<Result<R[K]>>;
 };
+
+export type Handlers = HandlersFor<typeof protocol, Replies>;
 
 export type Route = (message: unknown, sender: unknown) => Promise<Result<unknown>>;
 
-export function createRouter(
-  handlers: Handlers,
+export function createRouter<S extends ProtocolSpec, R extends { [K in keyof S]: unknown }>(
+  spec: S,
+  handlers: HandlersFor<S, R>,
   identity: ExtensionIdentity,
   log: (...args: unknown[]) => void,
 ): Route {
@@ -39,13 +36,15 @@ export function createRouter(
         return fail('not-a-message', 'Not a Modelwire Lens message.');
       }
       const { name, payload } = message as { name?: unknown; payload?: unknown };
-      if (!isMessageName(name)) return fail('unknown-message', 'Unknown message name.');
+      if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(spec, name)) {
+        return fail('unknown-message', 'Unknown message name.');
+      }
       const senderKind = classifySender(sender, identity);
-      const spec = protocol[name];
-      if (!(spec.senders as ReadonlyArray<SenderKind>).includes(senderKind)) {
+      const entry = spec[name] as S[keyof S];
+      if (!entry.senders.includes(senderKind)) {
         return fail('forbidden', `“${name}” may not be sent from a ${senderKind} context.`);
       }
-      const parsed = v.safeParse(spec.payload, payload);
+      const parsed = v.safeParse(entry.payload, payload);
       if (!parsed.success) return fail('invalid-payload', `“${name}”: ${describeIssues(parsed.issues)}`);
       const url = (sender as { url?: unknown }).url;
       const context: HandlerContext = {
@@ -53,7 +52,10 @@ export function createRouter(
         tabId: senderTabId(sender),
         senderUrl: typeof url === 'string' ? url : null,
       };
-      const handler = handlers[name] as (payload: unknown, context: HandlerContext) => Promise<Result<unknown>>;
+      const handler = handlers[name as keyof S] as (
+        payload: unknown,
+        context: HandlerContext,
+      ) => Promise<Result<unknown>>;
       return await handler(parsed.output, context);
     } catch (error) {
       log('Modelwire Lens: a message handler failed', error);

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { entityKeys } from '../entities/entity-key';
 import { urlKeys } from '../match/url';
+import { describeIssues } from '../validation/describe-issues';
 
 /** Size limits: a record past these is refused before it reaches the database. */
 export const LIMITS = {
@@ -77,17 +78,6 @@ export interface Coverage extends CoverageContent {
 }
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** Summarises valibot issues as one sentence naming the failing fields. */
-export function describeIssues(issues: ReadonlyArray<v.BaseIssue<unknown>>): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = v.getDotPath(issue);
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}
 
 export function validateCoverageContent(input: unknown): ValidationResult<CoverageContent> {
   const result = v.safeParse(CoverageContentSchema, input);

@@ -1,7 +1,8 @@
 // The Modelwire Lens feed format, version 1: the JSON the embedded demo data, the local feed server and a configured
 // feed all use. Entries are validated one by one so that one bad entry never costs the good ones.
 import * as v from 'valibot';
-import { describeIssues, validateCoverageContent, type CoverageContent } from './coverage';
+import { describeIssues } from '../validation/describe-issues';
+import { validateCoverageContent, type CoverageContent } from './coverage';
 
 export const FEED_FORMAT = 'modelwire-lens-feed';
 export const FEED_VERSION = 1;

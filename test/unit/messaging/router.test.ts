@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { createRouter, type Handlers } from '../../../lib/messaging/router';
 import { ok } from '../../../lib/messaging/result';
+import { protocol } from '../../../lib/messaging/protocol';
 import type { TabState } from '../../../lib/tabs/tab-state';
 
 const IDENTITY = { id: 'lens-id', baseUrl: 'chrome-extension://lens-id/', modelwireHosts: ['themodelwire.com'] };
@@ -39,7 +40,7 @@ function setup() {
     'coverage.capture': vi.fn(async () => ok(state)),
   } satisfies Handlers;
   const log = vi.fn();
-  return { route: createRouter(handlers, IDENTITY, log), handlers, log };
+  return { route: createRouter(protocol, handlers, IDENTITY, log), handlers, log };
 }
 
 describe('router', () => {

@@ -1,0 +1,62 @@
+// Finds passages of text in the DOM and returns them as Ranges, ignoring differences of whitespace, case and quote
+// style, and the gaps between block elements.
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+
+function fold(char: string): string {
+  if (/[‘’`´]/.test(char)) return "'";
+  if (/[“”«»„]/.test(char)) return '"';
+  return char.toLowerCase();
+}
+
+function foldText(text: string): string {
+  let result = '';
+  for (const char of text) if (!/\s/.test(char)) result += fold(char);
+  return result;
+}
+
+interface TextIndex {
+  /** The folded text of the root, without whitespace. */
+  text: string;
+  /** For each character of `text`: its text node and the offset in that node. */
+  nodes: Text[];
+  offsets: number[];
+}
+
+function indexText(root: Node): TextIndex {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */, {
+    acceptNode: (node) => (node.parentElement && SKIPPED.has(node.parentElement.tagName) ? 2 : 1),
+  });
+  const index: TextIndex = { text: '', nodes: [], offsets: [] };
+  const chars: string[] = [];
+  for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
+    const data = node.data;
+    for (let offset = 0; offset < data.length; offset++) {
+      const char = data[offset] as string;
+      if (/\s/.test(char)) continue;
+      chars.push(fold(char));
+      index.nodes.push(node);
+      index.offsets.push(offset);
+    }
+  }
+  index.text = chars.join('');
+  return index;
+}
+
+/** One Range per needle (the first place it occurs), or null where it does not occur. */
+export function findTextRanges(root: Node, needles: ReadonlyArray<string>): Array<Range | null> {
+  const index = indexText(root);
+  const doc = root.ownerDocument ?? (root as Document);
+  return needles.map((needle) => {
+    const folded = foldText(needle);
+    if (folded === '') return null;
+    const at = index.text.indexOf(folded);
+    if (at < 0) return null;
+    const last = at + folded.length - 1;
+    const range = doc.createRange();
+    range.setStart(index.nodes[at] as Text, index.offsets[at] as number);
+    range.setEnd(index.nodes[last] as Text, (index.offsets[last] as number) + 1);
+    return range;
+  });
+}

@@ -1,0 +1,43 @@
+// What the publisher content script answers when an extension page asks about its page.
+import { extractMainText } from '../article/main-text';
+import { extractMetadata } from '../article/metadata';
+import { findTextRanges } from '../anchoring/text-search';
+import { countWords } from '../check/text';
+import type { HandlersFor } from '../messaging/router';
+import type { pageProtocol, PageReplies } from '../messaging/protocol';
+import { fail, ok } from '../messaging/result';
+import { setHighlight } from './highlight';
+
+export const REUSE_HIGHLIGHT = 'modelwire-lens-reuse';
+
+export function createPageHandlers(
+  doc: Document,
+  pageUrl: () => string,
+): HandlersFor<typeof pageProtocol, PageReplies> {
+  return {
+    async 'page.extract'() {
+      const { text } = extractMainText(doc);
+      if (text === '') return fail('refused', 'Lens found no article text on this page.');
+      const metadata = extractMetadata(doc, pageUrl());
+      return ok({
+        url: metadata.canonicalUrl ?? metadata.url,
+        title: metadata.title,
+        siteName: metadata.siteName,
+        text,
+        words: countWords(text),
+      });
+    },
+    async 'page.highlight'({ passages }) {
+      const root = extractMainText(doc).root ?? doc.body;
+      if (!root) return fail('refused', 'The page has no body to highlight.');
+      const ranges = findTextRanges(root, passages);
+      const found = ranges.filter((range): range is Range => range !== null);
+      try {
+        setHighlight(doc, REUSE_HIGHLIGHT, found, 'rgba(250, 204, 21, 0.55)');
+      } catch (error) {
+        return fail('refused', error instanceof Error ? error.message : String(error));
+      }
+      return ok({ found: found.length, missing: ranges.length - found.length });
+    },
+  };
+}
