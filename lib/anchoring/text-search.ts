@@ -44,19 +44,40 @@ function indexText(root: Node): TextIndex {
   return index;
 }
 
-/** One Range per needle (the first place it occurs), or null where it does not occur. */
-export function findTextRanges(root: Node, needles: ReadonlyArray<string>): Array<Range | null> {
+export interface TextSpan {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  /** Offset just past the last character. */
+  endOffset: number;
+}
+
+/** Where each needle first occurs under `root`, or null where it does not occur. */
+export function findTextSpans(root: Node, needles: ReadonlyArray<string>): Array<TextSpan | null> {
   const index = indexText(root);
-  const doc = root.ownerDocument ?? (root as Document);
   return needles.map((needle) => {
     const folded = foldText(needle);
     if (folded === '') return null;
     const at = index.text.indexOf(folded);
     if (at < 0) return null;
     const last = at + folded.length - 1;
+    return {
+      startNode: index.nodes[at] as Text,
+      startOffset: index.offsets[at] as number,
+      endNode: index.nodes[last] as Text,
+      endOffset: (index.offsets[last] as number) + 1,
+    };
+  });
+}
+
+/** One Range per needle (the first place it occurs), or null where it does not occur. */
+export function findTextRanges(root: Node, needles: ReadonlyArray<string>): Array<Range | null> {
+  const doc = root.ownerDocument ?? (root as Document);
+  return findTextSpans(root, needles).map((span) => {
+    if (span === null) return null;
     const range = doc.createRange();
-    range.setStart(index.nodes[at] as Text, index.offsets[at] as number);
-    range.setEnd(index.nodes[last] as Text, (index.offsets[last] as number) + 1);
+    range.setStart(span.startNode, span.startOffset);
+    range.setEnd(span.endNode, span.endOffset);
     return range;
   });
 }

@@ -82,7 +82,11 @@ function bestRoot(doc: Document): Element | null {
   let semanticScore = 0;
   for (const candidate of candidates) {
     const value = score(candidate);
-    if (value > bestScore) {
+    // A clearly better candidate wins; an equal one wins when it sits inside the current one (less furniture).
+    if (
+      value > bestScore * 1.01 ||
+      (value > 0 && value >= bestScore * 0.99 && best !== null && best.contains(candidate))
+    ) {
       best = candidate;
       bestScore = value;
     }

@@ -92,7 +92,9 @@ function collect(pattern: RegExp, text: string, kind: FactKind, into: Fact[]) {
 function isSentenceStartNoise(word: string): boolean {
   return (
     isStopword(word.toLowerCase()) ||
-    /^(?:Watch|Whether|Meanwhile|However|Still|Yet|After|Before|As|If|While)$/.test(word)
+    /^(?:Watch|Whether|Meanwhile|However|Still|Yet|After|Before|As|If|While)$/.test(word) ||
+    // "Putting a planner on a board …", "Publicly, …": verb and adverb forms open sentences; names rarely look so.
+    /^[A-Z][a-z]+(?:ing|ly|ed)$/.test(word)
   );
 }
 

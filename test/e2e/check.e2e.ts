@@ -91,7 +91,7 @@ describe('checking Modelwire’s summary of a covered article', () => {
 describe('checking a pasted summary', () => {
   it('finds a copied passage and highlights it on the page without changing its DOM', async () => {
     const { page, popup } = await openCheckTab(UNCOVERED, 'not-covered');
-    const domBefore = await page.evaluate(() => document.body.innerHTML);
+    const domBefore = await page.evaluate(() => new XMLSerializer().serializeToString(document.body));
     expect(await popup.getByRole('button', { name: 'Check Modelwire’s summary' }).count()).toBe(0);
     await popup.getByLabel('Summary text').fill(COPIED);
     await popup.getByRole('button', { name: 'Check pasted text' }).click();
@@ -111,7 +111,7 @@ describe('checking a pasted summary', () => {
     });
     expect(highlighted).toHaveLength(1);
     expect(highlighted[0]).toMatch(/^The draft budget would hold library spending flat at \$4\.2 million/);
-    expect(await page.evaluate(() => document.body.innerHTML)).toBe(domBefore);
+    expect(await page.evaluate(() => new XMLSerializer().serializeToString(document.body))).toBe(domBefore);
     await screenshot(page, 'page-reuse-highlighted');
     await Promise.all([popup.close(), page.close()]);
   });

@@ -1,0 +1,121 @@
+// Loads the two sides of a check from a URL or a file: an article's text, and Modelwire's summary.
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { extractMainText } from '../../article/main-text';
+import { extractMetadata } from '../../article/metadata';
+import { validateCoverageContent } from '../../modelwire/coverage';
+import { parseModelwirePage } from '../../modelwire/parse-page';
+import type { CheckArticle, CheckSummary } from '../report';
+
+export interface LoadOptions {
+  /** Per request, in milliseconds. */
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}
+
+/** Larger bodies are refused: no article or summary page comes near this. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export class LoadError extends Error {}
+
+function isUrl(reference: string): boolean {
+  return /^https?:\/\//i.test(reference);
+}
+
+async function fetchText(url: string, options: LoadOptions): Promise<string> {
+  const doFetch = options.fetch ?? fetch;
+  let response: Response;
+  try {
+    response = await doFetch(url, {
+      signal: AbortSignal.timeout(options.timeoutMs),
+      headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.8', 'user-agent': 'ModelwireLens-check/0.1' },
+      redirect: 'follow',
+    });
+  } catch (error) {
+    const reason =
+      error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+        ? `no answer within ${options.timeoutMs} ms`
+        : String(error instanceof Error ? (error.cause ?? error.message) : error);
+    throw new LoadError(`Could not fetch ${url}: ${reason}`);
+  }
+  if (!response.ok) throw new LoadError(`Could not fetch ${url}: HTTP ${response.status}`);
+  const length = Number(response.headers.get('content-length') ?? '0');
+  if (length > MAX_BODY_BYTES) throw new LoadError(`${url} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+  const body = await response.text();
+  if (body.length > MAX_BODY_BYTES) throw new LoadError(`${url} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+  return body;
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new LoadError(`Could not read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function looksLikeHtml(text: string): boolean {
+  return (
+    /^\s*(?:<!doctype html|<html|<head|<body|<meta|<!--)/i.test(text) ||
+    /<\/(?:p|div|article)>/i.test(text.slice(0, 5000))
+  );
+}
+
+function documentOf(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+export async function loadArticle(reference: string, options: LoadOptions): Promise<CheckArticle> {
+  const fromUrl = isUrl(reference);
+  const body = fromUrl ? await fetchText(reference, options) : await readText(reference);
+  const isHtml =
+    fromUrl || ['.html', '.htm', '.xhtml'].includes(extname(reference).toLowerCase()) || looksLikeHtml(body);
+  if (!isHtml) return { text: body, url: null, title: null, siteName: null };
+  const doc = documentOf(body);
+  const { text } = extractMainText(doc);
+  if (text.trim() === '') throw new LoadError(`${reference}: no article text found on the page`);
+  const metadata = extractMetadata(doc, fromUrl ? reference : 'https://unknown.invalid/');
+  const url = fromUrl ? (metadata.canonicalUrl ?? reference) : (metadata.canonicalUrl ?? metadata.ogUrl);
+  return { text, url, title: metadata.title, siteName: fromUrl || url ? metadata.siteName : null };
+}
+
+function canonicalOf(doc: Document): string | null {
+  return (
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+    null
+  );
+}
+
+export async function loadSummary(reference: string, options: LoadOptions): Promise<CheckSummary> {
+  const fromUrl = isUrl(reference);
+  const body = fromUrl ? await fetchText(reference, options) : await readText(reference);
+  const extension = fromUrl ? '.html' : extname(reference).toLowerCase();
+  if (extension === '.json') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new LoadError(`${reference}: not valid JSON`);
+    }
+    if (typeof parsed === 'object' && parsed !== null && 'summary' in parsed && !('id' in parsed)) {
+      const summary = (parsed as { summary: unknown }).summary;
+      if (typeof summary !== 'string') throw new LoadError(`${reference}: "summary" must be text`);
+      return { summary, analystTake: [], headline: null, modelwireUrl: null, source: null, takedownUrl: null };
+    }
+    const coverage = validateCoverageContent(parsed);
+    if (!coverage.ok) throw new LoadError(`${reference}: not a Modelwire coverage record (${coverage.error})`);
+    return { ...coverage.value };
+  }
+  if (fromUrl || ['.html', '.htm'].includes(extension) || looksLikeHtml(body)) {
+    const doc = documentOf(body);
+    const url = fromUrl ? reference : canonicalOf(doc);
+    if (url === null)
+      throw new LoadError(`${reference}: a saved Modelwire page needs its canonical link; pass the page's URL instead`);
+    const parsed = parseModelwirePage(doc, url);
+    if (!parsed.ok) throw new LoadError(`${reference}: ${parsed.error}`);
+    return { ...parsed.coverage };
+  }
+  return { summary: body.trim(), analystTake: [], headline: null, modelwireUrl: null, source: null, takedownUrl: null };
+}

@@ -1,0 +1,199 @@
+// @vitest-environment node
+// The CLI runs in Node: Node's fetch and timers, not the DOM environment's.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { main, type Io } from '../../../lib/check/cli/main';
+import { parseCsv } from '../../../lib/check/cli/batch';
+import { fixtureHtml } from '../fixtures';
+
+const ARTICLE_PATH = 'sites/circuitweekly.net/news/open-source-robotics-kit/index.html';
+const MODELWIRE_PATH =
+  'sites/themodelwire.com/article/open-source-robotics-kit-ships-with-motion-planner-01KX3K9M1N3P5Q7R9S2T4V6W8X/index.html';
+
+let server: Server;
+let base: string;
+const dir = mkdtempSync(join(tmpdir(), 'lens-cli-'));
+
+function io(): Io & { out: string; err: string } {
+  const captured = { out: '', err: '' };
+  return Object.assign(captured, {
+    stdout: (text: string) => void (captured.out += text),
+    stderr: (text: string) => void (captured.err += text),
+    interactive: false,
+  });
+}
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const path = request.url ?? '/';
+    if (path === '/slow') return; // never answers: the CLI's time-out must end the wait
+    if (path === '/article') {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(fixtureHtml(ARTICLE_PATH));
+    } else if (path.startsWith('/article/open-source-robotics-kit')) {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(fixtureHtml(MODELWIRE_PATH));
+    } else {
+      response.writeHead(404);
+      response.end('not here');
+    }
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  writeFileSync(join(dir, 'article.html'), fixtureHtml(ARTICLE_PATH));
+  writeFileSync(join(dir, 'modelwire.html'), fixtureHtml(MODELWIRE_PATH));
+  writeFileSync(
+    join(dir, 'pasted.txt'),
+    'Pallet Robotics has started shipping a $349 arm kit for schools and hobbyists that plans its own movements.',
+  );
+  writeFileSync(join(dir, 'article.txt'), 'Just some text about nothing in particular, written for a test.');
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+describe('modelwire-lens check', () => {
+  it('checks an article URL against a Modelwire URL and prints Markdown', async () => {
+    const out = io();
+    const code = await main(
+      [
+        'check',
+        '--article',
+        `${base}/article`,
+        '--summary',
+        `${base}/article/open-source-robotics-kit-01KX3K9M1N3P5Q7R9S2T4V6W8X`,
+      ],
+      out,
+    );
+    expect(code).toBe(0);
+    expect(out.out).toContain('# Summarisation check: A hobby robotics kit ships with an open motion planner');
+    expect(out.out).toContain('- Source linked: yes');
+  });
+
+  it('checks saved files and prints JSON', async () => {
+    const out = io();
+    expect(
+      await main(
+        ['check', '--article', join(dir, 'article.html'), '--summary', join(dir, 'modelwire.html'), '--json'],
+        out,
+      ),
+    ).toBe(0);
+    const report = JSON.parse(out.out);
+    expect(report.summary.modelwireUrl).toBe(
+      'https://themodelwire.com/article/open-source-robotics-kit-ships-with-motion-planner-01KX3K9M1N3P5Q7R9S2T4V6W8X',
+    );
+    expect(report.article.url).toBe('https://circuitweekly.net/news/open-source-robotics-kit/');
+    expect(report.verbatim.share).toBe(0);
+  });
+
+  it('checks a pasted text summary, finding its copied words', async () => {
+    const out = io();
+    expect(
+      await main(
+        ['check', '--article', join(dir, 'article.html'), '--summary', join(dir, 'pasted.txt'), '--json'],
+        out,
+      ),
+    ).toBe(0);
+    const report = JSON.parse(out.out);
+    expect(report.verbatim.share).toBe(1);
+    expect(report.attribution.sourceLinked.status).toBe('not applicable');
+  });
+
+  it.each([
+    [['check', '--article', 'http://127.0.0.1:1/closed', '--summary', 'x.txt'], /Could not (fetch|read)/],
+    [['check', '--article', '/no/such/file.html', '--summary', '/no/such/summary.txt'], /Could not read \/no\/such/],
+  ])('fails with a clear message: %j', async (args, message) => {
+    const out = io();
+    expect(await main(args, out)).toBe(1);
+    expect(out.err).toMatch(message);
+  });
+
+  it('gives up on a server that does not answer within the time-out', async () => {
+    const out = io();
+    const started = Date.now();
+    expect(
+      await main(['check', '--article', `${base}/slow`, '--summary', join(dir, 'pasted.txt'), '--timeout', '300'], out),
+    ).toBe(1);
+    expect(out.err).toContain('no answer within 300 ms');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('explains its usage on bad arguments', async () => {
+    for (const args of [
+      [],
+      ['check'],
+      ['check', '--article', 'a'],
+      ['check', '--bogus'],
+      ['check', '--batch', 'x.csv', '--concurrency', '0'],
+    ]) {
+      const out = io();
+      expect(await main(args, out)).toBe(2);
+      expect(out.err).toContain('Usage:');
+    }
+  });
+});
+
+describe('modelwire-lens check --batch', () => {
+  it('checks every pair of a CSV, carries on past failures and writes CSV results in order', async () => {
+    const list = join(dir, 'pairs.csv');
+    writeFileSync(
+      list,
+      [
+        'article,summary',
+        'article.html,modelwire.html',
+        `${base}/missing,pasted.txt`,
+        `"article.html","pasted.txt"`,
+        `${base}/slow,pasted.txt`,
+        'article.txt,pasted.txt',
+      ].join('\n'),
+    );
+    const out = io();
+    const results = join(dir, 'results.csv');
+    expect(await main(['check', '--batch', list, '--out', results, '--timeout', '300'], out)).toBe(1);
+    const rows = parseCsv(readFileSync(results, 'utf8'));
+    expect(rows[0]?.slice(0, 5)).toEqual(['article', 'summary', 'ok', 'error', 'verbatim_share']);
+    expect(rows.slice(1).map((row) => row[2])).toEqual(['yes', 'no', 'yes', 'no', 'yes']);
+    expect(rows[2]?.[3]).toBe(`Could not fetch ${base}/missing: HTTP 404`);
+    expect(rows[4]?.[3]).toContain('no answer within 300 ms');
+    expect(rows[3]?.[4]).toBe('1');
+    expect(out.err).toContain('3 checked, 2 failed');
+    expect(out.err).toContain('[##############################] 5/5, 2 failed');
+  });
+
+  it('reads a JSON list and writes JSON with the full reports', async () => {
+    const list = join(dir, 'pairs.json');
+    writeFileSync(list, JSON.stringify({ pairs: [{ article: 'article.html', summary: 'modelwire.html' }] }));
+    const out = io();
+    expect(await main(['check', '--batch', list], out)).toBe(0);
+    const output = JSON.parse(out.out);
+    expect(output).toMatchObject({ version: 1, checked: 1, failed: 0 });
+    expect(output.results[0].report.version).toBe(1);
+  });
+
+  it.each([
+    ['pairs-bad.json', '{"pairs": 5}', 'expected a list'],
+    ['pairs-bad.csv', 'url,text\na,b', 'must name the columns "article" and "summary"'],
+    ['pairs-empty.csv', 'article,summary\na.html,', 'pair 1 needs both'],
+    ['pairs-broken.json', '{', 'not valid JSON'],
+  ])('refuses a malformed list %s', async (name, content, message) => {
+    writeFileSync(join(dir, name), content);
+    const out = io();
+    expect(await main(['check', '--batch', join(dir, name)], out)).toBe(2);
+    expect(out.err).toContain(message);
+  });
+});
+
+describe('parseCsv', () => {
+  it('handles quotes, doubled quotes, commas and CRLF', () => {
+    expect(parseCsv('a,b\r\n"x, y","he said ""hi"""\r\n\r\nlast,')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'he said "hi"'],
+      ['last', ''],
+    ]);
+  });
+});
