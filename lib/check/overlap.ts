@@ -25,49 +25,61 @@ export interface ReuseResult {
   passages: SharedPassage[];
 }
 
-function key(list: ReadonlyArray<Word>, at: number, length: number): string {
-  let result = '';
-  for (let index = at; index < at + length; index++) result += `${(list[index] as Word).norm}\u0001`;
-  return result;
+/** Words as small integers, so that runs of words compare and hash as short strings. */
+function wordIds(
+  summary: ReadonlyArray<Word>,
+  source: ReadonlyArray<Word>,
+): { summaryIds: Int32Array; sourceIds: Int32Array } {
+  const ids = new Map<string, number>();
+  const idOf = (word: Word) => {
+    let id = ids.get(word.norm);
+    if (id === undefined) ids.set(word.norm, (id = ids.size));
+    return id;
+  };
+  return { summaryIds: Int32Array.from(summary, idOf), sourceIds: Int32Array.from(source, idOf) };
 }
 
-function shingleSet(list: ReadonlyArray<Word>, length: number): Set<string> {
-  const set = new Set<string>();
-  for (let index = 0; index + length <= list.length; index++) set.add(key(list, index, length));
-  return set;
+function runKey(ids: Int32Array, at: number): string {
+  let key = '';
+  for (let index = at; index < at + MIN_PASSAGE_WORDS; index++) key += `${ids[index]},`;
+  return key;
 }
 
 export function verbatimReuse(summary: ReadonlyArray<Word>, source: ReadonlyArray<Word>): ReuseResult {
-  const sourceShingles = shingleSet(source, SHINGLE_WORDS);
-  const totalShingles = Math.max(0, summary.length - SHINGLE_WORDS + 1);
-  let sharedShingles = 0;
-  for (let index = 0; index < totalShingles; index++)
-    if (sourceShingles.has(key(summary, index, SHINGLE_WORDS))) sharedShingles++;
-
+  const { summaryIds, sourceIds } = wordIds(summary, source);
   // Index the source's 6-word runs, then grow every match in the summary to its full length.
   const positions = new Map<string, number[]>();
-  for (let index = 0; index + MIN_PASSAGE_WORDS <= source.length; index++) {
-    const runKey = key(source, index, MIN_PASSAGE_WORDS);
-    const list = positions.get(runKey);
-    if (list === undefined) positions.set(runKey, [index]);
+  for (let index = 0; index + MIN_PASSAGE_WORDS <= sourceIds.length; index++) {
+    const key = runKey(sourceIds, index);
+    const list = positions.get(key);
+    if (list === undefined) positions.set(key, [index]);
     else if (list.length < MAX_POSITIONS_PER_KEY) list.push(index);
   }
   const found: Array<{ at: number; from: number; length: number }> = [];
-  for (let at = 0; at + MIN_PASSAGE_WORDS <= summary.length; at++) {
-    for (const from of positions.get(key(summary, at, MIN_PASSAGE_WORDS)) ?? []) {
+  for (let at = 0; at + MIN_PASSAGE_WORDS <= summaryIds.length; at++) {
+    for (const from of positions.get(runKey(summaryIds, at)) ?? []) {
       // Only maximal runs: one that extends backwards was already found from its true start.
-      if (at > 0 && from > 0 && summary[at - 1]?.norm === source[from - 1]?.norm) continue;
+      if (at > 0 && from > 0 && summaryIds[at - 1] === sourceIds[from - 1]) continue;
       let length = MIN_PASSAGE_WORDS;
       while (
-        at + length < summary.length &&
-        from + length < source.length &&
-        summary[at + length]?.norm === source[from + length]?.norm
+        at + length < summaryIds.length &&
+        from + length < sourceIds.length &&
+        summaryIds[at + length] === sourceIds[from + length]
       ) {
         length++;
       }
       found.push({ at, from, length });
     }
   }
+
+  // An 8-word sequence of the summary is in the source exactly when some shared run covers it.
+  const totalShingles = Math.max(0, summary.length - SHINGLE_WORDS + 1);
+  const shared = new Uint8Array(totalShingles);
+  for (const run of found) {
+    for (let index = run.at; index + SHINGLE_WORDS <= run.at + run.length; index++) shared[index] = 1;
+  }
+  const sharedShingles = shared.reduce((sum, value) => sum + value, 0);
+
   found.sort((a, b) => b.length - a.length || a.at - b.at);
   const taken = new Uint8Array(summary.length);
   const passages: SharedPassage[] = [];

@@ -33,56 +33,76 @@ export function levelOf(score: number): SupportLevel {
   return 'weakly supported';
 }
 
-interface Window {
-  start: number;
-  end: number;
-  stems: Set<string>;
-}
-
 export function alignSupport(summaryText: string, sourceText: string): SupportResult {
   const sourceSentences = sentences(sourceText);
   const sentenceStems = sourceSentences.map((sentence) => new Set(contentStems(sentence.text)));
-  // Rarer words say more: weight each stem by its inverse frequency over the source's sentences.
-  const documentFrequency = new Map<string, number>();
-  for (const stems of sentenceStems)
-    for (const stem of stems) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
-  const total = sourceSentences.length;
-  const weight = (stem: string) => Math.log((total + 1) / ((documentFrequency.get(stem) ?? 0) + 1)) + 1;
-
-  const windows: Window[] = [];
-  for (let first = 0; first < sourceSentences.length; first++) {
-    const stems = new Set<string>();
-    for (let size = 1; size <= MAX_WINDOW && first + size <= sourceSentences.length; size++) {
-      for (const stem of sentenceStems[first + size - 1] as Set<string>) stems.add(stem);
-      windows.push({
-        start: (sourceSentences[first] as Sentence).start,
-        end: (sourceSentences[first + size - 1] as Sentence).end,
-        stems: new Set(stems),
-      });
+  // Rarer words say more: weight each stem by its inverse frequency over the source's sentences. The postings list
+  // of each stem (the sentences that have it) doubles as the index the alignment below runs on.
+  const postings = new Map<string, number[]>();
+  sentenceStems.forEach((stems, index) => {
+    for (const stem of stems) {
+      const list = postings.get(stem);
+      if (list === undefined) postings.set(stem, [index]);
+      else list.push(index);
     }
-  }
+  });
+  const total = sourceSentences.length;
+  const weight = (stem: string) => Math.log((total + 1) / ((postings.get(stem)?.length ?? 0) + 1)) + 1;
 
   const results = sentences(summaryText).map((sentence): SentenceSupport => {
     const stems = [...new Set(contentStems(sentence.text))];
-    const totalWeight = stems.reduce((sum, stem) => sum + weight(stem), 0);
-    let best: Window | null = null;
+    const weights = stems.map(weight);
+    const totalWeight = weights.reduce((sum, value) => sum + value, 0);
+    // For every source sentence, which of this sentence's stems it has, as a bit set.
+    const lanes = Math.ceil(stems.length / 32) || 1;
+    const masks = new Uint32Array(total * lanes);
+    stems.forEach((stem, bit) => {
+      for (const index of postings.get(stem) ?? []) {
+        const slot = index * lanes + (bit >>> 5);
+        masks[slot] = (masks[slot] as number) | (1 << (bit & 31));
+      }
+    });
+    const union = new Uint32Array(lanes);
+    let best: { start: number; end: number; matched: Uint32Array } | null = null;
     let bestScore = 0;
-    for (const window of windows) {
-      let matched = 0;
-      for (const stem of stems) if (window.stems.has(stem)) matched += weight(stem);
-      // Prefer the shorter passage when a longer one adds nothing.
-      if (matched > bestScore + 1e-9) {
-        bestScore = matched;
-        best = window;
+    for (let first = 0; first < total; first++) {
+      union.fill(0);
+      for (let size = 1; size <= MAX_WINDOW && first + size <= total; size++) {
+        for (let lane = 0; lane < lanes; lane++) {
+          union[lane] = (union[lane] as number) | (masks[(first + size - 1) * lanes + lane] as number);
+        }
+        let matched = 0;
+        for (let bit = 0; bit < stems.length; bit++)
+          if ((union[bit >>> 5] as number) & (1 << (bit & 31))) matched += weights[bit] as number;
+        // Prefer the shorter passage when a longer one adds nothing.
+        if (matched > bestScore + 1e-9) {
+          bestScore = matched;
+          best = { start: first, end: first + size - 1, matched: union.slice() };
+        }
       }
     }
     const score = totalWeight === 0 ? 1 : bestScore / totalWeight;
-    const unmatched = stems.filter((stem) => !best?.stems.has(stem)).sort((a, b) => weight(b) - weight(a));
+    const unmatched = stems
+      .map((stem, bit) => ({
+        stem,
+        weight: weights[bit] as number,
+        hit: best !== null && ((best.matched[bit >>> 5] as number) & (1 << (bit & 31))) !== 0,
+      }))
+      .filter((entry) => !entry.hit)
+      .sort((a, b) => b.weight - a.weight)
+      .map((entry) => entry.stem);
+    const passage =
+      best === null
+        ? null
+        : {
+            start: (sourceSentences[best.start] as Sentence).start,
+            end: (sourceSentences[best.end] as Sentence).end,
+          };
     return {
       sentence,
       score: Math.round(score * 1000) / 1000,
       level: levelOf(score),
-      passage: best ? { start: best.start, end: best.end, text: sourceText.slice(best.start, best.end) } : null,
+      passage: passage ? { ...passage, text: sourceText.slice(passage.start, passage.end) } : null,
       unmatched,
     };
   });
