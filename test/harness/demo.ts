@@ -81,8 +81,37 @@ try {
     await popup.close();
     if (headless) await page.close();
   }
+  // A publisher checks Modelwire's summary of the covered article, in the popup's "Check summary" tab.
+  const article = await lens.context.newPage();
+  await article.goto(STEPS[3]?.url ?? '');
+  const articleTab = await lens.tabIdOf(article);
+  const popup = await lens.openPopup(articleTab);
+  await popup.getByRole('tab', { name: 'Check summary' }).click();
+  await popup.getByRole('button', { name: 'Check Modelwire’s summary' }).click();
+  await popup.waitForSelector('.report');
+  const figures = await popup
+    .locator('.figure')
+    .evaluateAll((nodes) =>
+      nodes.map((node) => `${node.querySelector('dt')?.textContent}: ${node.querySelector('dd')?.textContent}`),
+    );
+  await screenshot(popup, '7-check-summary-popup', outDir);
+  rows.push({
+    step: '7-check-summary',
+    what: 'A publisher checks the summary against the article',
+    badge: 'MW',
+    popup: 'check',
+    heading: figures.slice(0, 3).join(' · ').slice(0, 70),
+  });
+  await popup.close();
+  if (headless) await article.close();
+
   console.table(rows);
   console.log(`Screenshots of every page and its popup: ${outDir}`);
+  console.log('The same check from the command line, on the demo pages:');
+  console.log(
+    '  npx modelwire-lens check --article test/fixtures/sites/circuitweekly.net/news/open-source-robotics-kit/index.html \\\n' +
+      '    --summary test/fixtures/sites/themodelwire.com/article/open-source-robotics-kit-ships-with-motion-planner-01KX3K9M1N3P5Q7R9S2T4V6W8X/index.html',
+  );
   if (!headless && process.stdin.isTTY) {
     console.log('The browser stays open so you can try the popup yourself; press Enter here to finish.');
     await new Promise((done) => process.stdin.once('data', done));
