@@ -117,11 +117,17 @@ describe('a publisher article that Modelwire covered', () => {
     const popup = await popupFor(tabId);
     await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('covered');
     const focused: string[] = [];
-    for (let step = 0; step < 3; step++) {
+    for (let step = 0; step < 4; step++) {
       await popup.keyboard.press('Tab');
       focused.push(await popup.evaluate(() => document.activeElement?.textContent ?? ''));
     }
-    expect(focused).toEqual(['Read on Modelwire', 'Original article (lakesideledger.com)', 'Publisher? Takedown page']);
+    // The selected tab first (arrow keys move between tabs), then the panel's links.
+    expect(focused).toEqual([
+      'Summary',
+      'Read on Modelwire',
+      'Original article (lakesideledger.com)',
+      'Publisher? Takedown page',
+    ]);
     const outline = await popup.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
     expect(outline).toBe('solid');
     await Promise.all([popup.close(), page.close()]);
