@@ -51,6 +51,14 @@ function paragraphChars(root: Element, limit: number): number {
   return total;
 }
 
+/** Visibility from attributes alone: no style computation, which is slow and, in some DOMs, throws. */
+function isVisibleByAttributes(node: Node): boolean {
+  const element = node as Element;
+  if (typeof element.getAttribute !== 'function') return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return false;
+  return !/display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '');
+}
+
 export function detectArticle(doc: Document, pageUrl: string): Detection {
   const signals: Array<[number, string]> = [];
   if (!doc.body || doc.documentElement?.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
@@ -77,8 +85,9 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
     signals.push([0.3, 'has an <article> with paragraphs of text']);
   }
 
-  if (isProbablyReaderable(doc)) signals.push([0.3, 'Readability finds enough readable text']);
-  else signals.push([-0.2, 'little readable text']);
+  if (isProbablyReaderable(doc, { visibilityChecker: isVisibleByAttributes })) {
+    signals.push([0.3, 'Readability finds enough readable text']);
+  } else signals.push([-0.2, 'little readable text']);
 
   if (isHomePath(pageUrl)) signals.push([-0.6, 'is the site’s home page']);
   if (doc.querySelector('input[type="password" i]')) signals.push([-0.4, 'asks for a password']);

@@ -1,0 +1,146 @@
+// `npm run eval:articles -- <dataset dir> --out predictions.json`
+// Runs Lens's article detection and extraction on every case of a dataset laid out as <source>/<case>/page.html.gz
+// plus expected.json, writes predictions in the shared scorer's format, and prints Lens's scores beside Mozilla
+// Readability's on the same pages, parsed by the same DOM (jsdom, the DOM Readability's own tests use), in one run.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { describePage } from '../../lib/article/describe-page';
+import { extractMainText } from '../../lib/article/main-text';
+import { score, type Expected, type Prediction } from './score-articles';
+
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2),
+  allowPositionals: true,
+  options: { out: { type: 'string' }, 'readability-out': { type: 'string' }, only: { type: 'string' } },
+});
+const datasetDir = positionals[0];
+if (!datasetDir || !existsSync(datasetDir)) {
+  console.error(
+    'Usage: npm run eval:articles -- <dataset dir> --out predictions.json [--readability-out file] [--only source/case]',
+  );
+  process.exit(2);
+}
+
+interface Case {
+  key: string;
+  dir: string;
+  expected: Expected & { url: string | null };
+}
+
+const cases: Case[] = [];
+for (const source of readdirSync(datasetDir).sort()) {
+  const sourceDir = join(datasetDir, source);
+  if (!statSync(sourceDir).isDirectory()) continue;
+  for (const name of readdirSync(sourceDir).sort()) {
+    const dir = join(sourceDir, name);
+    if (!existsSync(join(dir, 'expected.json')) || !existsSync(join(dir, 'page.html.gz'))) continue;
+    const key = `${source}/${name}`;
+    if (values.only && key !== values.only) continue;
+    cases.push({ key, dir, expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) });
+  }
+}
+
+const quiet = new VirtualConsole();
+const ours: Record<string, Prediction> = {};
+const readabilityErrors: string[] = [];
+const lensErrors: string[] = [];
+const restyled: string[] = [];
+const readability: Record<string, Prediction> = {};
+for (const [index, testCase] of cases.entries()) {
+  const html = gunzipSync(readFileSync(join(testCase.dir, 'page.html.gz'))).toString('utf8');
+  const url = testCase.expected.url ?? `https://example.com/${testCase.key}`;
+  let dom: JSDOM;
+  try {
+    dom = new JSDOM(html, { url, virtualConsole: quiet });
+  } catch {
+    // jsdom's CSS parser rejects some inline styles (Sass left-overs in calc()); browsers ignore them. Parse the page
+    // without its styles, for both extractors alike: neither reads style sheets.
+    restyled.push(testCase.key);
+    const unstyled = html.replace(/<style\b[\s\S]*?<\/style>/gi, '').replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
+    dom = new JSDOM(unstyled, { url, virtualConsole: quiet });
+  }
+  const doc = dom.window.document;
+  const copy = doc.cloneNode(true) as Document;
+
+  let started = performance.now();
+  try {
+    const page = describePage(doc, url);
+    const { text } = page.isArticle ? extractMainText(doc) : { text: '' };
+    ours[testCase.key] = {
+      isArticle: page.isArticle,
+      title: page.title,
+      byline: page.byline,
+      publishedTime: page.publishedTime,
+      siteName: page.siteName,
+      text,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+    };
+  } catch (error) {
+    lensErrors.push(`${testCase.key}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+
+  started = performance.now();
+  // jsdom's CSS parser throws on some pages' inline styles, which Readability reads: count such a page as a miss.
+  let readerable = false;
+  let parsed: ReturnType<Readability['parse']> = null;
+  try {
+    readerable = isProbablyReaderable(copy);
+    parsed = new Readability(copy).parse();
+  } catch (error) {
+    readabilityErrors.push(`${testCase.key}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  readability[testCase.key] = {
+    isArticle: readerable,
+    title: parsed?.title ?? null,
+    byline: parsed?.byline ?? null,
+    publishedTime: parsed?.publishedTime ?? null,
+    siteName: parsed?.siteName ?? null,
+    text: parsed?.textContent ?? null,
+    ms: Math.round((performance.now() - started) * 100) / 100,
+  };
+  dom.window.close();
+  if (process.env.EVAL_TRACE) process.stderr.write(`${testCase.key}\n`);
+  else if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${cases.length}`);
+}
+if (process.stderr.isTTY) process.stderr.write('\n');
+
+const outPath = resolve(values.out ?? 'predictions.json');
+writeFileSync(outPath, `${JSON.stringify(ours, null, 1)}\n`);
+if (values['readability-out'])
+  writeFileSync(resolve(values['readability-out']), `${JSON.stringify(readability, null, 1)}\n`);
+
+const lens = score(cases, ours);
+const baseline = score(cases, readability);
+const rows: Array<[string, unknown, unknown]> = [
+  ['detection F1', lens.detection.f1, baseline.detection.f1],
+  ['non-articles rejected', lens.detection.trueNegativeRate, baseline.detection.trueNegativeRate],
+  ...Object.keys(lens.fields).map((field): [string, unknown, unknown] => [
+    `${field} accuracy (n=${lens.fields[field]?.n})`,
+    lens.fields[field]?.accuracy,
+    baseline.fields[field]?.accuracy,
+  ]),
+  ...Object.keys(lens.text).map((from): [string, unknown, unknown] => [
+    `text F1, ${from} (n=${lens.text[from]?.n})`,
+    lens.text[from]?.f1,
+    baseline.text[from]?.f1,
+  ]),
+  ['ms per page, median (jsdom)', lens.msPerPage?.median, baseline.msPerPage?.median],
+];
+console.log(`${cases.length} cases from ${resolve(datasetDir)}; predictions in ${outPath}`);
+if (restyled.length > 0)
+  console.log(
+    `jsdom could not parse ${restyled.length} page(s) with their styles; read without them: ${restyled.join(', ')}`,
+  );
+if (lensErrors.length > 0) console.log(`Lens threw on ${lensErrors.length} page(s):\n  ${lensErrors.join('\n  ')}`);
+if (readabilityErrors.length > 0)
+  console.log(
+    `Readability threw on ${readabilityErrors.length} page(s) under jsdom:\n  ${readabilityErrors.join('\n  ')}`,
+  );
+console.table(
+  rows.map(([metric, lensValue, readabilityValue]) => ({ metric, lens: lensValue, readability: readabilityValue })),
+);
+console.log(JSON.stringify({ eval: 'articles', cases: cases.length, lens, readability: baseline }));
