@@ -33,7 +33,9 @@ export function jsonLdNodes(doc: Document): JsonLdNode[] {
     try {
       // Some CMSes wrap the JSON in HTML comments or CDATA markers.
       parsed = JSON.parse(
-        source.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>)\s*$/, ''),
+        source
+          .replace(/^\s*(?:<!--|(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?)/, '')
+          .replace(/(?:-->|(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?)\s*$/, ''),
       );
     } catch {
       continue;

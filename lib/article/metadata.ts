@@ -1,7 +1,8 @@
-// Citation metadata of a page: JSON-LD first, then OpenGraph/article:*, citation_*, Dublin Core, parsely, microdata,
-// and the DOM last.
+// Citation metadata of a page: JSON-LD first, then Dublin Core, OpenGraph and article:*, Twitter, parsely,
+// citation_* (Highwire), microdata, and the DOM last.
 import { jsonLdNodes, namesOf, textValue, typesOf, type JsonLdNode } from './json-ld';
 
+/** Types that mean "this page is an article" for detection. */
 export const ARTICLE_TYPES = new Set([
   'Article',
   'NewsArticle',
@@ -13,11 +14,16 @@ export const ARTICLE_TYPES = new Set([
   'BackgroundNewsArticle',
   'AskPublicNewsArticle',
   'SatiricalArticle',
+  'AdvertiserContentArticle',
   'LiveBlogPosting',
   'TechArticle',
   'ScholarlyArticle',
+  'MedicalScholarlyArticle',
   'Report',
 ]);
+
+/** Types whose metadata describes the page's main text, article or not (a post, an API page). */
+const TEXT_TYPES = new Set([...ARTICLE_TYPES, 'SocialMediaPosting', 'DiscussionForumPosting', 'APIReference']);
 
 export interface ArticleMetadata {
   url: string;
@@ -38,13 +44,26 @@ function clean(text: string | null | undefined): string | null {
   return value === '' ? null : value.slice(0, MAX_FIELD);
 }
 
-function meta(doc: Document, ...keys: string[]): string | null {
+/** All <meta> values by lower-cased key; a meta may name several keys ("og:title dc:title"). First value wins. */
+function metaValues(doc: Document): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const element of Array.from(doc.querySelectorAll('meta[content]')).slice(0, 2000)) {
+    const content = clean(element.getAttribute('content'));
+    if (!content) continue;
+    const keys = [element.getAttribute('property'), element.getAttribute('name'), element.getAttribute('itemprop')]
+      .filter((key): key is string => key !== null)
+      .flatMap((key) => key.toLowerCase().split(/\s+/))
+      .map((key) =>
+        key.replace(/^(dc|dcterm|dcterms)[.:]/, (_, prefix: string) => `${prefix === 'dc' ? 'dc' : 'dcterm'}:`),
+      );
+    for (const key of keys) if (key && !values.has(key)) values.set(key, content);
+  }
+  return values;
+}
+
+function first(values: Map<string, string>, ...keys: string[]): string | null {
   for (const key of keys) {
-    const element =
-      doc.querySelector(`meta[property="${key}" i]`) ??
-      doc.querySelector(`meta[name="${key}" i]`) ??
-      doc.querySelector(`meta[itemprop="${key}" i]`);
-    const value = clean(element?.getAttribute('content'));
+    const value = values.get(key);
     if (value) return value;
   }
   return null;
@@ -60,91 +79,163 @@ function absolute(href: string | null | undefined, base: string): string | null 
   }
 }
 
-/** An ISO 8601 time when the text is a date, else null. */
+/** An ISO 8601 time when the text is a date, else null. A date without a zone is taken as written. */
 export function isoTime(text: string | null | undefined): string | null {
   if (!text) return null;
-  const time = Date.parse(text.trim());
+  const value = text.trim();
+  const plain = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
+  if (plain) {
+    const [, year, month, day, hour = '00', minute = '00', second = '00'] = plain;
+    return `${year}-${month}-${day}T${hour}:${minute}:${second}.000Z`;
+  }
+  const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 export function articleNode(nodes: JsonLdNode[]): JsonLdNode | null {
-  return nodes.find((node) => typesOf(node).some((type) => ARTICLE_TYPES.has(type))) ?? null;
+  return (
+    nodes.find((node) => typesOf(node).some((type) => ARTICLE_TYPES.has(type))) ??
+    nodes.find((node) => typesOf(node).some((type) => TEXT_TYPES.has(type))) ??
+    null
+  );
 }
 
 function looksLikeUrl(text: string): boolean {
   return /^https?:\/\//i.test(text);
 }
 
+const BYLINE_HINT = /byline|author|writtenby|p-author|dateline/i;
+
+/** A byline from the page itself: rel=author, itemprop=author, or an element whose class or id says byline/author. */
 function bylineFromDom(doc: Document): string | null {
-  const element =
-    doc.querySelector('[itemprop="author"] [itemprop="name"]') ??
-    doc.querySelector('[itemprop="author"]') ??
-    doc.querySelector('a[rel="author"]') ??
-    doc.querySelector('[class*="byline" i] [class*="author" i], [class*="byline" i]');
-  const text = clean(element?.textContent);
-  return text && text.length <= 200 ? text.replace(/^by\s+/i, '') : null;
+  const candidates = [
+    ...Array.from(doc.querySelectorAll('[itemprop~="author" i] [itemprop~="name" i]')),
+    ...Array.from(doc.querySelectorAll('[rel~="author" i], [itemprop~="author" i]')),
+    ...Array.from(
+      doc.querySelectorAll('[class*="byline" i], [id*="byline" i], [class*="author" i], [class*="writtenby" i]'),
+    ),
+  ].slice(0, 200);
+  for (const element of candidates) {
+    if (element.closest('nav, footer, aside, [class*="comment" i]')) continue;
+    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('rel') ?? ''} ${element.getAttribute('itemprop') ?? ''}`;
+    if (!BYLINE_HINT.test(names)) continue;
+    const text = clean(element.textContent);
+    if (text && text.length < 100 && !looksLikeUrl(text) && /\p{L}/u.test(text)) return text;
+  }
+  return null;
 }
 
-/** Drops a " | Site" or " - Site" suffix from a document title when it names the site. */
-function titleWithoutSite(title: string | null, siteName: string | null): string | null {
-  if (!title || !siteName) return title;
-  const parts = title.split(/\s+[|–—·-]\s+/);
-  if (parts.length > 1 && parts[parts.length - 1]?.toLowerCase() === siteName.toLowerCase()) {
-    return parts.slice(0, -1).join(' - ');
+const SEPARATOR = /\s[|\-–—\\/>»·_]\s|\s*_\s*/;
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * The document title without the site's name: a title made of parts ("Story - Section - Site") loses its last part,
+ * unless what is left is too short to be a headline; a "Site: Story" title keeps the story when no heading says
+ * otherwise; a title too short or too long gives way to the page's only h1.
+ */
+export function cleanDocumentTitle(doc: Document): string | null {
+  const original = clean(doc.title);
+  if (!original) return clean(doc.querySelector('h1')?.textContent);
+  let title = original;
+  let hierarchical = false;
+  const parts = original.split(/(\s[|\-–—\\/>»]\s)/);
+  if (parts.length >= 3) {
+    hierarchical = /\s[\\/>»]\s/.test(original);
+    title = parts.slice(0, -2).join('');
+    if (wordCount(title) < 3) title = parts.slice(2).join('');
+  } else if (original.includes(': ')) {
+    const headings = Array.from(doc.querySelectorAll('h1, h2')).map((heading) => clean(heading.textContent));
+    if (!headings.includes(original)) {
+      const last = original.slice(original.lastIndexOf(':') + 1).trim();
+      const head = original.slice(0, original.indexOf(':'));
+      title = wordCount(last) >= 3 ? last : original.slice(original.indexOf(':') + 1).trim();
+      if (wordCount(last) >= 3 && wordCount(head) > 5) title = original;
+    }
+  } else if (original.length > 150 || original.length < 15) {
+    const h1s = doc.querySelectorAll('h1');
+    if (h1s.length === 1) title = clean(h1s[0]?.textContent) ?? original;
   }
-  return title;
+  title = title.replace(/\s+/g, ' ').trim();
+  const words = wordCount(title);
+  if (words <= 4 && (!hierarchical || words !== wordCount(original.replace(/[|\-–—\\/>»]+/g, '')) - 1))
+    title = original;
+  return title || original;
 }
 
 export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata {
-  const article = articleNode(jsonLdNodes(doc));
-  const publisher = article?.publisher;
+  const nodes = jsonLdNodes(doc);
+  const article = articleNode(nodes);
+  const values = metaValues(doc);
+  const publisherName =
+    clean(textValue(article?.publisher)) ??
+    clean(textValue(nodes.find((node) => typesOf(node).includes('WebSite'))?.name));
   const siteName =
-    meta(doc, 'og:site_name', 'application-name') ??
-    clean(textValue(publisher)) ??
-    meta(doc, 'citation_journal_title', 'DC.publisher', 'dcterms.publisher');
-  const authors = article ? namesOf(article.author) : [];
-  const metaAuthor = meta(
-    doc,
+    publisherName ??
+    first(values, 'og:site_name', 'application-name', 'citation_journal_title', 'dc:publisher', 'dcterm:publisher');
+  const authors = article ? namesOf(article.author).filter((name) => !looksLikeUrl(name)) : [];
+  const metaAuthor = first(
+    values,
+    'dc:creator',
+    'dcterm:creator',
     'author',
-    'article:author',
     'parsely-author',
+    'article:author',
     'citation_author',
-    'DC.creator',
-    'dcterms.creator',
+    'sailthru.author',
   );
   const byline =
     clean(authors.join(', ')) ?? (metaAuthor && !looksLikeUrl(metaAuthor) ? metaAuthor : null) ?? bylineFromDom(doc);
-  const h1 = clean(doc.querySelector('article h1, main h1, h1')?.textContent);
+  const jsonTitle = clean(textValue(article?.headline)) ?? clean(textValue(article?.name));
   const title =
-    clean(textValue(article?.headline)) ??
-    meta(doc, 'og:title', 'twitter:title', 'citation_title', 'parsely-title', 'DC.title', 'dcterms.title') ??
-    h1 ??
-    titleWithoutSite(clean(doc.title), siteName);
+    jsonTitle ??
+    first(
+      values,
+      'dc:title',
+      'dcterm:title',
+      'og:title',
+      'weibo:article:title',
+      'weibo:webpage:title',
+      'title',
+      'twitter:title',
+      'parsely-title',
+      'citation_title',
+    ) ??
+    cleanDocumentTitle(doc);
   const publishedTime =
     isoTime(textValue(article?.datePublished)) ??
     isoTime(
-      meta(
-        doc,
+      first(
+        values,
         'article:published_time',
+        'parsely-pub-date',
         'citation_publication_date',
         'citation_date',
-        'parsely-pub-date',
-        'DC.date',
-        'dcterms.created',
-        'datePublished',
+        'dc:date',
+        'dcterm:created',
+        'dcterm:date',
+        'datepublished',
+        'date',
+        'pubdate',
+        'publish-date',
+        'sailthru.date',
+        'og:published_time',
       ),
     ) ??
-    isoTime(doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime'));
+    isoTime(
+      doc
+        .querySelector('article time[datetime], time[itemprop~="datePublished" i], time[pubdate]')
+        ?.getAttribute('datetime'),
+    );
   return {
     url: pageUrl,
-    canonicalUrl: absolute(doc.querySelector('link[rel="canonical" i]')?.getAttribute('href'), pageUrl),
-    ogUrl: absolute(meta(doc, 'og:url'), pageUrl),
+    canonicalUrl: absolute(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), pageUrl),
+    ogUrl: absolute(first(values, 'og:url'), pageUrl),
     title,
     siteName: siteName ?? hostName(pageUrl),
     byline,
     publishedTime,
-    lang: clean(doc.documentElement?.getAttribute('lang')) ?? meta(doc, 'og:locale', 'DC.language'),
-    description: meta(doc, 'description', 'og:description', 'twitter:description'),
+    lang: clean(doc.documentElement?.getAttribute('lang')) ?? first(values, 'og:locale', 'dc:language'),
+    description: first(values, 'description', 'og:description', 'twitter:description', 'dc:description'),
   };
 }
 

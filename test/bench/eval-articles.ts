@@ -69,7 +69,8 @@ for (const [index, testCase] of cases.entries()) {
   let started = performance.now();
   try {
     const page = describePage(doc, url);
-    const { text } = page.isArticle ? extractMainText(doc) : { text: '' };
+    // Fields are scored independently of detection, so the text is extracted on every page.
+    const { text } = extractMainText(doc);
     ours[testCase.key] = {
       isArticle: page.isArticle,
       title: page.title,
