@@ -1,29 +1,27 @@
-// The main text of an article: the container whose paragraphs hold the most text with the fewest links, read as
-// blocks in document order. Small on purpose, it runs in the content script; see README for how it compares.
+// The main text of an article. One walk over the page's text gathers "blocks" (the nearest block-level element of each
+// run of text, whether a <p>, a <div> of loose text or <br>-separated lines); each block scores its ancestors by its
+// length and commas, less its links; the best-scoring container, with the siblings that score like it, is the
+// article. Small and single-pass on purpose: it runs in the content script.
 
-const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, dd';
-const EXCLUDED = new Set([
-  'NAV',
-  'ASIDE',
-  'FOOTER',
-  'HEADER',
-  'FORM',
-  'FIGURE',
-  'FIGCAPTION',
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'BUTTON',
-  'SELECT',
-  'TEXTAREA',
-  'IFRAME',
-]);
-/** Generic names of page furniture, not of any one site. */
-const FURNITURE =
-  /(?:^|[\s_-])(?:share|social|related|newsletter|promo|advert|ads?|comments?|subscribe|sidebar|breadcrumbs?|byline|caption|credits?|tags|toolbar|cookie|paywall|recirc|more-stories)(?:$|[\s_-])/i;
-const MAX_BLOCKS = 5000;
+const INLINE = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'IMG', 'INS', 'DEL', 'KBD',
+  'LABEL', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR',
+  'NOBR', 'BIG', 'CENTER', 'PICTURE', 'SOURCE',
+]); // prettier-ignore
+/** Never article text. */
+const EXCLUDED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
+  'NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'FIGCAPTION', 'MENU', 'DIALOG',
+]); // prettier-ignore
+const EXCLUDED_ROLES = /^(?:navigation|complementary|banner|contentinfo|dialog|alertdialog|menu|menubar|search|note)$/i;
+/** Class and id words of page furniture, on any site. */
+const UNLIKELY =
+  /comment|disqus|replies|remark|share|social|sharing|related|recommend|newsletter|subscribe|promo|sponsor|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|banner|breadcrumb|sidebar|widget|popup|modal|cookie|consent|gdpr|paywall|pagination|pager|masthead|menu|navbar|footer|toolbar|skip-link|signup|outbrain|taboola|rss|tags?(?:$|[\s_-])|byline|author-bio|caption|credit|more-stories|read-more|recirc|trending|most-popular|jump-link/i;
+/** Words that keep an element even when it also matches UNLIKELY ("article-comments-count" stays out, "main-content" in). */
+const LIKELY = /article|body|content|entry|main|post|story|text|column|prose/i;
+const BOILERPLATE_LINE =
+  /^(?:advertisement|advert|sponsored|share(?: this(?: article| story)?)?|read more|related(?: articles| stories)?|subscribe.*|sign up.*|follow us.*|click here.*)$/i;
+const MAX_NODES = 60_000;
 
 export interface MainText {
   text: string;
@@ -32,94 +30,147 @@ export interface MainText {
   blocks: number;
 }
 
-function clean(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+interface Block {
+  element: Element;
+  parts: string[];
+  linkLength: number;
 }
 
-function isExcluded(element: Element, stopAt: Element | null): boolean {
-  for (let node: Element | null = element; node !== null && node !== stopAt; node = node.parentElement) {
-    if (EXCLUDED.has(node.tagName.toUpperCase())) return true;
-    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
-    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(node.getAttribute('style') ?? '')) return true;
-    const names = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
-    if (names.trim() !== '' && FURNITURE.test(names) && node.tagName !== 'ARTICLE' && node.tagName !== 'BODY')
-      return true;
-  }
-  return false;
+interface Stats {
+  score: number;
+  text: number;
+  link: number;
 }
 
-function linkDensity(element: Element, textLength: number): number {
-  if (textLength === 0) return 0;
-  let linked = 0;
-  for (const link of Array.from(element.querySelectorAll('a'))) linked += clean(link.textContent).length;
-  return linked / textLength;
+function isExcludedSelf(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  if (EXCLUDED_TAGS.has(tag)) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const role = element.getAttribute('role');
+  if (role && EXCLUDED_ROLES.test(role)) return true;
+  const style = element.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  if (tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'MAIN') return false;
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return names.length > 1 && UNLIKELY.test(names) && !LIKELY.test(names);
 }
 
-/** Text of a candidate's own paragraphs, discounted by how much of it is links. */
-function score(candidate: Element): number {
-  let total = 0;
-  for (const paragraph of Array.from(candidate.querySelectorAll('p')).slice(0, MAX_BLOCKS)) {
-    if (isExcluded(paragraph, candidate)) continue;
-    const length = clean(paragraph.textContent).length;
-    if (length < 25) continue;
-    total += length * (1 - Math.min(1, linkDensity(paragraph, length)));
-  }
-  return total;
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
-function bestRoot(doc: Document): Element | null {
+/** Gathers the text blocks of the page in document order. */
+function collectBlocks(doc: Document): Block[] {
   const body = doc.body;
-  if (!body) return null;
-  const candidates = new Set<Element>();
-  for (const element of Array.from(doc.querySelectorAll('[itemprop="articleBody"], article, main, [role="main"]')))
-    candidates.add(element);
-  for (const paragraph of Array.from(body.querySelectorAll('p')).slice(0, MAX_BLOCKS)) {
-    if (paragraph.parentElement) candidates.add(paragraph.parentElement);
-  }
-  let best: Element | null = null;
-  let bestScore = 0;
-  let semantic: Element | null = null;
-  let semanticScore = 0;
-  for (const candidate of candidates) {
-    const value = score(candidate);
-    // A clearly better candidate wins; an equal one wins when it sits inside the current one (less furniture).
-    if (
-      value > bestScore * 1.01 ||
-      (value > 0 && value >= bestScore * 0.99 && best !== null && best.contains(candidate))
-    ) {
-      best = candidate;
-      bestScore = value;
+  if (!body) return [];
+  const blocks = new Map<Element, Block>();
+  const walker = doc.createTreeWalker(body, 1 | 4 /* elements and text */, {
+    acceptNode: (node) => (node.nodeType === 1 && isExcludedSelf(node as Element) ? 2 /* reject subtree */ : 1),
+  });
+  let visited = 0;
+  for (let node = walker.nextNode(); node !== null && visited < MAX_NODES; node = walker.nextNode(), visited++) {
+    const isText = node.nodeType === 3;
+    if (!isText && (node as Element).tagName !== 'BR') continue;
+    const value = isText ? (node as Text).data : '\n';
+    if (isText && value.trim() === '') continue;
+    // The nearest block-level ancestor owns this text; note whether a link sits in between.
+    let inLink = false;
+    let owner = node.parentElement;
+    while (owner !== null && INLINE.has(owner.tagName.toUpperCase()) && owner !== body) {
+      if (owner.tagName.toUpperCase() === 'A') inLink = true;
+      owner = owner.parentElement;
     }
-    if (/^(ARTICLE)$/.test(candidate.tagName) || candidate.getAttribute('itemprop') === 'articleBody') {
-      if (value > semanticScore) {
-        semantic = candidate;
-        semanticScore = value;
-      }
+    if (owner === null) continue;
+    let block = blocks.get(owner);
+    if (block === undefined) {
+      block = { element: owner, parts: [], linkLength: 0 };
+      blocks.set(owner, block);
     }
+    block.parts.push(value);
+    if (inLink) block.linkLength += value.trim().length;
   }
-  // Paragraph parents often split one story into sections: prefer the article element that holds them all.
-  if (semantic !== null && semanticScore >= bestScore * 0.8) return semantic;
-  // A story split over sibling sections: climb while the parent holds clearly more of the text.
-  while (best !== null && best.parentElement !== null && best.parentElement !== body) {
-    const parentScore = score(best.parentElement);
-    if (parentScore < bestScore * 1.3) break;
-    best = best.parentElement;
-    bestScore = parentScore;
-  }
-  return best;
+  return [...blocks.values()];
+}
+
+function blockText(block: Block): string {
+  return block.parts.join('').split(/\n/).map(clean).filter(Boolean).join('\n');
+}
+
+/** Readability-style paragraph weight: one for being there, one per comma, up to three for length. */
+function blockScore(text: string, linkLength: number): number {
+  const length = text.length;
+  if (length < 25) return 0;
+  const commas = (text.match(/[,，、]/g) ?? []).length;
+  return (1 + commas + Math.min(Math.floor(length / 100), 3)) * (1 - Math.min(1, linkLength / length));
 }
 
 export function extractMainText(doc: Document): MainText {
-  const root = bestRoot(doc);
-  if (root === null) return { text: '', root: null, blocks: 0 };
-  const parts: string[] = [];
-  for (const block of Array.from(root.querySelectorAll(BLOCKS)).slice(0, MAX_BLOCKS)) {
-    // The innermost block only: a list item made of paragraphs is read as its paragraphs.
-    if (block.querySelector(BLOCKS) !== null) continue;
-    if (isExcluded(block, root)) continue;
-    const text = clean(block.textContent);
-    if (text === '' || linkDensity(block, text.length) > 0.5) continue;
-    parts.push(text);
+  const blocks = collectBlocks(doc);
+  if (blocks.length === 0) return { text: '', root: null, blocks: 0 };
+  const texts = blocks.map(blockText);
+  const stats = new Map<Element, Stats>();
+  const bump = (element: Element, score: number, text: number, link: number) => {
+    const entry = stats.get(element) ?? { score: 0, text: 0, link: 0 };
+    entry.score += score;
+    entry.text += text;
+    entry.link += link;
+    stats.set(element, entry);
+  };
+  blocks.forEach((block, index) => {
+    const text = texts[index] as string;
+    const score = blockScore(text, block.linkLength);
+    // A block counts for itself and, less and less, for its ancestors: parent, grandparent, then a third per level.
+    let ancestor: Element | null = block.element;
+    for (let level = 0; ancestor !== null && level < 6; level++, ancestor = ancestor.parentElement) {
+      const share = level <= 1 ? 1 : level === 2 ? 0.5 : 1 / ((level - 1) * 3);
+      bump(ancestor, score * share, text.length, block.linkLength);
+      if (ancestor === doc.body) break;
+    }
+  });
+
+  let root: Element | null = null;
+  let best = 0;
+  for (const [element, entry] of stats) {
+    const value = entry.score * (1 - Math.min(1, entry.text ? entry.link / entry.text : 0));
+    if (value > best) {
+      best = value;
+      root = element;
+    }
   }
-  return { text: parts.join('\n\n'), root, blocks: parts.length };
+  if (root === null) return { text: '', root: null, blocks: 0 };
+
+  // Siblings that score like the root are part of the same story (a split body, a lead paragraph set apart).
+  const containers = new Set<Element>([root]);
+  const parent = root.parentElement;
+  if (parent !== null) {
+    const threshold = Math.max(10, best * 0.2);
+    for (const sibling of Array.from(parent.children)) {
+      if (sibling === root) continue;
+      const entry = stats.get(sibling);
+      if (!entry) continue;
+      const density = entry.text ? entry.link / entry.text : 0;
+      const own = blocks.find((block) => block.element === sibling);
+      const ownText = own ? blockText(own) : '';
+      if (entry.score * (1 - density) >= threshold || (own && ownText.length > 80 && density < 0.25))
+        containers.add(sibling);
+    }
+  }
+
+  const title = clean(doc.title).toLowerCase();
+  const parts: string[] = [];
+  blocks.forEach((block, index) => {
+    let inside = false;
+    for (let element: Element | null = block.element; element !== null && !inside; element = element.parentElement) {
+      inside = containers.has(element);
+      if (element === parent) break;
+    }
+    if (!inside) return;
+    const text = texts[index] as string;
+    const tag = block.element.tagName.toUpperCase();
+    if (tag === 'H1' || (/^H[2-6]$/.test(tag) && title.includes(text.toLowerCase()) && text.length > 15)) return;
+    if (text.length < 200 && block.linkLength / Math.max(1, text.length) > 0.5) return;
+    if (BOILERPLATE_LINE.test(text)) return;
+    parts.push(text);
+  });
+  return { text: parts.join('\n\n'), root: containers.size === 1 ? root : (parent ?? root), blocks: parts.length };
 }
