@@ -125,7 +125,6 @@ function bylineFromDom(doc: Document): string | null {
   return null;
 }
 
-const SEPARATOR = /\s[|\-–—\\/>»·_]\s|\s*_\s*/;
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
