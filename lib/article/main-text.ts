@@ -11,14 +11,14 @@ const INLINE = new Set([
 /** Never article text. */
 const EXCLUDED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
-  'NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'FIGCAPTION', 'MENU', 'DIALOG',
+  'NAV', 'ASIDE', 'FOOTER', 'HEADER', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'FIGCAPTION', 'MENU', 'DIALOG',
 ]); // prettier-ignore
 const EXCLUDED_ROLES = /^(?:navigation|complementary|banner|contentinfo|dialog|alertdialog|menu|menubar|search|note)$/i;
 /** Class and id words of page furniture, on any site. */
 const UNLIKELY =
-  /comment|disqus|replies|remark|share|social|sharing|related|recommend|newsletter|subscribe|promo|sponsor|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|banner|breadcrumb|sidebar|widget|popup|modal|cookie|consent|gdpr|paywall|pagination|pager|masthead|menu|navbar|footer|toolbar|skip-link|signup|outbrain|taboola|rss|tags?(?:$|[\s_-])|byline|author-bio|caption|credit|more-stories|read-more|recirc|trending|most-popular|jump-link/i;
+  /comment|disqus|replies|remark|share|social|sharing|related|recommend|newsletter|subscribe|promo|sponsor|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|banner|breadcrumb|sidebar|popup|modal|cookie|consent|gdpr|paywall|pagination|pager|masthead|menu|navbar|footer|toolbar|skip-link|signup|outbrain|taboola|rss|tags?(?:$|[\s_-])|byline|author-bio|caption|credit|more-stories|read-more|recirc|trending|most-popular|jump-link/i;
 /** Words that keep an element even when it also matches UNLIKELY ("article-comments-count" stays out, "main-content" in). */
-const LIKELY = /article|body|content|entry|main|post|story|text|column|prose/i;
+const LIKELY = /article|body|content|entry|main|post|story|text|column|prose|blog|h-?entry/i;
 const BOILERPLATE_LINE =
   /^(?:advertisement|advert|sponsored|share(?: this(?: article| story)?)?|read more|related(?: articles| stories)?|subscribe.*|sign up.*|follow us.*|click here.*)$/i;
 const MAX_NODES = 60_000;
@@ -138,6 +138,18 @@ export function extractMainText(doc: Document): MainText {
     }
   }
   if (root === null) return { text: '', root: null, blocks: 0 };
+
+  // A story split over sibling containers (one per section, or around inline ads): climb while the parent holds
+  // clearly more readable text, with few links.
+  for (let climbs = 0; climbs < 3; climbs++) {
+    const up: Element | null = root.parentElement;
+    if (up === null || up === doc.body) break;
+    const here = stats.get(root);
+    const there = stats.get(up);
+    if (!here || !there || there.text < here.text * 1.25 || there.link / Math.max(1, there.text) > 0.2) break;
+    root = up;
+    best = Math.max(best, there.score);
+  }
 
   // Siblings that score like the root are part of the same story (a split body, a lead paragraph set apart).
   const containers = new Set<Element>([root]);
