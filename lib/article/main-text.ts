@@ -55,6 +55,12 @@ function isExcludedSelf(element: Element): boolean {
   return names.length > 1 && UNLIKELY.test(names) && !LIKELY.test(names);
 }
 
+/** Inline by tag; custom elements (<company-name>) sit inside paragraphs far more often than they hold them. */
+function isInline(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  return INLINE.has(tag) || tag.includes('-');
+}
+
 function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -76,7 +82,7 @@ function collectBlocks(doc: Document): Block[] {
     // The nearest block-level ancestor owns this text; note whether a link sits in between.
     let inLink = false;
     let owner = node.parentElement;
-    while (owner !== null && INLINE.has(owner.tagName.toUpperCase()) && owner !== body) {
+    while (owner !== null && isInline(owner) && owner !== body) {
       if (owner.tagName.toUpperCase() === 'A') inLink = true;
       owner = owner.parentElement;
     }
@@ -119,11 +125,12 @@ export function extractMainText(doc: Document): MainText {
   blocks.forEach((block, index) => {
     const text = texts[index] as string;
     const score = blockScore(text, block.linkLength);
-    // A block counts for itself and, less and less, for its ancestors: parent, grandparent, then a third per level.
+    // A block's score counts for itself and, less and less, for its ancestors: parent, grandparent, then a third per
+    // level up to six; its text and links count for every ancestor, for the climb below.
     let ancestor: Element | null = block.element;
-    for (let level = 0; ancestor !== null && level < 6; level++, ancestor = ancestor.parentElement) {
-      const share = level <= 1 ? 1 : level === 2 ? 0.5 : 1 / ((level - 1) * 3);
-      bump(ancestor, score * share, text.length, block.linkLength);
+    for (let level = 0; ancestor !== null; level++, ancestor = ancestor.parentElement) {
+      const share = level <= 1 ? 1 : level === 2 ? 0.5 : level < 6 ? 1 / ((level - 1) * 3) : 0;
+      bump(ancestor, score * share, score > 0 ? text.length : 0, score > 0 ? block.linkLength : 0);
       if (ancestor === doc.body) break;
     }
   });
@@ -141,12 +148,17 @@ export function extractMainText(doc: Document): MainText {
 
   // A story split over sibling containers (one per section, or around inline ads): climb while the parent holds
   // clearly more readable text, with few links.
+  // Wrappers that add nothing are passed through on the way.
   for (let climbs = 0; climbs < 3; climbs++) {
-    const up: Element | null = root.parentElement;
-    if (up === null || up === doc.body) break;
     const here = stats.get(root);
-    const there = stats.get(up);
-    if (!here || !there || there.text < here.text * 1.25 || there.link / Math.max(1, there.text) > 0.2) break;
+    if (!here) break;
+    let up: Element | null = root.parentElement;
+    for (let steps = 0; up !== null && up !== doc.body && steps < 5; steps++) {
+      if ((stats.get(up)?.text ?? 0) >= here.text * 1.25) break;
+      up = up.parentElement;
+    }
+    const there = up ? stats.get(up) : undefined;
+    if (up === null || up === doc.body || !there || there.text < here.text * 1.25 || there.link / Math.max(1, there.text) > 0.2) break;
     root = up;
     best = Math.max(best, there.score);
   }
