@@ -40,6 +40,8 @@ interface Stats {
   score: number;
   text: number;
   link: number;
+  /** Blocks long enough to score. */
+  blocks: number;
 }
 
 function isExcludedSelf(element: Element): boolean {
@@ -116,10 +118,11 @@ export function extractMainText(doc: Document): MainText {
   const texts = blocks.map(blockText);
   const stats = new Map<Element, Stats>();
   const bump = (element: Element, score: number, text: number, link: number) => {
-    const entry = stats.get(element) ?? { score: 0, text: 0, link: 0 };
+    const entry = stats.get(element) ?? { score: 0, text: 0, link: 0, blocks: 0 };
     entry.score += score;
     entry.text += text;
     entry.link += link;
+    if (text > 0) entry.blocks++;
     stats.set(element, entry);
   };
   blocks.forEach((block, index) => {
@@ -158,7 +161,12 @@ export function extractMainText(doc: Document): MainText {
       up = up.parentElement;
     }
     const there = up ? stats.get(up) : undefined;
-    if (up === null || up === doc.body || !there || there.text < here.text * 1.25 || there.link / Math.max(1, there.text) > 0.2) break;
+    if (up === null || up === doc.body || !there || there.text < here.text * 1.25) break;
+    // What the parent adds must read like more of the story: paragraphs of some length, hardly any links (a
+    // listing of teasers or a link-heavy sidebar does not).
+    const added = there.text - here.text;
+    const perBlock = added / Math.max(1, there.blocks - here.blocks);
+    if (perBlock < 100 || (there.link - here.link) / added > 0.1) break;
     root = up;
     best = Math.max(best, there.score);
   }
