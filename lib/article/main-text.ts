@@ -14,11 +14,28 @@ const EXCLUDED_TAGS = new Set([
   'NAV', 'ASIDE', 'FOOTER', 'HEADER', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'FIGCAPTION', 'MENU', 'DIALOG',
 ]); // prettier-ignore
 const EXCLUDED_ROLES = /^(?:navigation|complementary|banner|contentinfo|dialog|alertdialog|menu|menubar|search|note)$/i;
-/** Class and id words of page furniture, on any site. */
-const UNLIKELY =
-  /comment|disqus|replies|remark|share|social|sharing|related|recommend|newsletter|subscribe|promo|sponsor|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|banner|breadcrumb|sidebar|popup|modal|cookie|consent|gdpr|paywall|pagination|pager|masthead|menu|navbar|footer|toolbar|skip-link|signup|outbrain|taboola|rss|tags?(?:$|[\s_-])|byline|author-bio|caption|credit|more-stories|read-more|recirc|trending|most-popular|jump-link/i;
-/** Words that keep an element even when it also matches UNLIKELY ("article-comments-count" stays out, "main-content" in). */
-const LIKELY = /article|body|content|entry|main|post|story|text|column|prose|blog|h-?entry/i;
+/** Class and id words of page furniture, on any site, matched as whole words ("pageRow" is not "pager"). */
+const UNLIKELY_WORD =
+  /^(?:comments?|disqus|replies|remarks?|share|sharing|social|related|recommend(?:ed|ations?)?|newsletters?|subscribe|subscription|promos?|promoted|sponsor(?:ed|s)?|advert(?:s|isement|ising)?|ads?|banners?|breadcrumbs?|sidebar|popup|modal|cookies?|consent|gdpr|pagination|pager|masthead|menu|navbar|nav|footer|toolbar|signup|outbrain|taboola|rss|tags?|byline|caption|credits?|recirc|trending|widget-area|jump)$/;
+const UNLIKELY_PHRASE = /more-stories|read-more|author-bio|most-popular|most-read|skip-link|also-read|you-may-like/;
+/** Words that keep an element even when it also has a furniture word ("main-content" stays in). */
+const LIKELY_WORD = /^(?:article|articles|body|content|contents|entry|main|post|story|text|column|prose|blog|hentry)$/;
+
+function classWords(element: Element): string[] {
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return names
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function isFurniture(element: Element): boolean {
+  const words = classWords(element);
+  if (words.length === 0) return false;
+  if (words.some((word) => LIKELY_WORD.test(word))) return false;
+  return words.some((word) => UNLIKELY_WORD.test(word)) || UNLIKELY_PHRASE.test(words.join('-'));
+}
 const BOILERPLATE_LINE =
   /^(?:advertisement|advert|sponsored|share(?: this(?: article| story)?)?|read more|related(?: articles| stories)?|subscribe.*|sign up.*|follow us.*|click here.*)$/i;
 const MAX_NODES = 60_000;
@@ -53,8 +70,7 @@ function isExcludedSelf(element: Element): boolean {
   const style = element.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   if (tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'MAIN') return false;
-  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  return names.length > 1 && UNLIKELY.test(names) && !LIKELY.test(names);
+  return isFurniture(element);
 }
 
 /** Inline by tag; custom elements (<company-name>) sit inside paragraphs far more often than they hold them. */
