@@ -1,5 +1,6 @@
-// Is this page an article? A weighted vote of cheap signals, with the reasons kept so the popup can show them.
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+// Is this page an article? A weighted vote of cheap signals (structured data, meta tags, the shape of the page, how
+// much running prose it has), with the reasons kept so that the popup can show them. Runs on every page: it reads
+// attributes and paragraph lengths only, never computed styles or layout.
 import { jsonLdNodes, typesOf } from './json-ld';
 import { ARTICLE_TYPES } from './metadata';
 
@@ -11,21 +12,31 @@ export interface Detection {
   reasons: string[];
 }
 
+/** Structured-data types of pages that are not articles. */
 const NON_ARTICLE_TYPES = new Set([
-  'WebSite',
   'CollectionPage',
   'SearchResultsPage',
   'ProfilePage',
   'Product',
   'ProductGroup',
+  'Offer',
   'VideoObject',
   'ItemList',
   'DiscussionForumPosting',
   'QAPage',
   'FAQPage',
+  'CheckoutPage',
+  'ContactPage',
 ]);
-
-const THRESHOLD = 0.5;
+const NON_ARTICLE_OG =
+  /^(?:product|video(?:\.\w+)?|profile|music(?:\.\w+)?|book|place|business\.business|restaurant(?:\.\w+)?)$/;
+const THRESHOLD = 0.3;
+/** Stop measuring prose once it is clearly an article's worth. */
+const PROSE_ENOUGH = 80;
+const ERROR_TEXT =
+  /\b(?:404|page not found|not found|no longer available|something went wrong|access denied|error \d{3})\b/i;
+const DOCS_PATH = /\/(?:docs?|documentation|reference|manual|api)(?:\/|$)/i;
+const SEARCH_PATH = /\/search(?:\/|$)|[?&](?:q|query|s|search)=/i;
 
 function metaContent(doc: Document, property: string): string | null {
   return (
@@ -33,30 +44,55 @@ function metaContent(doc: Document, property: string): string | null {
   );
 }
 
-function isHomePath(pageUrl: string): boolean {
+function pathOf(pageUrl: string): string {
   try {
-    return /^\/?(?:index\.\w+)?$/.test(new URL(pageUrl).pathname);
+    const url = new URL(pageUrl);
+    return `${url.pathname}${url.search}`;
   } catch {
-    return false;
+    return '';
   }
 }
 
-/** Text of the paragraphs inside an element, up to `limit` characters (enough to decide). */
-function paragraphChars(root: Element, limit: number): number {
-  let total = 0;
-  for (const paragraph of Array.from(root.querySelectorAll('p'))) {
-    total += (paragraph.textContent ?? '').trim().length;
-    if (total >= limit) break;
+function isHidden(element: Element): boolean {
+  for (let node: Element | null = element; node !== null; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
+    const style = node.getAttribute('style');
+    if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   }
-  return total;
+  return false;
 }
 
-/** Visibility from attributes alone: no style computation, which is slow and, in some DOMs, throws. */
-function isVisibleByAttributes(node: Node): boolean {
-  const element = node as Element;
-  if (typeof element.getAttribute !== 'function') return true;
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return false;
-  return !/display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '');
+/**
+ * Running prose: each paragraph of 140 characters or more adds the square root of what it has beyond 140, so a few
+ * long paragraphs count for more than many short ones (the idea behind Readability's readerable check).
+ */
+export function proseScore(doc: Document): number {
+  let score = 0;
+  // Paragraphs, plus the containers of <br>-separated text, plus long list items and cells that are not link lists.
+  const candidates = new Set<Element>(
+    doc.querySelectorAll('p, pre, li, td, article > div, [itemprop~="articleBody" i] > div'),
+  );
+  for (const br of Array.from(doc.querySelectorAll('div > br')).slice(0, 500))
+    if (br.parentElement) candidates.add(br.parentElement);
+  for (const element of candidates) {
+    if (element.closest('nav, aside, footer, header, form')) continue;
+    const length = (element.textContent ?? '').trim().length;
+    if (length < 140 || isHidden(element)) continue;
+    if (element.tagName === 'LI' || element.tagName === 'TD') {
+      let linked = 0;
+      for (const link of Array.from(element.querySelectorAll('a'))) linked += (link.textContent ?? '').length;
+      if (linked / length > 0.3) continue;
+    }
+    score += Math.sqrt(length - 140);
+    if (score >= PROSE_ENOUGH) break;
+  }
+  return score;
+}
+
+/** Teasers: many headline links that each lead elsewhere, as on home, section and tag pages. */
+function teaserCount(doc: Document): number {
+  return doc.querySelectorAll('article h2 a, article h3 a, li h2 a, li h3 a, .story-list a, h2 > a[href], h3 > a[href]')
+    .length;
 }
 
 export function detectArticle(doc: Document, pageUrl: string): Detection {
@@ -64,39 +100,48 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
   if (!doc.body || doc.documentElement?.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
     return { isArticle: false, confidence: 0, reasons: ['not an HTML document'] };
   }
+  if (!/^https?:/i.test(pageUrl)) return { isArticle: false, confidence: 0, reasons: ['not a web page'] };
+
   const types = new Set(jsonLdNodes(doc).flatMap(typesOf));
   const articleType = [...types].find((type) => ARTICLE_TYPES.has(type));
+  const otherType = [...types].find((type) => NON_ARTICLE_TYPES.has(type));
   if (articleType) signals.push([0.6, `structured data declares a ${articleType}`]);
-  else {
-    const other = [...types].find((type) => NON_ARTICLE_TYPES.has(type) && type !== 'WebSite');
-    if (other) signals.push([-0.5, `structured data declares a ${other}, not an article`]);
-  }
+  else if (otherType) signals.push([-0.6, `structured data declares a ${otherType}, not an article`]);
 
   const ogType = metaContent(doc, 'og:type')?.trim().toLowerCase();
   if (ogType === 'article') signals.push([0.4, 'og:type is article']);
-  else if (ogType && ogType !== 'website') signals.push([-0.3, `og:type is ${ogType}`]);
-  if (metaContent(doc, 'article:published_time')) signals.push([0.2, 'has an article:published_time']);
-
-  const articles = Array.from(doc.querySelectorAll('article, [itemprop="articleBody"]'));
-  if (articles.length >= 3) {
-    const long = articles.filter((element) => paragraphChars(element, 1500) >= 1500).length;
-    if (long === 0) signals.push([-0.5, `lists ${articles.length} short <article> teasers`]);
-  } else if (articles.length > 0 && articles.some((element) => paragraphChars(element, 500) >= 500)) {
-    signals.push([0.3, 'has an <article> with paragraphs of text']);
+  else if (ogType && NON_ARTICLE_OG.test(ogType)) signals.push([-0.5, `og:type is ${ogType}`]);
+  if (metaContent(doc, 'article:published_time') || metaContent(doc, 'citation_publication_date')) {
+    signals.push([0.2, 'has a publication date in its metadata']);
   }
 
-  if (isProbablyReaderable(doc, { visibilityChecker: isVisibleByAttributes })) {
-    signals.push([0.3, 'Readability finds enough readable text']);
-  } else signals.push([-0.2, 'little readable text']);
+  const prose = proseScore(doc);
+  if (prose >= 50) signals.push([0.55, 'has plenty of running prose']);
+  else if (prose >= 20) signals.push([0.35, 'has some running prose']);
+  else if (prose < 8) signals.push([-0.3, 'has little running prose']);
 
-  if (isHomePath(pageUrl)) signals.push([-0.6, 'is the site’s home page']);
-  if (doc.querySelector('input[type="password" i]')) signals.push([-0.4, 'asks for a password']);
+  const path = pathOf(pageUrl);
+  if (/^\/?(?:index\.\w+)?(?:\?.*)?$/.test(path)) signals.push([-0.7, 'is the site’s home page']);
+  const teasers = teaserCount(doc);
+  // Related-story lists sit under articles too: headlines only count against a page without much prose of its own.
+  if (teasers >= 4 && prose < 50) signals.push([-0.5, `lists ${teasers} headlines that link elsewhere`]);
+  if (SEARCH_PATH.test(path) && doc.querySelector('input[type="search" i], [role="search"]')) {
+    signals.push([-0.6, 'is a search results page']);
+  }
+  // A sign-in box in a hidden modal sits on many article pages; a sign-in page has little else.
+  if (prose < 20 && doc.querySelector('input[type="password" i]')) signals.push([-0.6, 'asks for a password']);
+  const heading = `${doc.title} ${doc.querySelector('h1')?.textContent ?? ''}`;
+  if (ERROR_TEXT.test(heading)) signals.push([-0.8, 'looks like an error page']);
+  if (DOCS_PATH.test(path) && !articleType && !metaContent(doc, 'article:published_time')) {
+    signals.push([-0.4, 'is a documentation page']);
+  }
+  if (doc.querySelector('video, [class*="player" i] iframe') && prose < 20)
+    signals.push([-0.3, 'is built around a video']);
 
   const score = signals.reduce((sum, [weight]) => sum + weight, 0);
-  const confidence = Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
   return {
     isArticle: score >= THRESHOLD,
-    confidence,
+    confidence: Math.round(Math.min(1, Math.max(0, score)) * 100) / 100,
     reasons: signals.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0])).map(([, reason]) => reason),
   };
 }

@@ -1,5 +1,5 @@
 // `npm run eval:articles -- <dataset dir> --out predictions.json`
-// Runs Lens's article detection and extraction on every case of a dataset laid out as <source>/<case>/page.html.gz
+// Runs Lens's article detection and extraction on every case of a dataset laid out as <source>/<case>/page.html.gz (or page.html)
 // plus expected.json, writes predictions in the shared scorer's format, and prints Lens's scores beside Mozilla
 // Readability's on the same pages, parsed by the same DOM (jsdom, the DOM Readability's own tests use), in one run.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -37,7 +37,8 @@ for (const source of readdirSync(datasetDir).sort()) {
   if (!statSync(sourceDir).isDirectory()) continue;
   for (const name of readdirSync(sourceDir).sort()) {
     const dir = join(sourceDir, name);
-    if (!existsSync(join(dir, 'expected.json')) || !existsSync(join(dir, 'page.html.gz'))) continue;
+    if (!existsSync(join(dir, 'expected.json'))) continue;
+    if (!existsSync(join(dir, 'page.html.gz')) && !existsSync(join(dir, 'page.html'))) continue;
     const key = `${source}/${name}`;
     if (values.only && key !== values.only) continue;
     cases.push({ key, dir, expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) });
@@ -51,7 +52,10 @@ const lensErrors: string[] = [];
 const restyled: string[] = [];
 const readability: Record<string, Prediction> = {};
 for (const [index, testCase] of cases.entries()) {
-  const html = gunzipSync(readFileSync(join(testCase.dir, 'page.html.gz'))).toString('utf8');
+  const gz = join(testCase.dir, 'page.html.gz');
+  const html = existsSync(gz)
+    ? gunzipSync(readFileSync(gz)).toString('utf8')
+    : readFileSync(join(testCase.dir, 'page.html'), 'utf8');
   const url = testCase.expected.url ?? `https://example.com/${testCase.key}`;
   let dom: JSDOM;
   try {
