@@ -24,21 +24,28 @@ interface TextIndex {
 }
 
 function indexText(root: Node): TextIndex {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */, {
-    acceptNode: (node) => (node.parentElement && SKIPPED.has(node.parentElement.tagName) ? 2 : 1),
-  });
   const index: TextIndex = { text: '', nodes: [], offsets: [] };
   const chars: string[] = [];
-  for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
-    const data = node.data;
-    for (let offset = 0; offset < data.length; offset++) {
-      const char = data[offset] as string;
-      if (/\s/.test(char)) continue;
-      chars.push(fold(char));
-      index.nodes.push(node);
-      index.offsets.push(offset);
+  // A plain depth-first walk (no TreeWalker callback, which cannot run where page scripts are off).
+  let node: Node | null = root.firstChild;
+  while (node !== null) {
+    const skip = node.nodeType === 1 && SKIPPED.has((node as Element).tagName.toUpperCase());
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      for (let offset = 0; offset < data.length; offset++) {
+        const char = data[offset] as string;
+        if (/\s/.test(char)) continue;
+        chars.push(fold(char));
+        index.nodes.push(node as Text);
+        index.offsets.push(offset);
+      }
     }
+    if (!skip && node.firstChild !== null) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node !== null && node !== root && node.nextSibling === null) node = node.parentNode;
+    node = node === null || node === root ? null : node.nextSibling;
   }
   index.text = chars.join('');
   return index;

@@ -22,10 +22,24 @@ export function typesOf(node: JsonLdNode): string[] {
     .filter((type) => type.length > 0);
 }
 
-/** Every object node in the page's JSON-LD, flattening arrays and @graph, breadth-first and bounded. */
+const parsedByDocument = new WeakMap<Document, { signature: string; nodes: JsonLdNode[] }>();
+
+/**
+ * Every object node in the page's JSON-LD, flattening arrays and @graph, breadth-first and bounded. Parsed once per
+ * state of the page's JSON-LD blocks: detection and metadata both ask, and a single-page app may replace them.
+ */
 export function jsonLdNodes(doc: Document): JsonLdNode[] {
-  const nodes: JsonLdNode[] = [];
   const scripts = Array.from(doc.querySelectorAll('script[type="application/ld+json" i]')).slice(0, MAX_BLOCKS);
+  const signature = scripts.map((script) => script.textContent ?? '').join('\u0000');
+  const cached = parsedByDocument.get(doc);
+  if (cached && cached.signature === signature) return cached.nodes;
+  const nodes = parseBlocks(scripts);
+  parsedByDocument.set(doc, { signature, nodes });
+  return nodes;
+}
+
+function parseBlocks(scripts: Element[]): JsonLdNode[] {
+  const nodes: JsonLdNode[] = [];
   for (const script of scripts) {
     const source = script.textContent ?? '';
     if (source.length > MAX_BLOCK_CHARS) continue;

@@ -83,35 +83,47 @@ function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Adds a run of text (or a line break) to the block that owns it: its nearest block-level ancestor. */
+function addText(blocks: Map<Element, Block>, body: Element, node: Node, value: string): void {
+  let inLink = false;
+  let owner = node.parentElement;
+  while (owner !== null && isInline(owner) && owner !== body) {
+    if (owner.tagName.toUpperCase() === 'A') inLink = true;
+    owner = owner.parentElement;
+  }
+  if (owner === null) return;
+  let block = blocks.get(owner);
+  if (block === undefined) {
+    block = { element: owner, parts: [], linkLength: 0 };
+    blocks.set(owner, block);
+  }
+  block.parts.push(value);
+  if (inLink) block.linkLength += value.trim().length;
+}
+
 /** Gathers the text blocks of the page in document order. */
 function collectBlocks(doc: Document): Block[] {
   const body = doc.body;
   if (!body) return [];
   const blocks = new Map<Element, Block>();
-  const walker = doc.createTreeWalker(body, 1 | 4 /* elements and text */, {
-    acceptNode: (node) => (node.nodeType === 1 && isExcludedSelf(node as Element) ? 2 /* reject subtree */ : 1),
-  });
-  let visited = 0;
-  for (let node = walker.nextNode(); node !== null && visited < MAX_NODES; node = walker.nextNode(), visited++) {
-    const isText = node.nodeType === 3;
-    if (!isText && (node as Element).tagName !== 'BR') continue;
-    const value = isText ? (node as Text).data : '\n';
-    if (isText && value.trim() === '') continue;
-    // The nearest block-level ancestor owns this text; note whether a link sits in between.
-    let inLink = false;
-    let owner = node.parentElement;
-    while (owner !== null && isInline(owner) && owner !== body) {
-      if (owner.tagName.toUpperCase() === 'A') inLink = true;
-      owner = owner.parentElement;
+  // A hand-rolled depth-first walk rather than a TreeWalker with a filter callback: callbacks cannot run on pages
+  // where the user turned JavaScript off, and skipping a whole excluded subtree is one step here.
+  let node: Node | null = body.firstChild;
+  for (let visited = 0; node !== null && visited < MAX_NODES; visited++) {
+    let descend = false;
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (element.tagName === 'BR') addText(blocks, body, element, '\n');
+      else descend = !isExcludedSelf(element);
+    } else if (node.nodeType === 3 && (node as Text).data.trim() !== '') {
+      addText(blocks, body, node, (node as Text).data);
     }
-    if (owner === null) continue;
-    let block = blocks.get(owner);
-    if (block === undefined) {
-      block = { element: owner, parts: [], linkLength: 0 };
-      blocks.set(owner, block);
+    if (descend && node.firstChild !== null) {
+      node = node.firstChild;
+      continue;
     }
-    block.parts.push(value);
-    if (inLink) block.linkLength += value.trim().length;
+    while (node !== null && node !== body && node.nextSibling === null) node = node.parentNode;
+    node = node === null || node === body ? null : node.nextSibling;
   }
   return [...blocks.values()];
 }

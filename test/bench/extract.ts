@@ -1,0 +1,155 @@
+// `npm run bench:extract -- [dataset dir]`: Lens's article detection and extraction against Readability's, inside
+// real Chromium pages (their own scripts blocked, subresources too), plus the size of what the content script loads.
+// Prints per-page medians and p95s and ends with one JSON line.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../harness/chromium';
+import { EXTENSION_DIR } from '../harness/browser';
+
+const dataset = process.argv[2] ?? fileURLToPath(new URL('../../../shared/datasets/articles', import.meta.url));
+/** Batches of ten calls per measurement (see in-page.ts). */
+const RUNS = 5;
+if (!existsSync(dataset)) {
+  console.error(
+    `No dataset at ${dataset}: give the folder as the first argument (layout: <source>/<case>/page.html.gz).`,
+  );
+  process.exit(2);
+}
+
+const pages: Array<{ key: string; html: string }> = [];
+for (const source of readdirSync(dataset).sort()) {
+  const sourceDir = join(dataset, source);
+  if (!statSync(sourceDir).isDirectory()) continue;
+  for (const name of readdirSync(sourceDir).sort()) {
+    const gz = join(sourceDir, name, 'page.html.gz');
+    const plain = join(sourceDir, name, 'page.html');
+    if (existsSync(gz)) pages.push({ key: `${source}/${name}`, html: gunzipSync(readFileSync(gz)).toString('utf8') });
+    else if (existsSync(plain)) pages.push({ key: `${source}/${name}`, html: readFileSync(plain, 'utf8') });
+  }
+}
+
+const bundle = await build({
+  entryPoints: [fileURLToPath(new URL('./in-page.ts', import.meta.url))],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  write: false,
+  platform: 'browser',
+});
+const script = bundle.outputFiles[0]?.text ?? '';
+
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const context = await browser.newContext();
+const page = await context.newPage();
+let current = '';
+await page.route('**/*', (route) =>
+  route.request().resourceType() === 'document'
+    ? // The page's own scripts are blocked by policy; the benchmark's code is evaluated through the debugger protocol.
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'content-security-policy': "script-src 'none'" },
+        body: current,
+      })
+    : route.abort(),
+);
+
+type Timing = { lensDetect: number; lensFull: number; readabilityDetect: number; readabilityFull: number };
+const timings: Timing[] = [];
+const failed: string[] = [];
+for (const [index, entry] of pages.entries()) {
+  current = entry.html;
+  try {
+    await page.goto(`http://bench.invalid/${entry.key}/`, { waitUntil: 'domcontentloaded' });
+    await page.evaluate(script);
+    timings.push(
+      await page.evaluate(
+        (runs) => (globalThis as unknown as { lensBench(runs: number): Timing }).lensBench(runs),
+        RUNS,
+      ),
+    );
+  } catch (error) {
+    failed.push(`${entry.key}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${pages.length}`);
+}
+if (process.stderr.isTTY) process.stderr.write('\n');
+await browser.close();
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+function summary(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    median: round(sorted[Math.floor(sorted.length / 2)] as number),
+    p95: round(sorted[Math.floor(0.95 * (sorted.length - 1))] as number),
+  };
+}
+const figures = {
+  pages: timings.length,
+  runsPerPage: RUNS,
+  detectionMs: {
+    lens: summary(timings.map((t) => t.lensDetect)),
+    readability: summary(timings.map((t) => t.readabilityDetect)),
+  },
+  extractionMs: {
+    lens: summary(timings.map((t) => t.lensFull)),
+    readability: summary(timings.map((t) => t.readabilityFull)),
+  },
+};
+const ratio = {
+  detection: round(figures.detectionMs.lens.median / figures.detectionMs.readability.median),
+  extraction: round(figures.extractionMs.lens.median / figures.extractionMs.readability.median),
+};
+
+// What the content script costs the browser on every page, and what loads only on articles (nothing: see README).
+const contentScript = join(EXTENSION_DIR, 'content-scripts/content.js');
+const everyPageGzip = existsSync(contentScript) ? gzipSync(readFileSync(contentScript), { level: 9 }).length : null;
+
+console.log(`${figures.pages} pages from ${dataset}, ${RUNS} batches of 10 calls each, Chromium, per-page medians:`);
+console.table({
+  'detection (Lens detectArticle vs Readability isProbablyReaderable)': {
+    'Lens median ms': figures.detectionMs.lens.median,
+    'Lens p95 ms': figures.detectionMs.lens.p95,
+    'Readability median ms': figures.detectionMs.readability.median,
+    'Readability p95 ms': figures.detectionMs.readability.p95,
+    'Lens / Readability': ratio.detection,
+  },
+  'full extraction (metadata + main text vs readerable + parse)': {
+    'Lens median ms': figures.extractionMs.lens.median,
+    'Lens p95 ms': figures.extractionMs.lens.p95,
+    'Readability median ms': figures.extractionMs.readability.median,
+    'Readability p95 ms': figures.extractionMs.readability.p95,
+    'Lens / Readability': ratio.extraction,
+  },
+});
+console.log(
+  everyPageGzip === null
+    ? 'Content script size: no build found (run npm run build).'
+    : `Content script loaded on every page: ${(everyPageGzip / 1024).toFixed(1)} KB gzipped (target ≤ 40 KB); loaded only on articles: 0 KB (extraction ships inside it).`,
+);
+if (failed.length > 0) console.log(`Pages that could not be measured: ${failed.length}\n  ${failed.join('\n  ')}`);
+console.log(
+  JSON.stringify({
+    bench: 'extract',
+    ...figures,
+    ratio,
+    contentScriptGzipBytes: { everyPage: everyPageGzip, articlesOnly: 0 },
+    failed: failed.length,
+  }),
+);
