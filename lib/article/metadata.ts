@@ -44,21 +44,33 @@ function clean(text: string | null | undefined): string | null {
   return value === '' ? null : value.slice(0, MAX_FIELD);
 }
 
-/** All <meta> values by lower-cased key; a meta may name several keys ("og:title dc:title"). First value wins. */
+/**
+ * All <meta> values by lower-cased key; a meta may name several keys ("og:title dc:title"). Keys given as
+ * `property` win over the same keys given as `name`; otherwise the first value wins. "og:article:author" also
+ * answers for "article:author".
+ */
 function metaValues(doc: Document): Map<string, string> {
-  const values = new Map<string, string>();
+  const byName = new Map<string, string>();
+  const byProperty = new Map<string, string>();
+  const keysOf = (attribute: string | null) =>
+    (attribute ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((key) =>
+        key.replace(/^(dc|dcterm|dcterms)[.:]/, (_, prefix: string) => `${prefix === 'dc' ? 'dc' : 'dcterm'}:`),
+      )
+      .flatMap((key) => (key.startsWith('og:article:') ? [key, key.slice(3)] : [key]));
   for (const element of Array.from(doc.querySelectorAll('meta[content]')).slice(0, 2000)) {
     const content = clean(element.getAttribute('content'));
     if (!content) continue;
-    const keys = [element.getAttribute('property'), element.getAttribute('name'), element.getAttribute('itemprop')]
-      .filter((key): key is string => key !== null)
-      .flatMap((key) => key.toLowerCase().split(/\s+/))
-      .map((key) =>
-        key.replace(/^(dc|dcterm|dcterms)[.:]/, (_, prefix: string) => `${prefix === 'dc' ? 'dc' : 'dcterm'}:`),
-      );
-    for (const key of keys) if (key && !values.has(key)) values.set(key, content);
+    for (const key of keysOf(element.getAttribute('property'))) if (!byProperty.has(key)) byProperty.set(key, content);
+    for (const key of [...keysOf(element.getAttribute('name')), ...keysOf(element.getAttribute('itemprop'))]) {
+      if (!byName.has(key)) byName.set(key, content);
+    }
   }
-  return values;
+  for (const [key, value] of byProperty) byName.set(key, value);
+  return byName;
 }
 
 function first(values: Map<string, string>, ...keys: string[]): string | null {
@@ -106,20 +118,19 @@ function looksLikeUrl(text: string): boolean {
 
 const BYLINE_HINT = /byline|author|writtenby|p-author|dateline/i;
 
-/** A byline from the page itself: rel=author, itemprop=author, or an element whose class or id says byline/author. */
+/** A byline from the page itself: the first element, in page order, marked as the author or the byline. */
 function bylineFromDom(doc: Document): string | null {
-  const candidates = [
-    ...Array.from(doc.querySelectorAll('[itemprop~="author" i] [itemprop~="name" i]')),
-    ...Array.from(doc.querySelectorAll('[rel~="author" i], [itemprop~="author" i]')),
-    ...Array.from(
-      doc.querySelectorAll('[class*="byline" i], [id*="byline" i], [class*="author" i], [class*="writtenby" i]'),
+  const candidates = Array.from(
+    doc.querySelectorAll(
+      '[rel~="author" i], [itemprop~="author" i], [class*="byline" i], [id*="byline" i], [class*="author" i], [class*="writtenby" i]',
     ),
-  ].slice(0, 200);
+  ).slice(0, 200);
   for (const element of candidates) {
-    if (element.closest('nav, footer, aside, [class*="comment" i]')) continue;
+    if (element.closest('nav, footer, aside, [class*="comment" i], [class*="related" i]')) continue;
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('rel') ?? ''} ${element.getAttribute('itemprop') ?? ''}`;
     if (!BYLINE_HINT.test(names)) continue;
-    const text = clean(element.textContent);
+    const named = element.querySelector('[itemprop~="name" i]');
+    const text = clean((named ?? element).textContent);
     if (text && text.length < 100 && !looksLikeUrl(text) && /\p{L}/u.test(text)) return text;
   }
   return null;
@@ -161,6 +172,17 @@ export function cleanDocumentTitle(doc: Document): string | null {
   return title || original;
 }
 
+/** A JSON-LD node's headline or name: when both are given and differ, the one the document's title contains. */
+function jsonLdTitle(article: JsonLdNode | null, doc: Document): string | null {
+  const headline = clean(textValue(article?.headline));
+  const name = clean(textValue(article?.name));
+  if (headline && name && headline !== name) {
+    const title = (doc.title ?? '').toLowerCase();
+    return title.includes(name.toLowerCase()) && !title.includes(headline.toLowerCase()) ? name : headline;
+  }
+  return headline ?? name;
+}
+
 export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata {
   const nodes = jsonLdNodes(doc);
   const article = articleNode(nodes);
@@ -172,19 +194,13 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     publisherName ??
     first(values, 'og:site_name', 'application-name', 'citation_journal_title', 'dc:publisher', 'dcterm:publisher');
   const authors = article ? namesOf(article.author).filter((name) => !looksLikeUrl(name)) : [];
-  const metaAuthor = first(
-    values,
-    'dc:creator',
-    'dcterm:creator',
-    'author',
-    'parsely-author',
-    'article:author',
-    'citation_author',
-    'sailthru.author',
-  );
+  const notUrl = (value: string | null) => (value && !looksLikeUrl(value) ? value : null);
   const byline =
-    clean(authors.join(', ')) ?? (metaAuthor && !looksLikeUrl(metaAuthor) ? metaAuthor : null) ?? bylineFromDom(doc);
-  const jsonTitle = clean(textValue(article?.headline)) ?? clean(textValue(article?.name));
+    clean(authors.join(', ')) ??
+    notUrl(first(values, 'dc:creator', 'dcterm:creator', 'author', 'parsely-author')) ??
+    notUrl(first(values, 'article:author', 'citation_author', 'sailthru.author', 'byl')) ??
+    bylineFromDom(doc);
+  const jsonTitle = jsonLdTitle(article, doc);
   const title =
     jsonTitle ??
     first(
