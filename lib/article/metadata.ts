@@ -118,22 +118,32 @@ function looksLikeUrl(text: string): boolean {
 
 const BYLINE_HINT = /byline|author|writtenby|p-author|dateline/i;
 
-/** A byline from the page itself: the first element, in page order, marked as the author or the byline. */
+/**
+ * A byline from the page itself: an element marked as the author or the byline, preferring the first one after the
+ * headline (promotions and author boxes above it belong to other stories).
+ */
 function bylineFromDom(doc: Document): string | null {
   const candidates = Array.from(
     doc.querySelectorAll(
       '[rel~="author" i], [itemprop~="author" i], [class*="byline" i], [id*="byline" i], [class*="author" i], [class*="writtenby" i]',
     ),
   ).slice(0, 200);
+  const headline = doc.querySelector('article h1, main h1, h1');
+  const found: Array<{ element: Element; text: string }> = [];
   for (const element of candidates) {
-    if (element.closest('nav, footer, aside, [class*="comment" i], [class*="related" i]')) continue;
+    if (element.closest('nav, footer, [class*="comment" i], [class*="related" i]')) continue;
+    const aside = element.closest('aside');
+    if (aside && !aside.closest('article')) continue;
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('rel') ?? ''} ${element.getAttribute('itemprop') ?? ''}`;
     if (!BYLINE_HINT.test(names)) continue;
     const named = element.querySelector('[itemprop~="name" i]');
     const text = clean((named ?? element).textContent);
-    if (text && text.length < 100 && !looksLikeUrl(text) && /\p{L}/u.test(text)) return text;
+    if (text && text.length < 100 && !looksLikeUrl(text) && /\p{L}/u.test(text)) found.push({ element, text });
   }
-  return null;
+  const afterHeadline = headline
+    ? found.find(({ element }) => (headline.compareDocumentPosition(element) & 4) !== 0) // DOCUMENT_POSITION_FOLLOWING
+    : undefined;
+  return (afterHeadline ?? found[0])?.text ?? null;
 }
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
