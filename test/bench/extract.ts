@@ -90,6 +90,21 @@ for (const [index, entry] of pages.entries()) {
   if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${pages.length}`);
 }
 if (process.stderr.isTTY) process.stderr.write('\n');
+
+// A hostile page: 200,000 nodes (100,000 short paragraphs and their text) around one real story.
+const story = Array.from(
+  { length: 12 },
+  (_, index) =>
+    `<p>Paragraph ${index} of the story goes on long enough, clause after clause, to read as prose rather than as a label or a teaser, which takes a little over a hundred and forty characters.</p>`,
+).join('');
+current = `<!doctype html><html><head><title>Huge page</title><meta property="og:type" content="article"></head><body><div class="filler">${'<p>x</p>'.repeat(100_000)}</div><article>${story}</article></body></html>`;
+await page.goto('http://bench.invalid/huge/', { waitUntil: 'domcontentloaded' });
+await page.evaluate(script);
+const nodes = await page.evaluate(
+  () =>
+    document.querySelectorAll('*').length + document.evaluate('count(//text())', document, null, 1, null).numberValue,
+);
+const huge = await page.evaluate(() => (globalThis as unknown as { lensBench(runs: number): Timing }).lensBench(1));
 await browser.close();
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
@@ -112,9 +127,10 @@ const figures = {
     readability: summary(timings.map((t) => t.readabilityFull)),
   },
 };
+const ratioOf = (lens: number, readability: number) => (readability > 0 ? round(lens / readability) : null);
 const ratio = {
-  detection: round(figures.detectionMs.lens.median / figures.detectionMs.readability.median),
-  extraction: round(figures.extractionMs.lens.median / figures.extractionMs.readability.median),
+  detection: ratioOf(figures.detectionMs.lens.median, figures.detectionMs.readability.median),
+  extraction: ratioOf(figures.extractionMs.lens.median, figures.extractionMs.readability.median),
 };
 
 // What the content script costs the browser on every page, and what loads only on articles (nothing: see README).
@@ -143,12 +159,16 @@ console.log(
     ? 'Content script size: no build found (run npm run build).'
     : `Content script loaded on every page: ${(everyPageGzip / 1024).toFixed(1)} KB gzipped (target ≤ 40 KB); loaded only on articles: 0 KB (extraction ships inside it).`,
 );
+console.log(
+  `A ${Math.round(nodes / 1000)}k-node page: Lens detection ${huge.lensDetect.toFixed(1)} ms, full extraction ${huge.lensFull.toFixed(1)} ms; Readability ${huge.readabilityFull.toFixed(1)} ms.`,
+);
 if (failed.length > 0) console.log(`Pages that could not be measured: ${failed.length}\n  ${failed.join('\n  ')}`);
 console.log(
   JSON.stringify({
     bench: 'extract',
     ...figures,
     ratio,
+    hugePage: { nodes, ...huge },
     contentScriptGzipBytes: { everyPage: everyPageGzip, articlesOnly: 0 },
     failed: failed.length,
   }),
