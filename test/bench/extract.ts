@@ -7,7 +7,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { findChromium } from '../harness/chromium';
+import { findChromium, QUIET_CHROMIUM_ARGS } from '../harness/chromium';
 import { EXTENSION_DIR } from '../harness/browser';
 
 const dataset = process.argv[2] ?? fileURLToPath(new URL('../../../shared/datasets/articles', import.meta.url));
@@ -45,15 +45,7 @@ const script = bundle.outputFiles[0]?.text ?? '';
 const browser = await chromium.launch({
   executablePath: findChromium(),
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: QUIET_CHROMIUM_ARGS,
 });
 const context = await browser.newContext();
 const page = await context.newPage();

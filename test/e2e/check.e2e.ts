@@ -2,8 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type LensBrowser } from '../harness/browser';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server';
+import { lensSession } from '../harness/browser';
 import { screenshot } from '../harness/screenshots';
 
 const COVERED = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';
@@ -11,23 +10,13 @@ const UNCOVERED = 'https://www.lakesideledger.com/2026/11/20/city-council-budget
 const COPIED =
   'The draft budget would hold library spending flat at $4.2 million, which the library board says would force it to close the Eastside and Harbor Road branches on Saturdays from March. The council also voted to sell the old ferry terminal for $2 million.';
 
-let server: FixtureServer;
-let lens: LensBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  lens = await launchWithExtension({ port: server.port, hosts: server.hosts });
-});
-afterAll(async () => {
-  await lens?.close();
-  await server?.close();
-});
+const session = lensSession({ beforeAll, afterAll });
 
 async function openCheckTab(url: string, expectedStatus: string): Promise<{ page: Page; popup: Page; tabId: number }> {
-  const page = await lens.context.newPage();
+  const page = await session.lens.context.newPage();
   await page.goto(url);
-  const tabId = await lens.tabIdOf(page);
-  const popup = await lens.openPopup(tabId);
+  const tabId = await session.lens.tabIdOf(page);
+  const popup = await session.lens.openPopup(tabId);
   await expect.poll(() => popup.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe(expectedStatus);
   await popup.getByRole('tab', { name: 'Check summary' }).click();
   return { page, popup, tabId };
@@ -73,7 +62,7 @@ describe('checking Modelwire’s summary of a covered article', () => {
     });
 
     const [takedown] = await Promise.all([
-      lens.context.waitForEvent('page'),
+      session.lens.context.waitForEvent('page'),
       popup.getByRole('button', { name: 'Request a different summarisation policy' }).click(),
     ]);
     await takedown.waitForLoadState();

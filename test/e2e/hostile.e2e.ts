@@ -1,26 +1,15 @@
 // Hostile situations from RELIABILITY.md that concern the reader's path so far.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LensBrowser } from '../harness/browser';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server';
+import { lensSession } from '../harness/browser';
 import { readStore } from '../harness/idb';
 import type { Coverage } from '../../lib/modelwire/coverage';
 import type { MentionRecord } from '../../lib/db/schema';
 
-let server: FixtureServer;
-let lens: LensBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  lens = await launchWithExtension({ port: server.port, hosts: server.hosts });
-});
-afterAll(async () => {
-  await lens?.close();
-  await server?.close();
-});
+const session = lensSession({ beforeAll, afterAll });
 
 describe('a hostile page', () => {
   it('that breaks built-ins and forges protocol messages still gets an honest answer, and its forgeries are ignored', async () => {
-    const page = await lens.context.newPage();
+    const page = await session.lens.context.newPage();
     const extensionErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' && message.location().url.startsWith('chrome-extension://'))
@@ -30,13 +19,13 @@ describe('a hostile page', () => {
       if (error.stack?.includes('chrome-extension://')) extensionErrors.push(error.message);
     });
     await page.goto('https://www.lakesideledger.com/hostile/');
-    const tabId = await lens.tabIdOf(page);
+    const tabId = await session.lens.tabIdOf(page);
     // Matched through its canonical link: the content script's isolated world never saw the page's broken built-ins.
-    await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+    await expect.poll(() => session.lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
     await page.waitForTimeout(500);
-    const coverages = await readStore<Coverage>(await lens.worker(), 'coverages');
+    const coverages = await readStore<Coverage>(await session.lens.worker(), 'coverages');
     expect(coverages.map((coverage) => coverage.headline)).not.toContain('FORGED');
-    const mentions = await readStore<MentionRecord>(await lens.worker(), 'mentions');
+    const mentions = await readStore<MentionRecord>(await session.lens.worker(), 'mentions');
     expect(mentions.map((mention) => mention.entity)).not.toContain('Forged Entity');
     expect(extensionErrors).toEqual([]);
     await page.close();
@@ -45,9 +34,9 @@ describe('a hostile page', () => {
 
 describe('the service worker', () => {
   it('stopped between two pages, wakes for the next report and answers it from stored state', async () => {
-    const first = await lens.context.newPage();
+    const first = await session.lens.context.newPage();
     await first.goto('https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/');
-    const cdp = await lens.context.newCDPSession(first);
+    const cdp = await session.lens.context.newCDPSession(first);
     const statuses: string[] = [];
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
       for (const version of versions)
@@ -58,18 +47,18 @@ describe('the service worker', () => {
     await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
     const stoppedAt = statuses.length;
 
-    const second = await lens.context.newPage();
+    const second = await session.lens.context.newPage();
     await second.goto('https://circuitweekly.net/news/orbital-compute-delays-second-fab/');
-    const tabId = await lens.tabIdOf(second);
-    const popup = await lens.openPopup(tabId);
+    const tabId = await session.lens.tabIdOf(second);
+    const popup = await session.lens.openPopup(tabId);
     await expect
       .poll(() => popup.textContent('h1'), { timeout: 10_000 })
       .toBe('Orbital Compute pushes its second chip fab back by a year');
     // The report of the second page woke the worker again.
     expect(statuses.slice(stoppedAt)).toContain('running');
-    await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+    await expect.poll(() => session.lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
     // The demo data was not loaded twice by the restarted worker.
-    const coverages = await readStore<Coverage>(await lens.worker(), 'coverages');
+    const coverages = await readStore<Coverage>(await session.lens.worker(), 'coverages');
     expect(coverages.filter((coverage) => coverage.origin === 'demo')).toHaveLength(4);
     await Promise.all([popup.close(), first.close(), second.close()]);
   });

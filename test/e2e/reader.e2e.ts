@@ -1,8 +1,7 @@
 // The reader's path in real Chromium with the built extension: capture on Modelwire, badge and popup on publishers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type LensBrowser } from '../harness/browser';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server';
+import { lensSession } from '../harness/browser';
 import { readStore } from '../harness/idb';
 import { screenshot } from '../harness/screenshots';
 import type { MentionRecord } from '../../lib/db/schema';
@@ -18,44 +17,33 @@ const MODELWIRE_PARTIAL =
   'https://themodelwire.com/article/council-budget-vote-summary-in-progress-01KX3M2Y4Z6A8B1C3D5E7F9G2H';
 const CAPTURED_SOURCE = 'https://circuitweekly.net/news/open-source-robotics-kit/';
 
-let server: FixtureServer;
-let lens: LensBrowser;
+const session = lensSession({ beforeAll, afterAll });
 const consoleErrors: string[] = [];
 const visited = new Set<string>();
 
 async function visit(url: string): Promise<{ page: Page; tabId: number }> {
-  const page = await lens.context.newPage();
+  const page = await session.lens.context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
   });
   const target = new URL(url);
   visited.add(`${target.hostname}${target.pathname}`);
   await page.goto(url);
-  return { page, tabId: await lens.tabIdOf(page) };
+  return { page, tabId: await session.lens.tabIdOf(page) };
 }
 
 /** Waits until the tab has reported and the popup has left its loading state. */
 async function popupFor(tabId: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const popup = await lens.openPopup(tabId, { colorScheme });
+  const popup = await session.lens.openPopup(tabId, { colorScheme });
   await popup.waitForSelector('main[data-status]:not([data-status="loading"])');
   return popup;
 }
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  lens = await launchWithExtension({ port: server.port, hosts: server.hosts });
-});
-
-afterAll(async () => {
-  await lens?.close();
-  await server?.close();
-});
-
 describe('a publisher article that Modelwire covered', () => {
   it('lights the badge and the popup shows the summary, analyst take, mentions and links', async () => {
     const { page, tabId } = await visit(COVERED);
-    await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
-    expect((await lens.badgeOf(tabId)).title).toContain('Regional hospitals pilot an AI triage assistant');
+    await expect.poll(() => session.lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+    expect((await session.lens.badgeOf(tabId)).title).toContain('Regional hospitals pilot an AI triage assistant');
 
     const popup = await popupFor(tabId);
     await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('covered');
@@ -92,7 +80,7 @@ describe('a publisher article that Modelwire covered', () => {
   });
 
   it('records the entity mentions of the coverage in IndexedDB', async () => {
-    const mentions = await readStore<MentionRecord>(await lens.worker(), 'mentions');
+    const mentions = await readStore<MentionRecord>(await session.lens.worker(), 'mentions');
     const forArticle = mentions.filter(
       (mention) => mention.articleKey === 'lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant',
     );
@@ -113,7 +101,7 @@ describe('a publisher article that Modelwire covered', () => {
 
   it('can be reached through the keyboard alone', async () => {
     const { page, tabId } = await visit(COVERED);
-    await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+    await expect.poll(() => session.lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
     const popup = await popupFor(tabId);
     await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('covered');
     const focused: string[] = [];
@@ -144,7 +132,7 @@ describe('pages Modelwire did not cover', () => {
     expect(facts).toContain('TitleCouncil delays budget vote over library funding');
     expect(facts).toContain('SiteThe Lakeside Ledger');
     expect(facts).toContain('BylineTomás Ferreira');
-    expect((await lens.badgeOf(tabId)).text).toBe('');
+    expect((await session.lens.badgeOf(tabId)).text).toBe('');
     await screenshot(popup, 'popup-not-covered');
     await Promise.all([popup.close(), page.close()]);
   });
@@ -155,7 +143,7 @@ describe('pages Modelwire did not cover', () => {
     await expect.poll(() => popup.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe('not-article');
     expect(await popup.textContent('h1')).toBe('This page is not an article');
     expect(await popup.locator('.reasons li').allTextContents()).toContain('is the site’s home page');
-    expect((await lens.badgeOf(tabId)).text).toBe('');
+    expect((await session.lens.badgeOf(tabId)).text).toBe('');
     await screenshot(popup, 'popup-not-article');
     await Promise.all([popup.close(), page.close()]);
   });
@@ -169,8 +157,8 @@ describe('reading a Modelwire article page', () => {
     await Promise.all([popupBefore.close(), before.page.close()]);
 
     const modelwire = await visit(MODELWIRE_PAGE);
-    await expect.poll(() => lens.badgeOf(modelwire.tabId), { timeout: 10_000 }).toMatchObject({ text: '✓' });
-    const coverages = await readStore<Coverage>(await lens.worker(), 'coverages');
+    await expect.poll(() => session.lens.badgeOf(modelwire.tabId), { timeout: 10_000 }).toMatchObject({ text: '✓' });
+    const coverages = await readStore<Coverage>(await session.lens.worker(), 'coverages');
     const captured = coverages.find((coverage) => coverage.id === '01KX3K9M1N3P5Q7R9S2T4V6W8X');
     expect(captured).toMatchObject({
       origin: 'capture',
@@ -193,7 +181,7 @@ describe('reading a Modelwire article page', () => {
     await Promise.all([capturedPopup.close(), modelwire.page.close()]);
 
     const after = await visit(CAPTURED_SOURCE);
-    await expect.poll(() => lens.badgeOf(after.tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+    await expect.poll(() => session.lens.badgeOf(after.tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
     const popupAfter = await popupFor(after.tabId);
     await expect
       .poll(() => popupAfter.textContent('h1'))
@@ -203,7 +191,7 @@ describe('reading a Modelwire article page', () => {
 
   it('a page missing sections gives a partial record and says what was missing', async () => {
     const { page, tabId } = await visit(MODELWIRE_PARTIAL);
-    await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: '✓' });
+    await expect.poll(() => session.lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: '✓' });
     const popup = await popupFor(tabId);
     await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('captured');
     const note = await popup.textContent('.note');
@@ -221,7 +209,7 @@ describe('single-page apps', () => {
     await expect.poll(() => popup.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe('not-article');
     await page.click('#open-story');
     await page.waitForURL('**/analysis/kestrel-labs-opens-model-weights');
-    await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+    await expect.poll(() => session.lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
     // The popup that was already open follows the tab.
     await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('covered');
     expect(await popup.textContent('h1')).toBe('Kestrel Labs publishes the weights of its mid-size model');
@@ -237,7 +225,9 @@ describe('hygiene', () => {
   it('fetched nothing but the pages the tests opened: no lookups, no telemetry', () => {
     // The single-page app fetches its story itself; browsers ask for favicons on their own.
     const expected = new Set([...visited, 'northbound.tech/analysis/kestrel-labs-opens-model-weights']);
-    const unexpected = server.requests.filter((request) => !expected.has(request) && !request.endsWith('/favicon.ico'));
+    const unexpected = session.server.requests.filter(
+      (request) => !expected.has(request) && !request.endsWith('/favicon.ico'),
+    );
     expect(unexpected).toEqual([]);
   });
 });

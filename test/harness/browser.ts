@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from './chromium';
+import { findChromium, QUIET_CHROMIUM_ARGS } from './chromium';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
 
@@ -44,13 +45,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<LensB
       '--disable-features=DisableLoadExtensionCommandLineSwitch',
       `--host-resolver-rules=${rules}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
   const worker = async (): Promise<Worker> => {
@@ -96,4 +91,30 @@ export async function launchWithExtension(options: LaunchOptions): Promise<LensB
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** What a browser-test file works with; filled in by `lensSession`'s `beforeAll`. */
+export interface LensSession {
+  lens: LensBrowser;
+  server: FixtureServer;
+}
+
+/**
+ * The usual browser-test set-up: a fixture server and Chromium with Lens, started before the file's tests and closed
+ * after them. The returned object is filled in when `beforeAll` runs, so read its fields inside tests only.
+ */
+export function lensSession(hooks: {
+  beforeAll(fn: () => Promise<void>): void;
+  afterAll(fn: () => Promise<void>): void;
+}): LensSession {
+  const session = {} as LensSession;
+  hooks.beforeAll(async () => {
+    session.server = await startFixtureServer();
+    session.lens = await launchWithExtension({ port: session.server.port, hosts: session.server.hosts });
+  });
+  hooks.afterAll(async () => {
+    await session.lens?.close();
+    await session.server?.close();
+  });
+  return session;
 }

@@ -41,3 +41,14 @@ export function findChromium(): string {
   if (!found) throw new Error(HOW_TO_GET_CHROMIUM);
   return found;
 }
+
+/** Flags for a quiet, offline Chromium: no sandbox (CI runs as root), no GPU, and no background network traffic. */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
