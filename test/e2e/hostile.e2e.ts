@@ -32,6 +32,30 @@ describe('a hostile page', () => {
   });
 });
 
+describe('frames', () => {
+  it('same-origin, cross-origin, sandboxed, srcdoc and blank frames: Lens speaks for the top page only', async () => {
+    const page = await session.lens.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto('https://www.lakesideledger.com/frames/');
+    await page.waitForLoadState('load');
+    const tabId = await session.lens.tabIdOf(page);
+    const popup = await session.lens.openPopup(tabId);
+    // The top page is an article Modelwire did not cover; two of its frames are covered articles.
+    await expect.poll(() => popup.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe('not-covered');
+    expect(await popup.locator('.fact', { hasText: 'Title' }).textContent()).toContain('Readers');
+    await page.waitForTimeout(1000);
+    expect((await session.lens.badgeOf(tabId)).text).toBe('');
+    const mentions = await readStore<MentionRecord>(await session.lens.worker(), 'mentions');
+    expect(mentions.filter((mention) => mention.articleKey.startsWith('circuitweekly.net/news/orbital'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
+
 describe('the service worker', () => {
   it('stopped between two pages, wakes for the next report and answers it from stored state', async () => {
     const first = await session.lens.context.newPage();
@@ -61,5 +85,27 @@ describe('the service worker', () => {
     const coverages = await readStore<Coverage>(await session.lens.worker(), 'coverages');
     expect(coverages.filter((coverage) => coverage.origin === 'demo')).toHaveLength(4);
     await Promise.all([popup.close(), first.close(), second.close()]);
+  });
+
+  // Last in the file: Chromium does not bring back an extension loaded from the command line after it reloads itself,
+  // so what can be shown here is the orphaned content script's half.
+  it('reloaded while a tab is open: the old content script goes quiet, without errors', async () => {
+    const page = await session.lens.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text());
+    });
+    await page.goto('https://northbound.tech/app/');
+    await page.waitForTimeout(500);
+    const worker = await session.lens.worker();
+    await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await expect.poll(() => session.lens.context.serviceWorkers().length, { timeout: 10_000 }).toBe(0);
+    // The single-page app navigates: the orphaned script's location watcher fires into a dead extension context.
+    await page.click('#open-story');
+    await page.waitForURL('**/analysis/kestrel-labs-opens-model-weights');
+    await page.waitForTimeout(2500);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -1,5 +1,8 @@
 // The few chrome.* calls the browser tests evaluate inside the extension's service worker.
 declare namespace chrome {
+  namespace runtime {
+    function reload(): void;
+  }
   namespace tabs {
     function query(filter: Record<string, unknown>): Promise<Array<{ id?: number; url?: string; active?: boolean }>>;
   }
