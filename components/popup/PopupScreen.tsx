@@ -82,6 +82,24 @@ export function PopupScreen({ view }: { view: PopupView }) {
       );
     case 'covered':
       return <CoverageCard coverage={view.coverage} mentions={view.mentions} note={MATCH_NOTES[view.matchedBy]} />;
+    case 'possible':
+      return (
+        <>
+          <section className="possible" aria-labelledby="possible-title">
+            <h2 id="possible-title">Possible match: {Math.round(view.confidence * 100)}% alike</h2>
+            <p>
+              This page’s address is not the one Modelwire summarised, but it looks like the same article. Check before
+              relying on the summary:
+            </p>
+            <ul className="reasons">
+              {view.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          </section>
+          <CoverageCard coverage={view.coverage} mentions={view.mentions} />
+        </>
+      );
     case 'captured': {
       if (view.coverage === null) {
         return (

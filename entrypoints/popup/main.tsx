@@ -66,8 +66,9 @@ function Popup() {
   }, []);
 
   const screen = <PopupScreen view={view} />;
-  const checkable = tabId !== null && (view.status === 'covered' || view.status === 'not-covered');
-  const coverage = view.status === 'covered' ? view.coverage : null;
+  const checkable =
+    tabId !== null && (view.status === 'covered' || view.status === 'possible' || view.status === 'not-covered');
+  const coverage = view.status === 'covered' || view.status === 'possible' ? view.coverage : null;
   const content = !checkable ? (
     screen
   ) : (

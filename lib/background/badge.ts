@@ -18,6 +18,12 @@ export function badgeFor(state: TabState | null, headline?: string): Badge {
         color: '#1d4ed8',
         title: `Modelwire Lens: Modelwire covered this article${headline ? ` — “${headline}”` : ''}`,
       };
+    case 'possible':
+      return {
+        text: '?',
+        color: '#b45309',
+        title: `Modelwire Lens: possibly covered by Modelwire${headline ? ` — “${headline}”` : ''} (not the same address)`,
+      };
     case 'modelwire':
       return state.coverageId
         ? {

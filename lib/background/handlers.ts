@@ -1,6 +1,9 @@
 // What the background does with each message. Plain functions over their dependencies, so tests call them directly.
 import { hostKey, normalizeUrl, urlKeys } from '../match/url';
-import { findCoverageByUrlKeys, getCoverage, putCoverages } from '../db/coverage';
+import { coveragesOfDomain, findCoverageByUrlKeys, getCoverage, putCoverages } from '../db/coverage';
+import { decideFuzzyMatch } from '../match/fuzzy';
+import type { Coverage } from '../modelwire/coverage';
+import type { PageReport } from '../article/describe-page';
 import { recordMentions } from '../db/mentions';
 import type { LensDatabase } from '../db/schema';
 import type { Handlers } from '../messaging/router';
@@ -16,6 +19,20 @@ export interface BackgroundDeps {
 }
 
 const MATCH_SOURCES = ['address', 'canonical', 'og:url'] as const;
+
+/** The publisher's coverage most like this page, when one is alike enough to show as a possible match. */
+async function bestFuzzyMatch(db: LensDatabase, page: PageReport) {
+  const domain = hostKey(page.canonicalUrl ?? page.url);
+  if (domain === null) return null;
+  let best: { coverage: Coverage; confidence: number; reasons: string[] } | null = null;
+  for (const coverage of await coveragesOfDomain(db, domain)) {
+    const decision = decideFuzzyMatch(page, coverage);
+    if (decision.kind === 'possible' && (best === null || decision.confidence > best.confidence)) {
+      best = { coverage, confidence: decision.confidence, reasons: decision.reasons };
+    }
+  }
+  return best;
+}
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
@@ -37,10 +54,24 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         };
         await recordMentions(deps.db, found.coverage, { url: page.canonicalUrl ?? page.url, key: found.key }, now);
       } else {
-        state = { kind: page.isArticle ? 'not-covered' : 'not-article', page, updatedAt: now.toISOString() };
+        const possible = page.isArticle ? await bestFuzzyMatch(deps.db, page) : null;
+        state = possible
+          ? {
+              kind: 'possible',
+              page,
+              coverageId: possible.coverage.id,
+              confidence: possible.confidence,
+              reasons: possible.reasons,
+              updatedAt: now.toISOString(),
+            }
+          : { kind: page.isArticle ? 'not-covered' : 'not-article', page, updatedAt: now.toISOString() };
       }
       await deps.saveTabState(tabId, state);
-      await deps.setBadge(tabId, badgeFor(state, found?.coverage.headline));
+      const headline =
+        state.kind === 'covered' || state.kind === 'possible'
+          ? (await getCoverage(deps.db, state.coverageId))?.headline
+          : undefined;
+      await deps.setBadge(tabId, badgeFor(state, headline));
       return ok(state);
     },
 

@@ -61,3 +61,13 @@ export async function coverageCountsByEntity(
   const counts = await Promise.all(keys.map((key) => db.coverages.where('entityKeys').equals(key).count()));
   return new Map(keys.map((key, index) => [key, counts[index] ?? 0]));
 }
+
+/** Coverages of one publisher (by source domain), newest first, at most `limit`: candidates for a fuzzy match. */
+export async function coveragesOfDomain(db: LensDatabase, domain: string, limit = 500): Promise<Coverage[]> {
+  const records = await db.coverages
+    .where('source.domain')
+    .anyOf([domain, `www.${domain}`])
+    .limit(limit)
+    .toArray();
+  return records.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}

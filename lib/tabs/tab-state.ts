@@ -15,6 +15,15 @@ export type TabState =
       updatedAt: string;
     }
   | {
+      kind: 'possible';
+      page: PageReport;
+      coverageId: string;
+      /** 0–1: how alike the page and the coverage's source are (see lib/match/fuzzy.ts). */
+      confidence: number;
+      reasons: string[];
+      updatedAt: string;
+    }
+  | {
       kind: 'modelwire';
       url: string;
       /** Set when the page was read and stored as coverage. */

@@ -29,6 +29,14 @@ export type PopupView =
       mentions: MentionView[];
       matchedBy: 'address' | 'canonical' | 'og:url';
     }
+  | {
+      status: 'possible';
+      page: PageReport;
+      coverage: Coverage;
+      mentions: MentionView[];
+      confidence: number;
+      reasons: string[];
+    }
   | { status: 'captured'; coverage: Coverage | null; mentions: MentionView[]; missing: string[]; error: string | null };
 
 export async function mentionViews(db: LensDatabase, coverage: Coverage): Promise<MentionView[]> {
@@ -56,6 +64,18 @@ export async function viewForTabState(db: LensDatabase, state: TabState): Promis
         coverage,
         mentions: await mentionViews(db, coverage),
         matchedBy: state.matchedBy,
+      };
+    }
+    case 'possible': {
+      const coverage = await getCoverage(db, state.coverageId);
+      if (!coverage) return { status: 'not-covered', page: state.page };
+      return {
+        status: 'possible',
+        page: state.page,
+        coverage,
+        mentions: await mentionViews(db, coverage),
+        confidence: state.confidence,
+        reasons: state.reasons,
       };
     }
     case 'modelwire': {

@@ -122,6 +122,26 @@ describe('a publisher article that Modelwire covered', () => {
   });
 });
 
+describe('an article whose address changed', () => {
+  it('is shown as a possible match, with the reasons, instead of a confident summary', async () => {
+    const { page, tabId } = await visit(
+      'https://www.lakesideledger.com/health/regional-hospitals-pilot-ai-triage-assistant/',
+    );
+    await expect.poll(() => session.lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: '?' });
+    const popup = await popupFor(tabId);
+    await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('possible');
+    expect(await popup.textContent('#possible-title')).toMatch(/^Possible match: \d+% alike$/);
+    expect(await popup.locator('.possible .reasons li').first().textContent()).toBe(
+      'same publisher (lakesideledger.com)',
+    );
+    expect(await popup.textContent('#coverage-headline')).toBe(
+      'Regional hospitals pilot an AI triage assistant in three emergency rooms',
+    );
+    await screenshot(popup, 'popup-possible-match');
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
+
 describe('pages Modelwire did not cover', () => {
   it('an uncovered article: no badge, and the popup says so and shows what was detected', async () => {
     const { page, tabId } = await visit(UNCOVERED);

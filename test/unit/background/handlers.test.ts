@@ -89,6 +89,18 @@ describe('page.detected', () => {
     expect(await db.mentions.count()).toBe(0);
   });
 
+  it('shows a moved article as a possible match, with reasons, and records no mentions', async () => {
+    const moved = 'https://www.lakesideledger.com/health/regional-hospitals-pilot-ai-triage-assistant/';
+    const page = describePage(sitePage(moved), moved);
+    const reply = await handlers['page.detected'](page, from(6, moved));
+    if (!reply.ok || reply.value.kind !== 'possible') throw new Error(JSON.stringify(reply));
+    expect(reply.value.coverageId).toBe('01KX3F8Q2M7V4N6R9T1W5Y8Z0A');
+    expect(reply.value.confidence).toBeGreaterThanOrEqual(0.75);
+    expect(reply.value.reasons[0]).toBe('same publisher (lakesideledger.com)');
+    expect(badges).toEqual([[6, expect.objectContaining({ text: '?' })]]);
+    expect(await db.mentions.count()).toBe(0);
+  });
+
   it('refuses a report that does not come from a tab', async () => {
     const page = describePage(sitePage(COVERED), COVERED);
     expect(
