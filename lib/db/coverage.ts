@@ -1,5 +1,6 @@
 // Queries and writes on stored coverage.
 import type { LensDatabase } from './schema';
+import { indexCoverageEntities } from './entities';
 import { toCoverageRecord, type Coverage, type CoverageContent, type CoverageOrigin } from '../modelwire/coverage';
 
 /** A capture from Modelwire's own page is the freshest word; the demo data is the weakest. */
@@ -18,7 +19,7 @@ export async function putCoverages(
   origin: CoverageOrigin,
   now: Date,
 ): Promise<PutResult> {
-  return db.transaction('rw', db.coverages, async () => {
+  return db.transaction('rw', db.coverages, db.entities, db.entityCoverages, async () => {
     const existing = await db.coverages.bulkGet(contents.map((content) => content.id));
     const records = contents
       .filter((_, index) => {
@@ -27,6 +28,7 @@ export async function putCoverages(
       })
       .map((content) => toCoverageRecord(content, origin, now));
     await db.coverages.bulkPut(records);
+    await indexCoverageEntities(db, records);
     return { written: records.length, kept: contents.length - records.length };
   });
 }

@@ -21,6 +21,29 @@ export interface MentionRecord {
   timesSeen: number;
 }
 
+/** An entity Modelwire mentions, with how many stored coverages mention it. */
+export interface EntityRecord {
+  /** lib/entities/entity-key.ts: "OpenAI's" → "openai". */
+  key: string;
+  /** The most recent spelling, for display. */
+  name: string;
+  /** Other spellings seen for the same key. */
+  aliases: string[];
+  kind: 'unknown' | 'organization' | 'person' | 'product' | 'place';
+  coverageCount: number;
+  /** Publication time of the oldest and newest coverage that mentions it. */
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** Entity × coverage, keyed for "newest coverages mentioning X" as a range scan. */
+export interface EntityCoverageRecord {
+  entityKey: string;
+  coverageId: string;
+  /** The coverage's publication time (or, without one, when it was stored). */
+  publishedAt: string;
+}
+
 /** Small key-value facts about the database itself (which demo data was loaded, …). */
 export interface MetaRecord {
   key: string;
@@ -31,6 +54,8 @@ export class LensDatabase extends Dexie {
   coverages!: EntityTable<Coverage, 'id'>;
   mentions!: Table<MentionRecord, [string, string, string]>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  entities!: EntityTable<EntityRecord, 'key'>;
+  entityCoverages!: Table<EntityCoverageRecord, [string, string, string]>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -39,7 +64,62 @@ export class LensDatabase extends Dexie {
       mentions: '[entityKey+coverageId+articleKey], entityKey, coverageId, articleKey, lastSeen',
       meta: 'key',
     });
+    // Version 2: the entity cache. Built from the stored coverages, so an upgrade loses nothing and needs no network.
+    this.version(2)
+      .stores({
+        entities: 'key, lastSeen, coverageCount',
+        entityCoverages: '[entityKey+publishedAt+coverageId], coverageId, publishedAt',
+      })
+      .upgrade(async (tx) => {
+        const entities = new Map<string, EntityRecord>();
+        const links: EntityCoverageRecord[] = [];
+        await tx
+          .table('coverages')
+          .toCollection()
+          .each((coverage: { id: string; mentions?: string[]; publishedAt?: string | null; updatedAt: string }) => {
+            const publishedAt = coverage.publishedAt ?? coverage.updatedAt;
+            const seen = new Set<string>();
+            for (const name of coverage.mentions ?? []) {
+              const key = upgradeEntityKey(name);
+              if (key === '' || seen.has(key)) continue;
+              seen.add(key);
+              links.push({ entityKey: key, coverageId: coverage.id, publishedAt });
+              const entity = entities.get(key);
+              if (entity === undefined) {
+                entities.set(key, {
+                  key,
+                  name,
+                  aliases: [],
+                  kind: 'unknown',
+                  coverageCount: 1,
+                  firstSeen: publishedAt,
+                  lastSeen: publishedAt,
+                });
+              } else {
+                entity.coverageCount++;
+                if (name !== entity.name && !entity.aliases.includes(name)) entity.aliases.push(name);
+                if (publishedAt < entity.firstSeen) entity.firstSeen = publishedAt;
+                if (publishedAt > entity.lastSeen) entity.lastSeen = publishedAt;
+              }
+            }
+          });
+        await tx.table('entities').bulkPut([...entities.values()]);
+        await tx.table('entityCoverages').bulkPut(links);
+      });
   }
+}
+
+/**
+ * The entity key as version 2 computed it. A copy, not an import: an upgrade must keep computing what it computed
+ * when it shipped, whatever lib/entities becomes.
+ */
+function upgradeEntityKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .trim()
+    .replace(/['’]s$/i, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 /** One connection per extension context; the version-change handler lets a newer context upgrade without a hang. */

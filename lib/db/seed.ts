@@ -21,7 +21,7 @@ export async function seedDemoData(db: LensDatabase, feedDocument: unknown, now:
   const marker = `${feed.generatedAt}/${feed.items.length}`;
   const current = await db.meta.get(DEMO_SEED_KEY);
   if (current?.value === marker) return { loaded: 0, rejected: feed.rejected.length, skipped: true };
-  const result = await db.transaction('rw', db.coverages, db.meta, async () => {
+  const result = await db.transaction('rw', [db.coverages, db.entities, db.entityCoverages, db.meta], async () => {
     const put = await putCoverages(db, feed.items, 'demo', now);
     await db.meta.put({ key: DEMO_SEED_KEY, value: marker });
     return put;

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { lensSession } from '../harness/browser';
 import { readStore } from '../harness/idb';
 import { screenshot } from '../harness/screenshots';
-import type { MentionRecord } from '../../lib/db/schema';
+import type { EntityRecord, MentionRecord } from '../../lib/db/schema';
 import type { Coverage } from '../../lib/modelwire/coverage';
 
 const COVERED =
@@ -97,6 +97,12 @@ describe('a publisher article that Modelwire covered', () => {
       expect(Date.parse(mention.firstSeen)).toBeLessThanOrEqual(Date.parse(mention.lastSeen));
       expect(mention.timesSeen).toBe(1);
     }
+    // The entity cache (schema version 2) is built in the extension's own database.
+    const entities = await readStore<EntityRecord>(await session.lens.worker(), 'entities');
+    expect(entities.find((entity) => entity.key === 'kestrel labs')).toMatchObject({
+      name: 'Kestrel Labs',
+      coverageCount: 3,
+    });
   });
 
   it('can be reached through the keyboard alone', async () => {

@@ -1,0 +1,135 @@
+// The entity cache: which entities Modelwire mentions, in which coverages, and the queries the UI needs.
+import type { EntityCoverageRecord, EntityRecord, LensDatabase } from './schema';
+import type { Coverage } from '../modelwire/coverage';
+import { entityKey } from '../entities/entity-key';
+
+function publishedAtOf(coverage: Pick<Coverage, 'publishedAt' | 'updatedAt'>): string {
+  return coverage.publishedAt ?? coverage.updatedAt;
+}
+
+/** All links of one entity: the other two key parts are strings, so '' and U+FFFF bound them in every build. */
+function rangeOf(key: string): [[string, string, string], [string, string, string]] {
+  return [
+    [key, '', ''],
+    [key, '\uffff', '\uffff'],
+  ];
+}
+
+/**
+ * Brings the entity tables in line with freshly written coverages. Call inside the transaction that wrote them, with
+ * `entities` and `entityCoverages` in its scope.
+ */
+export async function indexCoverageEntities(db: LensDatabase, written: ReadonlyArray<Coverage>): Promise<void> {
+  if (written.length === 0) return;
+  const affected = new Map<string, string>();
+  const ids = written.map((coverage) => coverage.id);
+  for (const link of await db.entityCoverages.where('coverageId').anyOf(ids).toArray())
+    affected.set(link.entityKey, '');
+  await db.entityCoverages.where('coverageId').anyOf(ids).delete();
+  const links: EntityCoverageRecord[] = [];
+  for (const coverage of written) {
+    const seen = new Set<string>();
+    for (const name of coverage.mentions) {
+      const key = entityKey(name);
+      if (key === '' || seen.has(key)) continue;
+      seen.add(key);
+      affected.set(key, name);
+      links.push({ entityKey: key, coverageId: coverage.id, publishedAt: publishedAtOf(coverage) });
+    }
+  }
+  await db.entityCoverages.bulkPut(links);
+
+  const keys = [...affected.keys()];
+  const current = await db.entities.bulkGet(keys);
+  const updates: EntityRecord[] = [];
+  const gone: string[] = [];
+  for (const [index, key] of keys.entries()) {
+    const [lower, upper] = rangeOf(key);
+    const range = db.entityCoverages.where('[entityKey+publishedAt+coverageId]').between(lower, upper, true, true);
+    const count = await range.count();
+    if (count === 0) {
+      gone.push(key);
+      continue;
+    }
+    const first = (await range.first()) as EntityCoverageRecord;
+    const last = (await range.last()) as EntityCoverageRecord;
+    const existing = current[index];
+    const spelling = affected.get(key) || existing?.name || key;
+    const aliases = new Set(existing?.aliases ?? []);
+    if (existing && existing.name !== spelling) aliases.add(existing.name);
+    aliases.delete(spelling);
+    updates.push({
+      key,
+      name: spelling,
+      aliases: [...aliases],
+      kind: existing?.kind ?? 'unknown',
+      coverageCount: count,
+      firstSeen: first.publishedAt,
+      lastSeen: last.publishedAt,
+    });
+  }
+  await db.entities.bulkPut(updates);
+  await db.entities.bulkDelete(gone);
+}
+
+export interface Page {
+  offset?: number;
+  limit?: number;
+}
+
+/** Coverages that mention an entity, newest first, a page at a time. */
+export async function coveragesMentioning(db: LensDatabase, key: string, page: Page = {}): Promise<Coverage[]> {
+  const [lower, upper] = rangeOf(key);
+  const links = await db.entityCoverages
+    .where('[entityKey+publishedAt+coverageId]')
+    .between(lower, upper, true, true)
+    .reverse()
+    .offset(page.offset ?? 0)
+    .limit(page.limit ?? 20)
+    .toArray();
+  const coverages = await db.coverages.bulkGet(links.map((link) => link.coverageId));
+  return coverages.filter((coverage): coverage is Coverage => coverage !== undefined);
+}
+
+/** The entities most mentioned in coverages published in [since, until), with their counts in that period. */
+export async function topEntities(
+  db: LensDatabase,
+  period: { since: string; until: string },
+  limit = 10,
+): Promise<Array<{ entity: EntityRecord; count: number }>> {
+  const counts = new Map<string, number>();
+  await db.entityCoverages
+    .where('publishedAt')
+    .between(period.since, period.until, true, false)
+    .each((link) => {
+      counts.set(link.entityKey, (counts.get(link.entityKey) ?? 0) + 1);
+    });
+  const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
+  const entities = await db.entities.bulkGet(top.map(([key]) => key));
+  return top.flatMap(([, count], index) => {
+    const entity = entities[index];
+    return entity ? [{ entity, count }] : [];
+  });
+}
+
+/** Entities that appear in the same coverages as `key`, most often first. */
+export async function coMentioned(
+  db: LensDatabase,
+  key: string,
+  limit = 10,
+): Promise<Array<{ entity: EntityRecord; together: number }>> {
+  const [lower, upper] = rangeOf(key);
+  const ids = (
+    await db.entityCoverages.where('[entityKey+publishedAt+coverageId]').between(lower, upper, true, true).toArray()
+  ).map((link) => link.coverageId);
+  const counts = new Map<string, number>();
+  for (const link of await db.entityCoverages.where('coverageId').anyOf(ids).toArray()) {
+    if (link.entityKey !== key) counts.set(link.entityKey, (counts.get(link.entityKey) ?? 0) + 1);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
+  const entities = await db.entities.bulkGet(top.map(([other]) => other));
+  return top.flatMap(([, together], index) => {
+    const entity = entities[index];
+    return entity ? [{ entity, together }] : [];
+  });
+}
