@@ -102,18 +102,16 @@ describe('upgrading from version 1', () => {
       toCoverageRecord({ ...item, publishedAt: index === 0 ? null : item.publishedAt }, 'demo', NOW),
     );
     await old.table('coverages').bulkPut(records);
-    await old
-      .table('mentions')
-      .put({
-        entityKey: 'kestrel labs',
-        entity: 'Kestrel Labs',
-        coverageId: FAB,
-        articleKey: 'a/b',
-        articleUrl: 'https://a/b',
-        firstSeen: 'x',
-        lastSeen: 'x',
-        timesSeen: 1,
-      });
+    await old.table('mentions').put({
+      entityKey: 'kestrel labs',
+      entity: 'Kestrel Labs',
+      coverageId: FAB,
+      articleKey: 'a/b',
+      articleUrl: 'https://a/b',
+      firstSeen: 'x',
+      lastSeen: 'x',
+      timesSeen: 1,
+    });
     await old.table('meta').put({ key: 'demo-seed', value: 'v' });
     // An older page keeps its connection open while a newer one upgrades: Dexie closes it on versionchange.
     const upgraded = new LensDatabase(name);
