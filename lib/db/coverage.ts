@@ -21,14 +21,16 @@ export async function putCoverages(
 ): Promise<PutResult> {
   return db.transaction('rw', db.coverages, db.entities, db.entityCoverages, async () => {
     const existing = await db.coverages.bulkGet(contents.map((content) => content.id));
+    const rewritten: string[] = [];
     const records = contents
-      .filter((_, index) => {
+      .filter((content, index) => {
         const current = existing[index];
+        if (current !== undefined && ORIGIN_RANK[current.origin] <= ORIGIN_RANK[origin]) rewritten.push(content.id);
         return current === undefined || ORIGIN_RANK[current.origin] <= ORIGIN_RANK[origin];
       })
       .map((content) => toCoverageRecord(content, origin, now));
     await db.coverages.bulkPut(records);
-    await indexCoverageEntities(db, records);
+    await indexCoverageEntities(db, records, rewritten);
     return { written: records.length, kept: contents.length - records.length };
   });
 }
@@ -55,13 +57,13 @@ export async function findCoverageByUrlKeys(
   return null;
 }
 
-/** For each entity key, how many stored coverages mention it. */
+/** For each entity key, how many stored coverages mention it (from the entity cache). */
 export async function coverageCountsByEntity(
   db: LensDatabase,
   keys: ReadonlyArray<string>,
 ): Promise<Map<string, number>> {
-  const counts = await Promise.all(keys.map((key) => db.coverages.where('entityKeys').equals(key).count()));
-  return new Map(keys.map((key, index) => [key, counts[index] ?? 0]));
+  const entities = await db.entities.bulkGet([...keys]);
+  return new Map(keys.map((key, index) => [key, entities[index]?.coverageCount ?? 0]));
 }
 
 /** Coverages of one publisher (by source domain), newest first, at most `limit`: candidates for a fuzzy match. */

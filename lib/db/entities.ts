@@ -19,42 +19,70 @@ function rangeOf(key: string): [[string, string, string], [string, string, strin
  * Brings the entity tables in line with freshly written coverages. Call inside the transaction that wrote them, with
  * `entities` and `entityCoverages` in its scope.
  */
-export async function indexCoverageEntities(db: LensDatabase, written: ReadonlyArray<Coverage>): Promise<void> {
+export async function indexCoverageEntities(
+  db: LensDatabase,
+  written: ReadonlyArray<Coverage>,
+  /** Ids among `written` that were stored before this write: only their old links need looking up. */
+  rewrittenIds: ReadonlyArray<string> = written.map((coverage) => coverage.id),
+): Promise<void> {
   if (written.length === 0) return;
-  const affected = new Map<string, string>();
-  const ids = written.map((coverage) => coverage.id);
-  for (const link of await db.entityCoverages.where('coverageId').anyOf(ids).toArray())
-    affected.set(link.entityKey, '');
-  await db.entityCoverages.where('coverageId').anyOf(ids).delete();
+  const previous =
+    rewrittenIds.length > 0 ? await db.entityCoverages.where('coverageId').anyOf(rewrittenIds).toArray() : [];
+  const lostLinks = new Set(previous.map((link) => link.entityKey));
+  if (previous.length > 0) await db.entityCoverages.where('coverageId').anyOf(rewrittenIds).delete();
+
   const links: EntityCoverageRecord[] = [];
+  const added = new Map<string, { name: string; count: number; first: string; last: string }>();
   for (const coverage of written) {
     const seen = new Set<string>();
+    const publishedAt = publishedAtOf(coverage);
     for (const name of coverage.mentions) {
       const key = entityKey(name);
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
-      affected.set(key, name);
-      links.push({ entityKey: key, coverageId: coverage.id, publishedAt: publishedAtOf(coverage) });
+      links.push({ entityKey: key, coverageId: coverage.id, publishedAt });
+      const entry = added.get(key);
+      if (entry === undefined) added.set(key, { name, count: 1, first: publishedAt, last: publishedAt });
+      else {
+        entry.count++;
+        if (publishedAt < entry.first) entry.first = publishedAt;
+        if (publishedAt >= entry.last) {
+          entry.last = publishedAt;
+          entry.name = name;
+        }
+      }
     }
   }
   await db.entityCoverages.bulkPut(links);
 
-  const keys = [...affected.keys()];
+  const keys = [...new Set([...added.keys(), ...lostLinks])];
   const current = await db.entities.bulkGet(keys);
   const updates: EntityRecord[] = [];
   const gone: string[] = [];
   for (const [index, key] of keys.entries()) {
-    const [lower, upper] = rangeOf(key);
-    const range = db.entityCoverages.where('[entityKey+publishedAt+coverageId]').between(lower, upper, true, true);
-    const count = await range.count();
-    if (count === 0) {
-      gone.push(key);
-      continue;
-    }
-    const first = (await range.first()) as EntityCoverageRecord;
-    const last = (await range.last()) as EntityCoverageRecord;
     const existing = current[index];
-    const spelling = affected.get(key) || existing?.name || key;
+    const fresh = added.get(key);
+    let count: number;
+    let firstSeen: string;
+    let lastSeen: string;
+    if (!lostLinks.has(key) && fresh) {
+      // Only additions (the common case: a sync, a first capture): update the figures without reading the links.
+      count = (existing?.coverageCount ?? 0) + fresh.count;
+      firstSeen = existing && existing.firstSeen < fresh.first ? existing.firstSeen : fresh.first;
+      lastSeen = existing && existing.lastSeen > fresh.last ? existing.lastSeen : fresh.last;
+    } else {
+      // A rewritten coverage dropped or moved some links: count this entity's links again.
+      const [lower, upper] = rangeOf(key);
+      const range = db.entityCoverages.where('[entityKey+publishedAt+coverageId]').between(lower, upper, true, true);
+      count = await range.count();
+      if (count === 0) {
+        gone.push(key);
+        continue;
+      }
+      firstSeen = ((await range.first()) as EntityCoverageRecord).publishedAt;
+      lastSeen = ((await range.last()) as EntityCoverageRecord).publishedAt;
+    }
+    const spelling = fresh?.name ?? existing?.name ?? key;
     const aliases = new Set(existing?.aliases ?? []);
     if (existing && existing.name !== spelling) aliases.add(existing.name);
     aliases.delete(spelling);
@@ -64,12 +92,12 @@ export async function indexCoverageEntities(db: LensDatabase, written: ReadonlyA
       aliases: [...aliases],
       kind: existing?.kind ?? 'unknown',
       coverageCount: count,
-      firstSeen: first.publishedAt,
-      lastSeen: last.publishedAt,
+      firstSeen,
+      lastSeen,
     });
   }
   await db.entities.bulkPut(updates);
-  await db.entities.bulkDelete(gone);
+  if (gone.length > 0) await db.entities.bulkDelete(gone);
 }
 
 export interface Page {

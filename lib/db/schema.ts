@@ -58,7 +58,8 @@ export class LensDatabase extends Dexie {
   entityCoverages!: Table<EntityCoverageRecord, [string, string, string]>;
 
   constructor(name: string = DATABASE_NAME) {
-    super(name);
+    // Lens reads by query, not liveQuery: Dexie's optimistic cache would only slow bulk writes down.
+    super(name, { cache: 'disabled' });
     this.version(1).stores({
       coverages: 'id, *sourceKeys, source.domain, *entityKeys, updatedAt',
       mentions: '[entityKey+coverageId+articleKey], entityKey, coverageId, articleKey, lastSeen',
@@ -106,6 +107,9 @@ export class LensDatabase extends Dexie {
         await tx.table('entities').bulkPut([...entities.values()]);
         await tx.table('entityCoverages').bulkPut(links);
       });
+    // Version 3: the entity tables answer "which coverages mention X", so coverages lose their entity and
+    // updatedAt indexes, which every write paid for. Dropping indexes needs no upgrade of the records.
+    this.version(3).stores({ coverages: 'id, *sourceKeys, source.domain' });
   }
 }
 

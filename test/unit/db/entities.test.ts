@@ -82,7 +82,7 @@ describe('the entity cache', () => {
   });
 });
 
-describe('upgrading from version 1', () => {
+describe('upgrading from version 1 to the current version', () => {
   /** The version-1 schema as it shipped: frozen here so the test keeps opening what real users have on disk. */
   class VersionOne extends Dexie {
     constructor(name: string) {

@@ -1,0 +1,144 @@
+// Bundled and evaluated inside an extension page of the built extension (its own origin, its own IndexedDB):
+// fills a separate database with 100,000 coverages and 1,000,000 mentions, then times the queries the UI makes.
+import Dexie from 'dexie';
+import { LensDatabase, type MentionRecord } from '../../lib/db/schema';
+import { findCoverageByUrlKeys, putCoverages } from '../../lib/db/coverage';
+import { coveragesMentioning } from '../../lib/db/entities';
+import { toCoverageRecord, type CoverageContent } from '../../lib/modelwire/coverage';
+import { parseFeed } from '../../lib/modelwire/feed';
+import { urlKeys } from '../../lib/match/url';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+function ulid(index: number): string {
+  let value = index;
+  let text = '';
+  for (let position = 0; position < 16; position++) {
+    text = CROCKFORD[value % 32] + text;
+    value = Math.floor(value / 32);
+  }
+  return `01KX${'0'.repeat(6)}${text}`;
+}
+
+const ENTITIES = Array.from({ length: 2000 }, (_, index) => `Entity ${index}`);
+const PUBLISHERS = Array.from({ length: 50 }, (_, index) => `publisher${index}.example`);
+
+function content(index: number): CoverageContent {
+  const publisher = PUBLISHERS[index % PUBLISHERS.length] as string;
+  const day = new Date(Date.UTC(2024, 0, 1) + index * 600_000).toISOString();
+  return {
+    id: ulid(index),
+    modelwireUrl: `https://themodelwire.com/article/story-${index}-${ulid(index)}`,
+    headline: `Story number ${index} about ${ENTITIES[index % 97]}`,
+    summary: `A summary of story ${index}, long enough to look like one, mentioning ${ENTITIES[index % 89]}.`,
+    analystTake: [`An analyst take on story ${index}.`],
+    drewOn: [],
+    mentions: [
+      ENTITIES[index % 2000],
+      ENTITIES[(index * 7) % 2000],
+      ENTITIES[(index * 13) % 2000],
+      ENTITIES[(index * 31) % 2000],
+    ] as string[],
+    source: { url: `https://www.${publisher}/news/${2024 + (index % 3)}/story-${index}/`, domain: publisher },
+    takedownUrl: 'https://themodelwire.com/takedown',
+    publishedAt: day,
+  };
+}
+
+function quantiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number) * 100) / 100;
+  return { median: at(0.5), p95: at(0.95), runs: sorted.length };
+}
+
+async function run(options: { coverages: number; mentions: number; log: (line: string) => void }) {
+  const name = 'modelwire-lens-bench';
+  await Dexie.delete(name);
+  const db = new LensDatabase(name);
+  const now = new Date('2026-11-24T00:00:00Z');
+  let started = performance.now();
+  // Bulk load in chunks of one transaction each, so no transaction grows without bound.
+  for (let from = 0; from < options.coverages; from += 5000) {
+    const records = Array.from({ length: Math.min(5000, options.coverages - from) }, (_, offset) =>
+      toCoverageRecord(content(from + offset), 'feed', now),
+    );
+    await putCoverages(db, records, 'feed', now);
+    if (from % 25_000 === 0) options.log(`coverages ${from}`);
+  }
+  const loadCoveragesMs = performance.now() - started;
+  started = performance.now();
+  for (let from = 0; from < options.mentions; from += 50_000) {
+    const batch: MentionRecord[] = [];
+    for (let index = from; index < Math.min(from + 50_000, options.mentions); index++) {
+      const coverage = index % options.coverages;
+      batch.push({
+        entityKey: `entity ${(index * 7) % 2000}`,
+        entity: `Entity ${(index * 7) % 2000}`,
+        coverageId: ulid(coverage),
+        articleKey: `publisher${coverage % 50}.example/news/story-${coverage}/${index}`,
+        articleUrl: `https://publisher${coverage % 50}.example/news/story-${coverage}/`,
+        firstSeen: now.toISOString(),
+        lastSeen: now.toISOString(),
+        timesSeen: 1,
+      });
+    }
+    await db.mentions.bulkPut(batch);
+    if (from % 250_000 === 0) options.log(`mentions ${from}`);
+  }
+  const loadMentionsMs = performance.now() - started;
+
+  const lookups: number[] = [];
+  for (let run = 0; run < 300; run++) {
+    const index = (run * 331) % options.coverages;
+    const url = `https://${PUBLISHERS[index % PUBLISHERS.length]}/news/${2024 + (index % 3)}/story-${index}/?utm_source=x`;
+    const t = performance.now();
+    const found = await findCoverageByUrlKeys(db, urlKeys([url]));
+    lookups.push(performance.now() - t);
+    if (found?.coverage.id !== ulid(index)) throw new Error(`lookup ${index} found the wrong coverage`);
+  }
+  const latest: number[] = [];
+  for (let run = 0; run < 200; run++) {
+    const key = `entity ${(run * 17) % 2000}`;
+    const t = performance.now();
+    const page = await coveragesMentioning(db, key, { limit: 20 });
+    latest.push(performance.now() - t);
+    if (page.length === 0) throw new Error(`entity ${key}: no coverages`);
+  }
+
+  // A 10,000-entry feed document, validated and written as a sync would.
+  const feed = {
+    format: 'modelwire-lens-feed',
+    version: 1,
+    generatedAt: now.toISOString(),
+    items: Array.from({ length: 10_000 }, (_, offset) => content(options.coverages + offset)),
+  };
+  const body = JSON.stringify(feed);
+  started = performance.now();
+  const parsed = parseFeed(JSON.parse(body));
+  if (!parsed.ok) throw new Error(parsed.error);
+  for (let from = 0; from < parsed.items.length; from += 2000)
+    await putCoverages(db, parsed.items.slice(from, from + 2000), 'feed', now);
+  const importMs = performance.now() - started;
+
+  const estimate = await navigator.storage.estimate();
+  const counts = {
+    coverages: await db.coverages.count(),
+    mentions: await db.mentions.count(),
+    entities: await db.entities.count(),
+    entityCoverages: await db.entityCoverages.count(),
+  };
+  db.close();
+  await Dexie.delete(name);
+  return {
+    counts,
+    loadCoveragesMs: Math.round(loadCoveragesMs),
+    loadMentionsMs: Math.round(loadMentionsMs),
+    urlLookupMs: quantiles(lookups),
+    entityLatest20Ms: quantiles(latest),
+    import10kFeedMs: Math.round(importMs),
+    feedBytes: body.length,
+    storageUsageBytes: estimate.usage ?? null,
+  };
+}
+
+(globalThis as unknown as { lensDbBench: typeof run }).lensDbBench = run;
