@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 
 // The extension's build: entrypoints are discovered in entrypoints/, everything else is imported explicitly
 // (imports: false) so the boundaries between content scripts, background, UI and lib stay visible.
+/** Where a feed may live: any https origin, or this computer. The one the user sets is asked for when they set it. */
+const FEED_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -12,7 +15,10 @@ export default defineConfig({
       "Shows Modelwire's summary and analyst take on the publisher articles it covers. Works offline; sends no browsing history anywhere.",
     // storage: settings and per-tab state. No tabs, history or webRequest permission: the content script reports what
     // it found and every lookup happens in the local database.
-    permissions: ['storage'],
+    // alarms: the feed's periodic sync. A feed's origin is asked for when the user sets it (optional), never before.
+    permissions: ['storage', 'alarms'],
+    // Manifest V2 (Firefox) lists optional origins among optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: FEED_ORIGINS } : { optional_host_permissions: FEED_ORIGINS }),
     action: { default_title: 'Modelwire Lens' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'

@@ -9,6 +9,7 @@ import { createRouter } from '../lib/messaging/router';
 import { MODELWIRE_HOSTS } from '../lib/modelwire/hosts';
 import { clearTabState, saveTabState } from '../lib/tabs/tab-state';
 import demoFeed from '../lib/modelwire/demo/feed.json';
+import { createFeedSync, FEED_ALARM } from '../lib/feed/background-sync';
 
 async function setBadge(tabId: number, badge: Badge): Promise<void> {
   const action = browser.action ?? browser.browserAction;
@@ -30,14 +31,22 @@ export default defineBackground(() => {
   const seeded = seedDemoData(db, demoFeed, new Date()).catch((error: unknown) => {
     console.error('Modelwire Lens: the demo data could not be loaded', error);
   });
+  const now = () => new Date();
+  const feed = createFeedSync(db, now);
   const route = createRouter(
     protocol,
-    createHandlers({ db, saveTabState, setBadge, now: () => new Date() }),
+    createHandlers({ db, saveTabState, setBadge, now, syncFeed: () => seeded.then(feed.runSync) }),
     { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/'), modelwireHosts: MODELWIRE_HOSTS },
     console.error,
   );
 
   browser.runtime.onMessage.addListener((message, sender) => seeded.then(() => route(message, sender)));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEED_ALARM) void seeded.then(feed.runSync);
+  });
+  void seeded.then(feed.resume).catch((error: unknown) => {
+    console.error('Modelwire Lens: the feed schedule could not be restored', error);
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTabState(tabId);
   });

@@ -10,12 +10,15 @@ import type { Handlers } from '../messaging/router';
 import { fail, ok } from '../messaging/result';
 import type { TabState } from '../tabs/tab-state';
 import { badgeFor, type Badge } from './badge';
+import type { FeedStatus } from '../feed/settings';
 
 export interface BackgroundDeps {
   db: LensDatabase;
   saveTabState(tabId: number, state: TabState): Promise<void>;
   setBadge(tabId: number, badge: Badge): Promise<void>;
   now(): Date;
+  /** Syncs the configured feed (one at a time) and answers its status. */
+  syncFeed(): Promise<FeedStatus>;
 }
 
 const MATCH_SOURCES = ['address', 'canonical', 'og:url'] as const;
@@ -114,6 +117,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await deps.saveTabState(tabId, state);
       await deps.setBadge(tabId, badgeFor(state));
       return ok(state);
+    },
+
+    async 'feed.sync'() {
+      return ok(await deps.syncFeed());
     },
   };
 }

@@ -12,25 +12,47 @@ export interface PutResult {
   kept: number;
 }
 
+export interface PutOptions {
+  /**
+   * `now` (default) writes the entity links in the same transaction. `deferred` queues them instead
+   * (`pendingEntityIndex`), for large syncs: the coverages are found by URL at once, and `indexPendingEntities` builds
+   * the links afterwards in small transactions.
+   */
+  entityIndex?: 'now' | 'deferred';
+}
+
 /** Writes coverage in one transaction, never replacing a record that came from a stronger origin. */
 export async function putCoverages(
   db: LensDatabase,
   contents: ReadonlyArray<CoverageContent>,
   origin: CoverageOrigin,
   now: Date,
+  options: PutOptions = {},
 ): Promise<PutResult> {
-  return db.transaction('rw', db.coverages, db.entities, db.entityCoverages, async () => {
-    const existing = await db.coverages.bulkGet(contents.map((content) => content.id));
-    const rewritten: string[] = [];
+  const tables = [db.coverages, db.entities, db.entityCoverages, db.pendingEntityIndex];
+  return db.transaction('rw', tables, async () => {
+    const ids = contents.map((content) => content.id);
+    const [existing, pending] = await Promise.all([db.coverages.bulkGet(ids), db.pendingEntityIndex.bulkGet(ids)]);
+    const rewritten = new Set<string>();
     const records = contents
       .filter((content, index) => {
         const current = existing[index];
-        if (current !== undefined && ORIGIN_RANK[current.origin] <= ORIGIN_RANK[origin]) rewritten.push(content.id);
-        return current === undefined || ORIGIN_RANK[current.origin] <= ORIGIN_RANK[origin];
+        const replaces = current === undefined || ORIGIN_RANK[current.origin] <= ORIGIN_RANK[origin];
+        // A coverage that had links, or is still queued for them, has old links (or a queued count) to replace.
+        if (replaces && (current !== undefined || pending[index] !== undefined)) rewritten.add(content.id);
+        return replaces;
       })
       .map((content) => toCoverageRecord(content, origin, now));
     await db.coverages.bulkPut(records);
-    await indexCoverageEntities(db, records, rewritten);
+    if (options.entityIndex === 'deferred') {
+      await db.pendingEntityIndex.bulkPut(
+        records.map((record) => ({ coverageId: record.id, rewritten: rewritten.has(record.id) ? 1 : 0 })),
+      );
+    } else {
+      const queued = pending.flatMap((entry) => (entry ? [entry.coverageId] : []));
+      if (queued.length > 0) await db.pendingEntityIndex.bulkDelete(queued);
+      await indexCoverageEntities(db, records, [...rewritten]);
+    }
     return { written: records.length, kept: contents.length - records.length };
   });
 }

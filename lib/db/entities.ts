@@ -161,3 +161,40 @@ export async function coMentioned(
     return entity ? [{ entity, together }] : [];
   });
 }
+
+/**
+ * Writes the entity links of coverages a deferred write queued, `chunk` coverages per transaction, until the queue
+ * is empty or `shouldStop` says so. Each transaction takes its coverages off the queue and writes their links together,
+ * so a stop in between loses nothing. Returns how many coverages it indexed.
+ */
+export async function indexPendingEntities(
+  db: LensDatabase,
+  options: { chunk?: number; shouldStop?: () => boolean } = {},
+): Promise<number> {
+  const chunk = options.chunk ?? 1000;
+  let done = 0;
+  for (;;) {
+    if (options.shouldStop?.()) return done;
+    const indexed = await db.transaction(
+      'rw',
+      [db.coverages, db.entities, db.entityCoverages, db.pendingEntityIndex],
+      async () => {
+        const queued = await db.pendingEntityIndex.limit(chunk).toArray();
+        if (queued.length === 0) return 0;
+        const coverages = await db.coverages.bulkGet(queued.map((entry) => entry.coverageId));
+        const present = coverages.filter((coverage): coverage is Coverage => coverage !== undefined);
+        const rewritten = queued.filter((entry) => entry.rewritten === 1).map((entry) => entry.coverageId);
+        await indexCoverageEntities(db, present, rewritten);
+        await db.pendingEntityIndex.bulkDelete(queued.map((entry) => entry.coverageId));
+        return queued.length;
+      },
+    );
+    if (indexed === 0) return done;
+    done += indexed;
+  }
+}
+
+/** How many coverages still wait for their entity links. */
+export async function pendingEntityCount(db: LensDatabase): Promise<number> {
+  return db.pendingEntityIndex.count();
+}

@@ -44,6 +44,13 @@ export interface EntityCoverageRecord {
   publishedAt: string;
 }
 
+/** A stored coverage whose entity links are still to be written (a large sync defers them; see lib/db/entities.ts). */
+export interface PendingEntityIndexRecord {
+  coverageId: string;
+  /** 1 when the coverage was stored before, so its old links must be replaced. */
+  rewritten: 0 | 1;
+}
+
 /** Small key-value facts about the database itself (which demo data was loaded, …). */
 export interface MetaRecord {
   key: string;
@@ -56,6 +63,7 @@ export class LensDatabase extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
   entities!: EntityTable<EntityRecord, 'key'>;
   entityCoverages!: Table<EntityCoverageRecord, [string, string, string]>;
+  pendingEntityIndex!: EntityTable<PendingEntityIndexRecord, 'coverageId'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Lens reads by query, not liveQuery: Dexie's optimistic cache would only slow bulk writes down.
@@ -110,6 +118,9 @@ export class LensDatabase extends Dexie {
     // Version 3: the entity tables answer "which coverages mention X", so coverages lose their entity and
     // updatedAt indexes, which every write paid for. Dropping indexes needs no upgrade of the records.
     this.version(3).stores({ coverages: 'id, *sourceKeys, source.domain' });
+    // Version 4: a queue of coverages whose entity links are still to be written, so that a large sync stores its
+    // coverages first (lookups work at once) and builds the entity links after, in small transactions.
+    this.version(4).stores({ pendingEntityIndex: 'coverageId' });
   }
 }
 

@@ -21,10 +21,14 @@ export async function seedDemoData(db: LensDatabase, feedDocument: unknown, now:
   const marker = `${feed.generatedAt}/${feed.items.length}`;
   const current = await db.meta.get(DEMO_SEED_KEY);
   if (current?.value === marker) return { loaded: 0, rejected: feed.rejected.length, skipped: true };
-  const result = await db.transaction('rw', [db.coverages, db.entities, db.entityCoverages, db.meta], async () => {
-    const put = await putCoverages(db, feed.items, 'demo', now);
-    await db.meta.put({ key: DEMO_SEED_KEY, value: marker });
-    return put;
-  });
+  const result = await db.transaction(
+    'rw',
+    [db.coverages, db.entities, db.entityCoverages, db.pendingEntityIndex, db.meta],
+    async () => {
+      const put = await putCoverages(db, feed.items, 'demo', now);
+      await db.meta.put({ key: DEMO_SEED_KEY, value: marker });
+      return put;
+    },
+  );
   return { loaded: result.written, rejected: feed.rejected.length, skipped: false };
 }

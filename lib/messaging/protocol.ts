@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { CoverageContentSchema } from '../modelwire/coverage';
 import type { TabState } from '../tabs/tab-state';
+import type { FeedStatus } from '../feed/settings';
 
 import { CHANNEL } from './channel';
 export { CHANNEL };
@@ -61,6 +62,8 @@ export const protocol = {
   'page.detected': { senders: ['publisher-page'], payload: PageReportSchema },
   /** The Modelwire content script hands over the coverage it read from a Modelwire article page. */
   'coverage.capture': { senders: ['modelwire-page'], payload: CapturePayloadSchema },
+  /** The options page asks for a sync of the configured feed now; the reply is the feed's new status. */
+  'feed.sync': { senders: ['extension-page'], payload: v.object({}) },
 } as const satisfies ProtocolSpec;
 
 /** Messages the publisher content script receives, from the extension's own pages only. */
@@ -93,6 +96,7 @@ export interface ExtractedPage {
 export interface Replies {
   'page.detected': TabState;
   'coverage.capture': TabState;
+  'feed.sync': FeedStatus;
 }
 
 export interface PageReplies {

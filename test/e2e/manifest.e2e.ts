@@ -5,16 +5,18 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const OUTPUT = fileURLToPath(new URL('../../.output/', import.meta.url));
+const FEED_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 const manifest = (target: string) => JSON.parse(readFileSync(`${OUTPUT}${target}/manifest.json`, 'utf8'));
 
 describe('Chrome MV3 manifest', () => {
   const built = manifest('chrome-mv3');
 
-  it('asks for storage only, with no host permissions or optional extras', () => {
+  it('asks for storage and alarms only; feed origins are optional, asked for when the user sets a feed', () => {
     expect(built.manifest_version).toBe(3);
-    expect(built.permissions).toEqual(['storage']);
+    expect(built.permissions).toEqual(['storage', 'alarms']);
     expect(built.host_permissions ?? []).toEqual([]);
     expect(built.optional_permissions ?? []).toEqual([]);
+    expect(built.optional_host_permissions).toEqual(FEED_ORIGINS);
   });
 
   it('runs the publisher script on web pages only, never in frames, and the capture script on Modelwire articles only', () => {
@@ -40,7 +42,8 @@ describe('Firefox build', () => {
       id: 'lens@themodelwire.com',
       data_collection_permissions: { required: ['none'] },
     });
-    expect(built.permissions).toEqual(['storage']);
+    expect(built.permissions).toEqual(['storage', 'alarms']);
+    expect(built.optional_permissions).toEqual(FEED_ORIGINS);
   });
 
   it('passes web-ext lint with no errors', () => {

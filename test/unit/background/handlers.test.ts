@@ -1,3 +1,4 @@
+import { INITIAL_FEED_STATUS } from '../../../lib/feed/settings';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import demoFeed from '../../../lib/modelwire/demo/feed.json';
@@ -43,6 +44,7 @@ beforeEach(async () => {
       badges.push([tabId, badge]);
     }),
     now: () => NOW,
+    syncFeed: async () => INITIAL_FEED_STATUS,
   });
 });
 afterEach(async () => {

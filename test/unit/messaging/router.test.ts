@@ -1,3 +1,4 @@
+import { INITIAL_FEED_STATUS } from '../../../lib/feed/settings';
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { createRouter, type Handlers } from '../../../lib/messaging/router';
@@ -38,6 +39,7 @@ function setup() {
   const handlers = {
     'page.detected': vi.fn(async () => ok(state)),
     'coverage.capture': vi.fn(async () => ok(state)),
+    'feed.sync': vi.fn(async () => ok(INITIAL_FEED_STATUS)),
   } satisfies Handlers;
   const log = vi.fn();
   return { route: createRouter(protocol, handlers, IDENTITY, log), handlers, log };
@@ -63,12 +65,16 @@ describe('router', () => {
     ['coverage.capture', PUBLISHER, 'forbidden'],
     ['coverage.capture', EXTENSION_PAGE, 'forbidden'],
     ['coverage.capture', FOREIGN, 'forbidden'],
+    ['feed.sync', PUBLISHER, 'forbidden'],
+    ['feed.sync', MODELWIRE, 'forbidden'],
+    ['feed.sync', FOREIGN, 'forbidden'],
   ])('refuses %s from %j', async (name, sender, code) => {
     const { route, handlers } = setup();
     const reply = await route(message(name, page), sender);
     expect(reply).toMatchObject({ ok: false, error: { code } });
     expect(handlers['page.detected']).not.toHaveBeenCalled();
     expect(handlers['coverage.capture']).not.toHaveBeenCalled();
+    expect(handlers['feed.sync']).not.toHaveBeenCalled();
   });
 
   it('refuses invalid payloads with the failing field named', async () => {
