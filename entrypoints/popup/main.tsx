@@ -12,7 +12,7 @@ import type { Coverage } from '../../lib/modelwire/coverage';
 import { readTabState, watchTabState } from '../../lib/tabs/tab-state';
 import { createCheckStore, pastedSummary } from '../../lib/ui/check-store';
 import { createPopupStore } from '../../lib/ui/popup-store';
-import { copyText, downloadText, openTab, slug } from './actions';
+import { copyText, downloadText, openTab, slug } from '../../lib/ui/browser-actions';
 import '../../assets/popup.css';
 
 const store = createPopupStore({ db: openDatabase(), readTabState, watchTabState });
@@ -120,6 +120,11 @@ function Popup() {
   return (
     <main className="popup" aria-live="polite" aria-busy={view.status === 'loading'} data-status={view.status}>
       {content}
+      <footer className="popup-footer">
+        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings, feed and data
+        </button>
+      </footer>
     </main>
   );
 }

@@ -19,6 +19,9 @@ export interface MentionRecord {
   lastSeen: string;
   /** How many times the reader has opened this article with this coverage. */
   timesSeen: number;
+  /** Occurrences of the entity in the article's own text (when Lens read it), and one short passage around the first. */
+  count?: number;
+  context?: string | null;
 }
 
 /** An entity Modelwire mentions, with how many stored coverages mention it. */

@@ -7,7 +7,10 @@ export function describeIssues(issues: ReadonlyArray<v.BaseIssue<unknown>>): str
     .slice(0, 5)
     .map((issue) => {
       const path = v.getDotPath(issue);
-      return path ? `${path}: ${issue.message}` : issue.message;
+      // A missing field reads better as "missing" than as valibot's "Invalid key: Expected … but received undefined".
+      const message =
+        issue.received === 'undefined' && issue.message.startsWith('Invalid key') ? 'missing' : issue.message;
+      return path ? `${path}: ${message}` : message;
     })
     .join('; ');
 }

@@ -1,6 +1,6 @@
 // Launches Chromium with the built extension loaded, fixture hosts mapped to the local fixture server.
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,21 @@ import { findChromium, QUIET_CHROMIUM_ARGS } from './chromium';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
+
+/**
+ * A copy of the built extension with `origins` already granted, as after a user clicked "Allow" in the browser's
+ * permission prompt. Automation cannot answer that prompt (it is browser UI, not part of any page), and Chrome skips it
+ * for origins already granted, so `permissions.request` resolves at once. Everything else is the production build.
+ */
+export function extensionWithGrantedOrigins(origins: string[], source: string = EXTENSION_DIR): string {
+  const copy = mkdtempSync(join(tmpdir(), 'modelwire-lens-granted-'));
+  cpSync(source, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  return copy;
+}
 
 export interface LensBrowser {
   context: BrowserContext;

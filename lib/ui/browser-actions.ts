@@ -1,6 +1,6 @@
-// The popup's side effects on the browser: downloads, the clipboard, new tabs.
+// Side effects on the browser shared by extension pages: downloads, the clipboard, new tabs.
 import { browser } from 'wxt/browser';
-import { safeHttpUrl } from '../../lib/match/url';
+import { safeHttpUrl } from '../match/url';
 
 export function downloadText(filename: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

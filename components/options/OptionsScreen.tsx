@@ -1,0 +1,264 @@
+// The options page: the coverage feed and the reader's data. Props in, callbacks out; no browser APIs here.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { SYNC_INTERVAL_MINUTES, TIMEOUT_SECONDS, type FeedSettings, type FeedStatus } from '../../lib/feed/settings';
+import type { Busy, Notice, StoreFigures } from '../../lib/ui/options-store';
+
+export interface OptionsScreenProps {
+  loaded: boolean;
+  settings: FeedSettings;
+  status: FeedStatus;
+  figures: StoreFigures | null;
+  usage: { usage: number; quota: number } | null;
+  busy: Busy;
+  notice: Notice | null;
+  onSave(input: { url: string; intervalMinutes: number; timeoutSeconds: number }): void;
+  onRemoveFeed(): void;
+  onSyncNow(): void;
+  onExport(): void;
+  onImport(file: File): void;
+  onClear(): void;
+}
+
+const INTERVALS = [15, 30, 60, 180, 360, 720, 1440].filter(
+  (minutes) => minutes >= SYNC_INTERVAL_MINUTES.min && minutes <= SYNC_INTERVAL_MINUTES.max,
+);
+
+function intervalLabel(minutes: number): string {
+  return minutes < 60 ? `${minutes} minutes` : minutes === 60 ? 'hour' : `${minutes / 60} hours`;
+}
+
+function when(iso: string | null): string {
+  if (iso === null) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? '—'
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function size(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+}
+
+const STATE_LABEL: Record<FeedStatus['state'], string> = {
+  never: 'Not synced yet',
+  syncing: 'Syncing…',
+  ok: 'Synced',
+  error: 'Last sync failed',
+};
+
+function FeedStatusView({ status }: { status: FeedStatus }) {
+  const result = status.lastResult;
+  return (
+    <div className="feed-status" data-state={status.state}>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd data-testid="feed-state">{STATE_LABEL[status.state]}</dd>
+        <dt>Last successful sync</dt>
+        <dd>{when(status.lastSuccess)}</dd>
+        <dt>Next sync</dt>
+        <dd>{when(status.nextAttempt)}</dd>
+        {result && !result.notModified && (
+          <>
+            <dt>Last feed read</dt>
+            <dd data-testid="feed-result">
+              {result.entries.toLocaleString('en')} entries: {result.stored.toLocaleString('en')} stored
+              {result.kept > 0 && `, ${result.kept.toLocaleString('en')} kept from live pages`}
+              {result.rejected > 0 && `, ${result.rejected.toLocaleString('en')} refused`} ({result.ms} ms)
+            </dd>
+          </>
+        )}
+      </dl>
+      {status.lastError !== null && (
+        <p className="error-text" data-testid="feed-error">
+          <strong>Last error:</strong> {status.lastError}
+          {status.failures > 1 && ` (${status.failures} failures in a row; Lens waits longer after each.)`}
+        </p>
+      )}
+      {result !== null && result.rejectedSamples.length > 0 && (
+        <details>
+          <summary>Refused entries ({result.rejected.toLocaleString('en')})</summary>
+          <ul className="rejected" data-testid="feed-rejected">
+            {result.rejectedSamples.map((entry) => (
+              <li key={entry.index}>
+                Entry {entry.index + 1}
+                {entry.id !== null && <code> {entry.id}</code>}: {entry.reason}
+              </li>
+            ))}
+          </ul>
+          {result.rejected > result.rejectedSamples.length && (
+            <p>…and {(result.rejected - result.rejectedSamples.length).toLocaleString('en')} more.</p>
+          )}
+        </details>
+      )}
+    </div>
+  );
+}
+
+function FeedForm(props: OptionsScreenProps) {
+  const ids = useId();
+  const [url, setUrl] = useState(props.settings.url ?? '');
+  const [intervalMinutes, setInterval] = useState(props.settings.intervalMinutes);
+  const [timeoutSeconds, setTimeoutSeconds] = useState(props.settings.timeoutSeconds);
+  // The stored settings arrive after the first render; the form takes them once.
+  useEffect(() => {
+    setUrl(props.settings.url ?? '');
+    setInterval(props.settings.intervalMinutes);
+    setTimeoutSeconds(props.settings.timeoutSeconds);
+  }, [props.settings]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onSave({ url, intervalMinutes, timeoutSeconds });
+  };
+  const busy = props.busy !== null;
+  return (
+    <form onSubmit={submit} aria-describedby={`${ids}-help`}>
+      <p id={`${ids}-help`} className="help">
+        An https address serving a Modelwire Lens feed (format version 1, see the README). When you save, the browser
+        asks you to let Lens read that one site; Lens asks for nothing else and sends nothing there but the request.
+      </p>
+      <label htmlFor={`${ids}-url`}>Feed address</label>
+      <input
+        id={`${ids}-url`}
+        name="url"
+        type="url"
+        inputMode="url"
+        placeholder="https://feeds.example.org/modelwire-lens.json"
+        value={url}
+        onChange={(event) => setUrl(event.target.value)}
+        spellCheck={false}
+        autoComplete="off"
+      />
+      <div className="row">
+        <label>
+          Sync every{' '}
+          <select value={intervalMinutes} onChange={(event) => setInterval(Number(event.target.value))}>
+            {INTERVALS.map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {intervalLabel(minutes)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Give up after{' '}
+          <input
+            type="number"
+            className="narrow"
+            min={TIMEOUT_SECONDS.min}
+            max={TIMEOUT_SECONDS.max}
+            value={timeoutSeconds}
+            onChange={(event) => setTimeoutSeconds(Number(event.target.value))}
+          />{' '}
+          seconds
+        </label>
+      </div>
+      <div className="buttons">
+        <button type="submit" className="primary" disabled={busy}>
+          Save and sync
+        </button>
+        <button type="button" onClick={props.onSyncNow} disabled={busy || props.settings.url === null}>
+          Sync now
+        </button>
+        <button type="button" onClick={props.onRemoveFeed} disabled={busy || props.settings.url === null}>
+          Remove feed
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DataSection(props: OptionsScreenProps) {
+  const [confirming, setConfirming] = useState(false);
+  const busy = props.busy !== null;
+  const figures = props.figures;
+  return (
+    <section aria-labelledby="data-heading">
+      <h2 id="data-heading">Your data</h2>
+      <p className="help">
+        Everything Lens knows lives in this browser: coverage from the demo data, Modelwire pages you opened and the
+        feed, the entities they mention, and which of them you met on which article.
+      </p>
+      <dl className="facts" data-testid="figures">
+        <dt>Coverages</dt>
+        <dd>{figures ? figures.coverages.toLocaleString('en') : '…'}</dd>
+        <dt>Entities</dt>
+        <dd>
+          {figures ? figures.entities.toLocaleString('en') : '…'}
+          {figures &&
+            figures.pendingLinks > 0 &&
+            ` (links of ${figures.pendingLinks.toLocaleString('en')} coverages still being built)`}
+        </dd>
+        <dt>Mentions on articles you read</dt>
+        <dd>{figures ? figures.mentions.toLocaleString('en') : '…'}</dd>
+        <dt>Storage used</dt>
+        <dd data-testid="usage">
+          {props.usage
+            ? `${size(props.usage.usage)} of ${size(props.usage.quota)} available`
+            : 'not reported by the browser'}
+        </dd>
+      </dl>
+      <div className="buttons">
+        <button type="button" onClick={props.onExport} disabled={busy}>
+          Export all data (JSON)
+        </button>
+        <label className={`button${busy ? ' disabled' : ''}`}>
+          Import a backup…
+          <input
+            type="file"
+            accept="application/json,.json"
+            className="visually-hidden"
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) props.onImport(file);
+            }}
+          />
+        </label>
+        {!confirming ? (
+          <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={busy}>
+            Clear all data…
+          </button>
+        ) : (
+          <span role="group" aria-label="Confirm clearing" className="confirm">
+            Remove every coverage, entity and mention?{' '}
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                setConfirming(false);
+                props.onClear();
+              }}
+            >
+              Clear
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)} autoFocus>
+              Keep
+            </button>
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function OptionsScreen(props: OptionsScreenProps) {
+  return (
+    <main className="options" aria-busy={!props.loaded || props.busy !== null}>
+      <header>
+        <h1>Modelwire Lens settings</h1>
+        <p role="status" aria-live="polite" className={`notice ${props.notice?.kind ?? ''}`} data-testid="notice">
+          {props.busy !== null ? `${props.busy[0]?.toUpperCase()}${props.busy.slice(1)}…` : (props.notice?.text ?? '')}
+        </p>
+      </header>
+      <section aria-labelledby="feed-heading">
+        <h2 id="feed-heading">Coverage feed</h2>
+        <FeedForm {...props} />
+        <FeedStatusView status={props.status} />
+      </section>
+      <DataSection {...props} />
+    </main>
+  );
+}
