@@ -14,4 +14,7 @@ declare namespace chrome {
     const session: { get(keys: string | null): Promise<Record<string, unknown>> };
     const local: { get(keys: string | null): Promise<Record<string, unknown>> };
   }
+  namespace alarms {
+    function get(name: string): Promise<{ name: string; scheduledTime: number } | undefined>;
+  }
 }
