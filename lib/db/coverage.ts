@@ -46,7 +46,11 @@ export async function putCoverages(
     await db.coverages.bulkPut(records);
     if (options.entityIndex === 'deferred') {
       await db.pendingEntityIndex.bulkPut(
-        records.map((record) => ({ coverageId: record.id, rewritten: rewritten.has(record.id) ? 1 : 0 })),
+        records.map((record) => ({
+          coverageId: record.id,
+          rewritten: rewritten.has(record.id) ? 1 : 0,
+          token: Math.random().toString(36).slice(2),
+        })),
       );
     } else {
       const queued = pending.flatMap((entry) => (entry ? [entry.coverageId] : []));

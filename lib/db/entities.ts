@@ -163,34 +163,40 @@ export async function coMentioned(
 }
 
 /**
- * Writes the entity links of coverages a deferred write queued, `chunk` coverages per transaction, until the queue
- * is empty or `shouldStop` says so. Each transaction takes its coverages off the queue and writes their links together,
- * so a stop in between loses nothing. Returns how many coverages it indexed.
+ * Writes the entity links of coverages a deferred write queued, `chunk` coverages at a time, until the queue is empty
+ * or `shouldStop` says so. Each round reads in a read-only transaction (so URL lookups, which read coverages, are
+ * never held up), then writes the links and takes the entries off the queue in one transaction over the entity tables
+ * only; an entry queued again meanwhile is left for the next round. A stop in between loses nothing. Returns how many
+ * coverages it indexed.
  */
 export async function indexPendingEntities(
   db: LensDatabase,
   options: { chunk?: number; shouldStop?: () => boolean } = {},
 ): Promise<number> {
-  const chunk = options.chunk ?? 1000;
+  const chunk = options.chunk ?? 250;
   let done = 0;
   for (;;) {
     if (options.shouldStop?.()) return done;
-    const indexed = await db.transaction(
-      'rw',
-      [db.coverages, db.entities, db.entityCoverages, db.pendingEntityIndex],
-      async () => {
-        const queued = await db.pendingEntityIndex.limit(chunk).toArray();
-        if (queued.length === 0) return 0;
-        const coverages = await db.coverages.bulkGet(queued.map((entry) => entry.coverageId));
-        const present = coverages.filter((coverage): coverage is Coverage => coverage !== undefined);
-        const rewritten = queued.filter((entry) => entry.rewritten === 1).map((entry) => entry.coverageId);
-        await indexCoverageEntities(db, present, rewritten);
-        await db.pendingEntityIndex.bulkDelete(queued.map((entry) => entry.coverageId));
-        return queued.length;
-      },
-    );
-    if (indexed === 0) return done;
-    done += indexed;
+    const [queued, coverages] = await db.transaction('r', [db.pendingEntityIndex, db.coverages], async () => {
+      const entries = await db.pendingEntityIndex.limit(chunk).toArray();
+      return [entries, await db.coverages.bulkGet(entries.map((entry) => entry.coverageId))] as const;
+    });
+    if (queued.length === 0) return done;
+    await db.transaction('rw', [db.entities, db.entityCoverages, db.pendingEntityIndex], async () => {
+      const current = await db.pendingEntityIndex.bulkGet(queued.map((entry) => entry.coverageId));
+      const unchanged = new Set(
+        queued.filter((entry, index) => current[index]?.token === entry.token).map((entry) => entry.coverageId),
+      );
+      const present = coverages.filter(
+        (coverage): coverage is Coverage => coverage !== undefined && unchanged.has(coverage.id),
+      );
+      const rewritten = queued
+        .filter((entry) => entry.rewritten === 1 && unchanged.has(entry.coverageId))
+        .map((entry) => entry.coverageId);
+      await indexCoverageEntities(db, present, rewritten);
+      await db.pendingEntityIndex.bulkDelete([...unchanged]);
+    });
+    done += queued.length;
   }
 }
 

@@ -52,6 +52,8 @@ export interface PendingEntityIndexRecord {
   coverageId: string;
   /** 1 when the coverage was stored before, so its old links must be replaced. */
   rewritten: 0 | 1;
+  /** Changes with every write of the coverage: the indexer skips an entry that was queued again while it worked. */
+  token: string;
 }
 
 /** Small key-value facts about the database itself (which demo data was loaded, …). */

@@ -17,7 +17,7 @@ async function schedule(at: Date | null): Promise<void> {
 
 /** Builds queued entity links in small transactions; a second caller finds the work already in hand. */
 export async function drainEntityIndex(db: LensDatabase): Promise<void> {
-  await exclusively(INDEX_LOCK, () => indexPendingEntities(db, { chunk: 1000 }));
+  await exclusively(INDEX_LOCK, () => indexPendingEntities(db));
 }
 
 export function createFeedSync(db: LensDatabase, now: () => Date) {

@@ -21,7 +21,7 @@ export interface SyncDeps {
 }
 
 /** Entries per transaction: small enough that other readers (the popup, a page lookup) get a turn between them. */
-export const STORE_CHUNK = 2000;
+export const STORE_CHUNK = 500;
 const REJECTED_SAMPLES = 20;
 
 export interface StoreOutcome {
