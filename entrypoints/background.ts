@@ -7,7 +7,8 @@ import { seedDemoData } from '../lib/db/seed';
 import { protocol } from '../lib/messaging/protocol';
 import { createRouter } from '../lib/messaging/router';
 import { MODELWIRE_HOSTS } from '../lib/modelwire/hosts';
-import { clearTabState, saveTabState } from '../lib/tabs/tab-state';
+import { clearTabState, readTabState, saveTabState } from '../lib/tabs/tab-state';
+import { sendToTab } from '../lib/messaging/client';
 import demoFeed from '../lib/modelwire/demo/feed.json';
 import { createFeedSync, FEED_ALARM } from '../lib/feed/background-sync';
 
@@ -35,7 +36,18 @@ export default defineBackground(() => {
   const feed = createFeedSync(db, now);
   const route = createRouter(
     protocol,
-    createHandlers({ db, saveTabState, setBadge, now, syncFeed: () => seeded.then(feed.runSync) }),
+    createHandlers({
+      db,
+      saveTabState,
+      readTabState,
+      setBadge,
+      now,
+      syncFeed: () => seeded.then(feed.runSync),
+      readArticleText: async (tabId) => {
+        const reply = await sendToTab(tabId, 'page.extract', {});
+        return reply.ok ? reply.value.text : null;
+      },
+    }),
     { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/'), modelwireHosts: MODELWIRE_HOSTS },
     console.error,
   );

@@ -51,7 +51,10 @@ export function CoverageCard({
       {mentions.length > 0 && (
         <section aria-labelledby="mentions-heading">
           <h2 id="mentions-heading">Mentions</h2>
-          <p className="legend muted">Numbers: saved Modelwire summaries that mention each one.</p>
+          <p className="legend muted">
+            Numbers: saved Modelwire summaries that mention each one
+            {mentions.some((m) => m.inArticle !== undefined) ? '; “here”: times this article names it' : ''}.
+          </p>
           <ul className="mentions">
             {mentions.map((mention) => (
               <li key={mention.key}>
@@ -63,6 +66,7 @@ export function CoverageCard({
                 >
                   {mention.coverageCount}
                 </span>
+                {mention.inArticle !== undefined && <span className="muted here"> {mention.inArticle}× here</span>}
               </li>
             ))}
           </ul>

@@ -77,6 +77,22 @@ export function PopupScreen({ view }: { view: PopupView }) {
               anywhere.
             </p>
           </Status>
+          {view.onPage.length > 0 && (
+            <section aria-labelledby="on-page-heading" className="on-page">
+              <h2 id="on-page-heading">Names Lens knows in this article</h2>
+              <ul className="mentions">
+                {view.onPage.map((entity) => (
+                  <li key={entity.key}>
+                    <span className="entity">{entity.name}</span>{' '}
+                    <span className="muted">
+                      {entity.count}× here · in {entity.coverageCount} saved{' '}
+                      {entity.coverageCount === 1 ? 'summary' : 'summaries'}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <PageFacts page={view.page} showReasons={false} />
         </>
       );

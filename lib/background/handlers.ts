@@ -1,14 +1,22 @@
 // What the background does with each message. Plain functions over their dependencies, so tests call them directly.
 import { hostKey, normalizeUrl, urlKeys } from '../match/url';
-import { coveragesOfDomain, findCoverageByUrlKeys, getCoverage, putCoverages } from '../db/coverage';
+import {
+  coverageCountsByEntity,
+  coveragesOfDomain,
+  findCoverageByUrlKeys,
+  getCoverage,
+  putCoverages,
+} from '../db/coverage';
+import { knownEntities } from '../db/entities';
+import { createEntityMatcher } from '../entities/find';
 import { decideFuzzyMatch } from '../match/fuzzy';
 import type { Coverage } from '../modelwire/coverage';
 import type { PageReport } from '../article/describe-page';
-import { recordMentions } from '../db/mentions';
+import { recordMentions, recordTextMentions } from '../db/mentions';
 import type { LensDatabase } from '../db/schema';
 import type { Handlers } from '../messaging/router';
 import { fail, ok } from '../messaging/result';
-import type { TabState } from '../tabs/tab-state';
+import type { EntityOnPage, TabState } from '../tabs/tab-state';
 import { badgeFor, type Badge } from './badge';
 import type { FeedStatus } from '../feed/settings';
 
@@ -19,6 +27,48 @@ export interface BackgroundDeps {
   now(): Date;
   /** Syncs the configured feed (one at a time) and answers its status. */
   syncFeed(): Promise<FeedStatus>;
+  /** The article's main text, from the tab's content script; null when the tab does not answer. */
+  readArticleText(tabId: number): Promise<string | null>;
+  readTabState(tabId: number): Promise<TabState | null>;
+}
+
+/** Enough of an article to find the entities it names; longer texts are cut, not refused. */
+const MAX_ENTITY_TEXT = 400_000;
+/** At most this many entities are kept in the tab's state for the popup. */
+const MAX_ON_PAGE = 40;
+
+/**
+ * Finds the entities Lens knows in the article's own text, records them as mentions (with counts and a passage), and
+ * adds them to the tab's state, unless the tab moved on to another page meanwhile.
+ */
+async function findEntitiesOnPage(deps: BackgroundDeps, tabId: number, state: TabState, now: Date): Promise<TabState> {
+  if (state.kind !== 'covered' && state.kind !== 'not-covered' && state.kind !== 'possible') return state;
+  const known = await knownEntities(deps.db);
+  if (known.length === 0) return state;
+  const text = await deps.readArticleText(tabId);
+  if (text === null || text === '') return state;
+  const hits = createEntityMatcher(known).find(text.slice(0, MAX_ENTITY_TEXT));
+  const url = state.page.canonicalUrl ?? state.page.url;
+  const key = normalizeUrl(url);
+  if (key === null) return state;
+  // Mentions are tied to a coverage only when the match is certain.
+  const coverageId = state.kind === 'covered' ? state.coverageId : '';
+  await recordTextMentions(deps.db, hits, { url, key, coverageId }, now);
+  const counts = await coverageCountsByEntity(
+    deps.db,
+    hits.map((hit) => hit.key),
+  );
+  const onPage: EntityOnPage[] = hits.slice(0, MAX_ON_PAGE).map((hit) => ({
+    key: hit.key,
+    name: hit.name,
+    count: hit.count,
+    coverageCount: counts.get(hit.key) ?? 0,
+  }));
+  const current = await deps.readTabState(tabId);
+  if (current?.updatedAt !== state.updatedAt || current.kind !== state.kind) return state;
+  const next = { ...state, onPage };
+  await deps.saveTabState(tabId, next);
+  return next;
 }
 
 const MATCH_SOURCES = ['address', 'canonical', 'og:url'] as const;
@@ -75,6 +125,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           ? (await getCoverage(deps.db, state.coverageId))?.headline
           : undefined;
       await deps.setBadge(tabId, badgeFor(state, headline));
+      if (page.isArticle) state = await findEntitiesOnPage(deps, tabId, state, now);
       return ok(state);
     },
 

@@ -2,6 +2,7 @@
 import type { EntityCoverageRecord, EntityRecord, LensDatabase } from './schema';
 import type { Coverage } from '../modelwire/coverage';
 import { entityKey } from '../entities/entity-key';
+import type { KnownEntity } from '../entities/find';
 
 function publishedAtOf(coverage: Pick<Coverage, 'publishedAt' | 'updatedAt'>): string {
   return coverage.publishedAt ?? coverage.updatedAt;
@@ -203,4 +204,10 @@ export async function indexPendingEntities(
 /** How many coverages still wait for their entity links. */
 export async function pendingEntityCount(db: LensDatabase): Promise<number> {
   return db.pendingEntityIndex.count();
+}
+
+/** Every entity Lens knows, with its spellings, for finding them in article text. */
+export async function knownEntities(db: LensDatabase): Promise<KnownEntity[]> {
+  const entities = await db.entities.toArray();
+  return entities.map((entity) => ({ key: entity.key, names: [entity.name, ...entity.aliases] }));
 }

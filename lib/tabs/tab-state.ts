@@ -3,9 +3,19 @@
 import { storage } from 'wxt/utils/storage';
 import type { PageReport } from '../article/describe-page';
 
+/** A known entity found in the article's own text. */
+export interface EntityOnPage {
+  key: string;
+  name: string;
+  /** Occurrences in the article. */
+  count: number;
+  /** Stored coverages that mention it. */
+  coverageCount: number;
+}
+
 export type TabState =
   | { kind: 'not-article'; page: PageReport; updatedAt: string }
-  | { kind: 'not-covered'; page: PageReport; updatedAt: string }
+  | { kind: 'not-covered'; page: PageReport; updatedAt: string; onPage?: EntityOnPage[] }
   | {
       kind: 'covered';
       page: PageReport;
@@ -13,6 +23,7 @@ export type TabState =
       /** Which of the page's addresses matched the coverage's source. */
       matchedBy: 'address' | 'canonical' | 'og:url';
       updatedAt: string;
+      onPage?: EntityOnPage[];
     }
   | {
       kind: 'possible';
@@ -22,6 +33,7 @@ export type TabState =
       confidence: number;
       reasons: string[];
       updatedAt: string;
+      onPage?: EntityOnPage[];
     }
   | {
       kind: 'modelwire';

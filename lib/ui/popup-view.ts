@@ -4,13 +4,15 @@ import { coverageCountsByEntity, getCoverage } from '../db/coverage';
 import type { LensDatabase } from '../db/schema';
 import { entityKey } from '../entities/entity-key';
 import type { Coverage } from '../modelwire/coverage';
-import type { TabState } from '../tabs/tab-state';
+import type { EntityOnPage, TabState } from '../tabs/tab-state';
 
 export interface MentionView {
   name: string;
   key: string;
   /** How many stored coverages mention this entity, this one included. */
   coverageCount: number;
+  /** How often the article itself names it, once Lens has read the text. */
+  inArticle?: number;
 }
 
 export type PopupView =
@@ -21,7 +23,7 @@ export type PopupView =
   /** A web page that has not reported yet: still loading, or open since before Lens was installed. */
   | { status: 'unread'; waiting: boolean }
   | { status: 'not-article'; page: PageReport }
-  | { status: 'not-covered'; page: PageReport }
+  | { status: 'not-covered'; page: PageReport; onPage: EntityOnPage[] }
   | {
       status: 'covered';
       page: PageReport;
@@ -39,12 +41,18 @@ export type PopupView =
     }
   | { status: 'captured'; coverage: Coverage | null; mentions: MentionView[]; missing: string[]; error: string | null };
 
-export async function mentionViews(db: LensDatabase, coverage: Coverage): Promise<MentionView[]> {
+export async function mentionViews(
+  db: LensDatabase,
+  coverage: Coverage,
+  onPage: ReadonlyArray<EntityOnPage> = [],
+): Promise<MentionView[]> {
   const keys = coverage.mentions.map(entityKey);
   const counts = await coverageCountsByEntity(db, keys);
+  const inArticle = new Map(onPage.map((entity) => [entity.key, entity.count]));
   return coverage.mentions.map((name, index) => {
     const key = keys[index] as string;
-    return { name, key, coverageCount: counts.get(key) ?? 0 };
+    const here = inArticle.get(key);
+    return { name, key, coverageCount: counts.get(key) ?? 0, ...(here === undefined ? {} : { inArticle: here }) };
   });
 }
 
@@ -53,27 +61,31 @@ export async function viewForTabState(db: LensDatabase, state: TabState): Promis
     case 'not-article':
       return { status: 'not-article', page: state.page };
     case 'not-covered':
-      return { status: 'not-covered', page: state.page };
+      return { status: 'not-covered', page: state.page, onPage: state.onPage ?? [] };
     case 'covered': {
       const coverage = await getCoverage(db, state.coverageId);
       // The record was removed since the page reported (data cleared): say what is true now.
-      if (!coverage) return { status: state.page.isArticle ? 'not-covered' : 'not-article', page: state.page };
+      if (!coverage) {
+        return state.page.isArticle
+          ? { status: 'not-covered', page: state.page, onPage: state.onPage ?? [] }
+          : { status: 'not-article', page: state.page };
+      }
       return {
         status: 'covered',
         page: state.page,
         coverage,
-        mentions: await mentionViews(db, coverage),
+        mentions: await mentionViews(db, coverage, state.onPage),
         matchedBy: state.matchedBy,
       };
     }
     case 'possible': {
       const coverage = await getCoverage(db, state.coverageId);
-      if (!coverage) return { status: 'not-covered', page: state.page };
+      if (!coverage) return { status: 'not-covered', page: state.page, onPage: state.onPage ?? [] };
       return {
         status: 'possible',
         page: state.page,
         coverage,
-        mentions: await mentionViews(db, coverage),
+        mentions: await mentionViews(db, coverage, state.onPage),
         confidence: state.confidence,
         reasons: state.reasons,
       };

@@ -72,6 +72,12 @@ describe('feed sync', () => {
     expect(text).not.toBe('MW');
     const popup = await lens.openPopup(tabId);
     await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('not-covered');
+    // Lens read the article's text and found a name it knows from its saved summaries, possessive included.
+    await popup.waitForSelector('#on-page-heading');
+    expect(await popup.locator('.on-page li').allTextContents()).toEqual([
+      'Kestrel Labs 2× here · in 3 saved summaries',
+    ]);
+    await screenshot(popup, 'popup-not-covered-known-names');
     const opened = lens.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Settings, feed and data' }).click();
     options = await opened;

@@ -1,11 +1,14 @@
 // `npm run demo`: the reader's path on the embedded demo data, in a real Chromium with the built extension.
 // Serves the demo publisher and Modelwire pages on 127.0.0.1, visits them, and writes screenshots of each page and
 // its popup to a folder it prints. Headed where a display exists, headless otherwise.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { launchWithExtension } from './browser';
+
+import type { Page } from 'playwright-core';
+import { extensionWithGrantedOrigins, launchWithExtension, type LensBrowser } from './browser';
+import { startFeedServer } from './feed-server';
 import { startFixtureServer } from './fixture-server';
 import { screenshot } from './screenshots';
 
@@ -37,6 +40,7 @@ const STEPS: Array<{ name: string; url: string; what: string }> = [
   },
   { name: '6-not-an-article', url: 'https://www.lakesideledger.com/', what: 'A home page' },
 ];
+const FEED_ONLY = 'https://www.lakesideledger.com/2026/11/22/port-cranes-run-night-shift-on-autopilot/';
 
 const hasDisplay = platform() !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = process.env.HEADLESS === '1' || !hasDisplay;
@@ -47,38 +51,50 @@ const outDir = join(
 mkdirSync(outDir, { recursive: true });
 
 const server = await startFixtureServer();
-const lens = await launchWithExtension({ port: server.port, hosts: server.hosts, headless });
+const feed = await startFeedServer();
+// The feed server's origin counts as granted, as after clicking "Allow" in the browser's prompt when saving the feed.
+const extensionDir = extensionWithGrantedOrigins(['http://127.0.0.1/*']);
+const lens = await launchWithExtension({ port: server.port, hosts: server.hosts, headless, extensionDir });
 console.log(
-  `Modelwire Lens demo: Chromium ${headless ? 'headless' : 'with a window'}, fixture sites on 127.0.0.1:${server.port}`,
+  `Modelwire Lens demo: Chromium ${headless ? 'headless' : 'with a window'}, fixture sites on 127.0.0.1:${server.port}, feed at ${feed.url}`,
 );
 const rows: Array<Record<string, string>> = [];
+
+/** Opens a page and its popup, waits for Lens to have read it, takes both screenshots and adds a row. */
+async function visit(browser: LensBrowser, step: { name: string; url: string; what: string }): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(step.url);
+  const tabId = await browser.tabIdOf(page);
+  const popup = await browser.openPopup(tabId);
+  await popup.waitForFunction(() => {
+    const status = document.querySelector('main')?.getAttribute('data-status');
+    return (
+      status &&
+      status !== 'loading' &&
+      !(status === 'unread' && document.querySelector('h1')?.textContent === 'Reading this page…')
+    );
+  });
+  // The names Lens knows in an article's text arrive a moment after the verdict.
+  await popup.waitForTimeout(300);
+  const status = (await popup.getAttribute('main', 'data-status')) ?? '';
+  const heading = ((await popup.textContent('h1')) ?? '').trim();
+  const badge = await browser.badgeOf(tabId);
+  await screenshot(page, `${step.name}-page`, outDir);
+  await screenshot(popup, `${step.name}-popup`, outDir);
+  rows.push({
+    step: step.name,
+    what: step.what,
+    badge: badge.text || '—',
+    popup: status,
+    heading: heading.slice(0, 70),
+  });
+  await popup.close();
+  return page;
+}
+
 try {
   for (const step of STEPS) {
-    const page = await lens.context.newPage();
-    await page.goto(step.url);
-    const tabId = await lens.tabIdOf(page);
-    const popup = await lens.openPopup(tabId);
-    await popup.waitForFunction(() => {
-      const status = document.querySelector('main')?.getAttribute('data-status');
-      return (
-        status &&
-        status !== 'loading' &&
-        !(status === 'unread' && document.querySelector('h1')?.textContent === 'Reading this page…')
-      );
-    });
-    const status = (await popup.getAttribute('main', 'data-status')) ?? '';
-    const heading = ((await popup.textContent('h1')) ?? '').trim();
-    const badge = await lens.badgeOf(tabId);
-    await screenshot(page, `${step.name}-page`, outDir);
-    await screenshot(popup, `${step.name}-popup`, outDir);
-    rows.push({
-      step: step.name,
-      what: step.what,
-      badge: badge.text || '—',
-      popup: status,
-      heading: heading.slice(0, 70),
-    });
-    await popup.close();
+    const page = await visit(lens, step);
     if (headless) await page.close();
   }
   // A publisher checks Modelwire's summary of the covered article, in the popup's "Check summary" tab.
@@ -105,6 +121,36 @@ try {
   await popup.close();
   if (headless) await article.close();
 
+  // The feed: an article the demo data does not cover, then the local feed server set in the options page.
+  const before = await visit(lens, {
+    name: '8-feed-only-article-before',
+    url: FEED_ONLY,
+    what: 'Not covered yet; the popup lists names Lens knows in it',
+  });
+  if (headless) await before.close();
+  const options = await lens.context.newPage();
+  await options.goto(`chrome-extension://${lens.extensionId}/options.html`);
+  await options.waitForSelector('main[aria-busy="false"]');
+  await options.getByLabel('Feed address').fill(feed.url);
+  await options.getByRole('button', { name: 'Save and sync', exact: true }).click();
+  await options.waitForSelector('[data-testid="notice"].ok, [data-testid="notice"].error');
+  const notice = (await options.textContent('[data-testid="notice"]')) ?? '';
+  await screenshot(options, '9-options-feed-synced', outDir);
+  rows.push({
+    step: '9-options-feed',
+    what: 'Options: the local feed set and synced',
+    badge: '',
+    popup: 'options',
+    heading: notice.slice(0, 70),
+  });
+  if (headless) await options.close();
+  const after = await visit(lens, {
+    name: '10-feed-only-article-after',
+    url: FEED_ONLY,
+    what: 'The same article, covered by the feed',
+  });
+  if (headless) await after.close();
+
   console.table(rows);
   console.log(`Screenshots of every page and its popup: ${outDir}`);
   console.log('The same check from the command line, on the demo pages:');
@@ -118,5 +164,7 @@ try {
   }
 } finally {
   await lens.close();
+  await feed.close();
   await server.close();
+  rmSync(extensionDir, { recursive: true, force: true });
 }

@@ -11,6 +11,8 @@ import { describePage } from '../../../lib/article/describe-page';
 import { readTabState, saveTabState } from '../../../lib/tabs/tab-state';
 import type { HandlerContext } from '../../../lib/messaging/router';
 import { sitePage } from '../fixtures';
+import { extractMainText } from '../../../lib/article/main-text';
+import { mentionsOfArticle } from '../../../lib/db/mentions';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 const COVERED = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';
@@ -21,6 +23,8 @@ const MODELWIRE =
 let db: LensDatabase;
 let counter = 0;
 let badges: Array<[number, Badge]>;
+/** What each tab's content script answers when asked for its article text. */
+const articleTexts = new Map<number, string>();
 let handlers: ReturnType<typeof createHandlers>;
 const from = (
   tabId: number,
@@ -45,7 +49,10 @@ beforeEach(async () => {
     }),
     now: () => NOW,
     syncFeed: async () => INITIAL_FEED_STATUS,
+    readTabState,
+    readArticleText: async (tabId) => articleTexts.get(tabId) ?? null,
   });
+  articleTexts.clear();
 });
 afterEach(async () => {
   await db.delete();
@@ -101,6 +108,66 @@ describe('page.detected', () => {
     expect(reply.value.reasons[0]).toBe('same publisher (lakesideledger.com)');
     expect(badges).toEqual([[6, expect.objectContaining({ text: '?' })]]);
     expect(await db.mentions.count()).toBe(0);
+  });
+
+  it('finds known entities in the article text, records them with counts and adds them to the tab state', async () => {
+    const url = 'https://www.lakesideledger.com/2026/11/22/port-cranes-run-night-shift-on-autopilot/';
+    const doc = sitePage(url);
+    articleTexts.set(8, extractMainText(doc).text);
+    const reply = await handlers['page.detected'](describePage(doc, url), from(8, url));
+    expect(reply).toMatchObject({ ok: true, value: { kind: 'not-covered' } });
+    const state = await readTabState(8);
+    expect(state?.kind === 'not-covered' && state.onPage).toEqual([
+      { key: 'kestrel labs', name: 'Kestrel Labs', count: 2, coverageCount: 3 },
+    ]);
+    const [mention] = await mentionsOfArticle(
+      db,
+      'lakesideledger.com/2026/11/22/port-cranes-run-night-shift-on-autopilot',
+    );
+    expect(mention).toMatchObject({ entityKey: 'kestrel labs', coverageId: '', count: 2, timesSeen: 1 });
+    expect(mention?.context).toContain('trained with Kestrel Labs, the Lakeside start-up');
+  });
+
+  it('counts a covered article’s entities in its text without counting the visit twice', async () => {
+    const doc = sitePage(COVERED);
+    articleTexts.set(9, extractMainText(doc).text);
+    await handlers['page.detected'](describePage(doc, COVERED), from(9, COVERED));
+    const state = await readTabState(9);
+    const onPage = state?.kind === 'covered' ? state.onPage : undefined;
+    expect(onPage?.map((entity) => entity.key)).toEqual(
+      expect.arrayContaining(['harbor health network', 'kestrel labs', 'triage assist']),
+    );
+    const mentions = await mentionsOfArticle(
+      db,
+      'lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant',
+    );
+    const harbor = mentions.find((mention) => mention.entityKey === 'harbor health network');
+    expect(harbor).toMatchObject({ coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A', timesSeen: 1 });
+    expect(harbor?.count).toBeGreaterThan(0);
+  });
+
+  it('leaves a newer page’s state alone when the tab moved on while the text was read', async () => {
+    const url = 'https://www.lakesideledger.com/2026/11/22/port-cranes-run-night-shift-on-autopilot/';
+    const doc = sitePage(url);
+    const newer = {
+      kind: 'not-article' as const,
+      page: describePage(sitePage(UNCOVERED), UNCOVERED),
+      updatedAt: 'later',
+    };
+    const slow = createHandlers({
+      db,
+      saveTabState,
+      readTabState,
+      setBadge: async () => undefined,
+      now: () => NOW,
+      syncFeed: async () => INITIAL_FEED_STATUS,
+      readArticleText: async (tabId) => {
+        await saveTabState(tabId, newer);
+        return extractMainText(doc).text;
+      },
+    });
+    await slow['page.detected'](describePage(doc, url), from(10, url));
+    expect(await readTabState(10)).toEqual(newer);
   });
 
   it('refuses a report that does not come from a tab', async () => {

@@ -69,12 +69,16 @@ describe('PopupScreen with hostile text', () => {
           status: 'covered',
           page: hostilePage(text, url),
           coverage: hostileCoverage(text, url),
-          mentions: [{ name: text, key: 'k', coverageCount: 2 }],
+          mentions: [{ name: text, key: 'k', coverageCount: 2, inArticle: 3 }],
           matchedBy: 'canonical',
         },
         { status: 'captured', coverage: hostileCoverage(text, url), mentions: [], missing: ['summary'], error: null },
         { status: 'captured', coverage: null, mentions: [], missing: [], error: text },
-        { status: 'not-covered', page: hostilePage(text, url) },
+        {
+          status: 'not-covered',
+          page: hostilePage(text, url),
+          onPage: [{ key: 'k', name: text, count: 2, coverageCount: 1 }],
+        },
         { status: 'not-article', page: hostilePage(text, url) },
         { status: 'error', message: text },
       ];
