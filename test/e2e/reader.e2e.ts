@@ -53,12 +53,10 @@ describe('a publisher article that Modelwire covered', () => {
     const take = await popup.locator('section[aria-labelledby="take-heading"] p').allTextContents();
     expect(take).toHaveLength(3);
     expect(take[2]).toMatch(/^Watch whether/);
-    const mentions = await popup.locator('.mentions li').allTextContents();
-    expect(mentions.map((text) => text.replace(/\s*\d+$/, ''))).toEqual([
-      'Harbor Health Network',
-      'Kestrel Labs',
-      'Triage Assist',
-    ]);
+    // Name, saved summaries that mention it, and (once Lens has read the article's text) how often the article does.
+    await expect
+      .poll(() => popup.locator('.mentions li').allTextContents())
+      .toEqual(['Harbor Health Network 1 1× here', 'Kestrel Labs 3 2× here', 'Triage Assist 1 1× here']);
     // Kestrel Labs appears in three of the four demo summaries.
     expect(await popup.getAttribute('.mentions li:nth-child(2) .count', 'aria-label')).toBe('in 3 saved summaries');
     const links = await popup

@@ -117,6 +117,17 @@ describe('backup', () => {
     expect(await snapshot(target)).toEqual(before);
   });
 
+  it('writes nothing when the browser aborts the transaction', async () => {
+    const text = JSON.stringify(await exportBackup(db, NOW));
+    const target = fresh();
+    await seedDemoData(target, demoFeed, NOW);
+    const before = await snapshot(target);
+    vi.spyOn(target.entityCoverages, 'bulkPut').mockRejectedValue(new DOMException('Aborted', 'AbortError'));
+    const outcome = await importBackup(target, text);
+    expect(outcome).toMatchObject({ ok: false, error: expect.stringMatching(/aborted the database transaction/) });
+    expect(await snapshot(target)).toEqual(before);
+  });
+
   it('clears everything on request', async () => {
     await clearAll(db);
     expect(await storeFigures(db)).toEqual({ coverages: 0, entities: 0, mentions: 0, pendingLinks: 0 });
