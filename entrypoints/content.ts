@@ -6,21 +6,66 @@ import { CHANNEL } from '../lib/messaging/channel';
 import { sendMessage } from '../lib/messaging/client';
 import { pageProtocol } from '../lib/messaging/protocol';
 import { createRouter } from '../lib/messaging/router';
+import { normalizeUrl } from '../lib/match/url';
+import { createPageLens } from '../lib/overlay/page-lens';
 import { createPageHandlers } from '../lib/page/page-handlers';
+import {
+  readDisplaySettings,
+  readOverlayHidden,
+  siteAllowed,
+  watchDisplaySettings,
+  watchOverlayHidden,
+  writeOverlayHidden,
+} from '../lib/settings/display';
 
-// Runs on every web page, so it does as little as possible: detect, read metadata, report. No page text leaves the
-// page; the lookup happens in the extension's local database.
+// Runs on every web page, so it does as little as possible: detect, read metadata, report. The lookup happens in the
+// extension's local database; only a covered article gets the overlay and highlights.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   excludeMatches: ['*://themodelwire.com/*', '*://*.themodelwire.com/*'],
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    // A site the reader turned off: nothing more runs here, not even detection.
+    if (!siteAllowed(await readDisplaySettings(), location.hostname)) return;
+
+    let latestPage: { canonicalUrl: string | null; url: string } | null = null;
+    const lens = createPageLens({
+      doc: document,
+      hostname: () => location.hostname,
+      pageKey: () => normalizeUrl(latestPage?.canonicalUrl ?? location.href),
+      overlayContext: () => sendMessage('overlay.context', {}),
+      entityCard: (key, exclude) => sendMessage('entity.coverages', { key, exclude }),
+      readSettings: readDisplaySettings,
+      readHidden: readOverlayHidden,
+      writeHidden: writeOverlayHidden,
+    });
+    ctx.onInvalidated(() => lens.destroy());
+    const stopSettings = watchDisplaySettings(() => void lens.refresh());
+    const stopHidden = watchOverlayHidden(() => void lens.refresh());
+    ctx.onInvalidated(() => {
+      // The extension is gone (reloaded or removed): its APIs throw now, and there is nothing left to unhook.
+      try {
+        stopSettings();
+        stopHidden();
+      } catch {
+        // Expected after the extension context is invalidated.
+      }
+    });
+
     let generation = 0;
     const report = async () => {
       if (ctx.isInvalid) return;
+      const settings = await readDisplaySettings().catch(() => null);
+      if (settings === null || ctx.isInvalid) return;
+      if (!siteAllowed(settings, location.hostname)) {
+        lens.destroy();
+        return;
+      }
       const page = describePage(document, location.href);
+      latestPage = page;
       const reply = await sendMessage('page.detected', page);
       if (!reply.ok && reply.error.code !== 'unreachable') console.warn('Modelwire Lens:', reply.error.message);
+      await lens.update(reply.ok ? reply.value : null);
       return page;
     };
     const detectWhenSettled = async () => {

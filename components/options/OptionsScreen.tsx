@@ -1,6 +1,7 @@
 // The options page: the coverage feed and the reader's data. Props in, callbacks out; no browser APIs here.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { SYNC_INTERVAL_MINUTES, TIMEOUT_SECONDS, type FeedSettings, type FeedStatus } from '../../lib/feed/settings';
+import type { DisplaySettings, OverlayHidden } from '../../lib/settings/display';
 import type { Busy, Notice, StoreFigures } from '../../lib/ui/options-store';
 
 export interface OptionsScreenProps {
@@ -17,6 +18,126 @@ export interface OptionsScreenProps {
   onExport(): void;
   onImport(file: File): void;
   onClear(): void;
+  display: DisplaySettings;
+  hidden: OverlayHidden;
+  onDisplay(change: Partial<Pick<DisplaySettings, 'overlay' | 'highlights' | 'siteMode'>>): void;
+  /** Resolves true when the site was added (the field is then cleared). */
+  onAddSite(site: string): Promise<boolean>;
+  onRemoveSite(site: string): void;
+  onShowAgain(site: string): void;
+  onForgetPages(): void;
+}
+
+function PageSection(props: OptionsScreenProps) {
+  const [site, setSite] = useState('');
+  const { display, hidden } = props;
+  const listLabel = display.siteMode === 'all-except' ? 'Sites where Lens is off' : 'Sites where Lens runs';
+  return (
+    <section aria-labelledby="page-heading">
+      <h2 id="page-heading">On publishers’ pages</h2>
+      <p className="help">
+        On an article Modelwire covered, Lens can show a small “Modelwire summary” button in the corner, which opens a
+        card, and underline the names its summaries mention. Nothing is added to pages without coverage.
+      </p>
+      <div className="checks">
+        <label>
+          <input
+            type="checkbox"
+            checked={display.overlay}
+            onChange={(event) => props.onDisplay({ overlay: event.target.checked })}
+          />{' '}
+          Show the Modelwire button and card on covered articles
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={display.highlights}
+            onChange={(event) => props.onDisplay({ highlights: event.target.checked })}
+          />{' '}
+          Underline names Lens knows in covered articles
+        </label>
+      </div>
+      <fieldset>
+        <legend>Where Lens runs</legend>
+        <label>
+          <input
+            type="radio"
+            name="site-mode"
+            checked={display.siteMode === 'all-except'}
+            onChange={() => props.onDisplay({ siteMode: 'all-except' })}
+          />{' '}
+          Every site except those listed
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="site-mode"
+            checked={display.siteMode === 'only'}
+            onChange={() => props.onDisplay({ siteMode: 'only' })}
+          />{' '}
+          Only the sites listed
+        </label>
+      </fieldset>
+      <form
+        className="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void props.onAddSite(site).then((added) => added && setSite(''));
+        }}
+      >
+        <label>
+          Add a site{' '}
+          <input
+            className="site"
+            value={site}
+            onChange={(event) => setSite(event.target.value)}
+            placeholder="example.com"
+            spellCheck={false}
+            autoComplete="off"
+          />
+        </label>
+        <button type="submit">Add</button>
+      </form>
+      <h3 id="sites-heading">{listLabel}</h3>
+      {display.sites.length === 0 ? (
+        <p className="help">None.</p>
+      ) : (
+        <ul className="sites" aria-labelledby="sites-heading">
+          {display.sites.map((entry) => (
+            <li key={entry}>
+              {entry}{' '}
+              <button type="button" onClick={() => props.onRemoveSite(entry)} aria-label={`Remove ${entry}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 id="hidden-heading">Button hidden on these sites</h3>
+      {hidden.sites.length === 0 ? (
+        <p className="help">None. Use “Hide on this site” in the card to add one.</p>
+      ) : (
+        <ul className="sites" aria-labelledby="hidden-heading">
+          {hidden.sites.map((entry) => (
+            <li key={entry}>
+              {entry}{' '}
+              <button type="button" onClick={() => props.onShowAgain(entry)} aria-label={`Show again on ${entry}`}>
+                Show again
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {hidden.pages.length > 0 && (
+        <p className="help">
+          Hidden on {hidden.pages.length.toLocaleString('en')} {hidden.pages.length === 1 ? 'page' : 'pages'}.{' '}
+          <button type="button" onClick={props.onForgetPages}>
+            Show on all pages again
+          </button>
+        </p>
+      )}
+    </section>
+  );
 }
 
 const INTERVALS = [15, 30, 60, 180, 360, 720, 1440].filter(
@@ -258,6 +379,7 @@ export function OptionsScreen(props: OptionsScreenProps) {
         <FeedForm {...props} />
         <FeedStatusView status={props.status} />
       </section>
+      <PageSection {...props} />
       <DataSection {...props} />
     </main>
   );

@@ -13,6 +13,13 @@ import {
   writeFeedStatus,
 } from '../../lib/feed/settings';
 import { sendMessage } from '../../lib/messaging/client';
+import {
+  readDisplaySettings,
+  readOverlayHidden,
+  watchOverlayHidden,
+  writeDisplaySettings,
+  writeOverlayHidden,
+} from '../../lib/settings/display';
 import { downloadText } from '../../lib/ui/browser-actions';
 import { createOptionsStore } from '../../lib/ui/options-store';
 import '../../assets/options.css';
@@ -45,6 +52,11 @@ const store = createOptionsStore({
   },
   download: (filename, text) => downloadText(filename, text, 'application/json'),
   now: () => new Date(),
+  readDisplay: readDisplaySettings,
+  writeDisplay: writeDisplaySettings,
+  readHidden: readOverlayHidden,
+  writeHidden: writeOverlayHidden,
+  watchHidden: watchOverlayHidden,
 });
 
 function Options() {
@@ -59,6 +71,11 @@ function Options() {
       onExport={() => void state.exportData()}
       onImport={(file) => void state.importData(file)}
       onClear={() => void state.clearData()}
+      onDisplay={(change) => void state.setDisplay(change)}
+      onAddSite={(site) => state.addSite(site)}
+      onRemoveSite={(site) => void state.removeSite(site)}
+      onShowAgain={(site) => void state.showAgain(site)}
+      onForgetPages={() => void state.forgetHiddenPages()}
     />
   );
 }

@@ -7,7 +7,8 @@ import {
   getCoverage,
   putCoverages,
 } from '../db/coverage';
-import { knownEntities } from '../db/entities';
+import { coveragesMentioning, knownEntities } from '../db/entities';
+import { entityKey } from '../entities/entity-key';
 import { createEntityMatcher } from '../entities/find';
 import { decideFuzzyMatch } from '../match/fuzzy';
 import type { Coverage } from '../modelwire/coverage';
@@ -168,6 +169,68 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await deps.saveTabState(tabId, state);
       await deps.setBadge(tabId, badgeFor(state));
       return ok(state);
+    },
+
+    async 'overlay.context'(_, { tabId }) {
+      if (tabId === null) return fail('refused', 'Overlay requests come from a tab.');
+      const state = await deps.readTabState(tabId);
+      if (state === null || (state.kind !== 'covered' && state.kind !== 'possible')) return ok(null);
+      const coverage = await getCoverage(deps.db, state.coverageId);
+      if (coverage === undefined) return ok(null);
+      const inArticle = new Map((state.onPage ?? []).map((entity) => [entity.key, entity.count]));
+      const mentionKeys = coverage.mentions.map((name) => entityKey(name));
+      const counts = await coverageCountsByEntity(deps.db, mentionKeys);
+      const mentions = coverage.mentions.map((name, index) => {
+        const key = mentionKeys[index] as string;
+        return { key, name, coverageCount: counts.get(key) ?? 0, inArticle: inArticle.get(key) ?? null };
+      });
+      const highlightKeys = [...new Set([...mentionKeys, ...inArticle.keys()])].filter((key) => key !== '');
+      const entities = await deps.db.entities.bulkGet(highlightKeys);
+      const highlight = highlightKeys.map((key, index) => {
+        const entity = entities[index];
+        const names = entity
+          ? [entity.name, ...entity.aliases]
+          : coverage.mentions.filter((name) => entityKey(name) === key);
+        return { key, names };
+      });
+      return ok({
+        kind: state.kind,
+        coverage: {
+          id: coverage.id,
+          headline: coverage.headline,
+          summary: coverage.summary,
+          analystTake: coverage.analystTake,
+          modelwireUrl: coverage.modelwireUrl,
+          takedownUrl: coverage.takedownUrl,
+          sourceDomain: coverage.source.domain,
+          publishedAt: coverage.publishedAt,
+        },
+        confidence: state.kind === 'possible' ? state.confidence : null,
+        reasons: state.kind === 'possible' ? state.reasons : [],
+        mentions,
+        highlight,
+      });
+    },
+
+    async 'entity.coverages'({ key, exclude }) {
+      const entity = await deps.db.entities.get(key);
+      if (entity === undefined) return ok(null);
+      const page = await coveragesMentioning(deps.db, key, { limit: 6 });
+      return ok({
+        key,
+        name: entity.name,
+        coverageCount: entity.coverageCount,
+        coverages: page
+          .filter((coverage) => coverage.id !== exclude)
+          .slice(0, 5)
+          .map((coverage) => ({
+            id: coverage.id,
+            headline: coverage.headline,
+            modelwireUrl: coverage.modelwireUrl,
+            publishedAt: coverage.publishedAt,
+            domain: coverage.source.domain,
+          })),
+      });
     },
 
     async 'feed.sync'() {

@@ -14,7 +14,7 @@ export interface EntityHit {
   count: number;
   /** About 160 characters around the first occurrence, cut at word boundaries. */
   context: string;
-  /** Character ranges of the first occurrences (at most 50), for highlighting. */
+  /** Character ranges of the first occurrences (50 unless asked for more), for highlighting. */
   ranges: Array<[number, number]>;
 }
 
@@ -32,8 +32,11 @@ interface Pattern {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-/** What may separate the words of one name: a space, a hyphen, an ampersand or slash, a dot inside an abbreviation. */
-const JOINER = /^(?:\s{1,2}|\s?[-‐–&/]\s?|\.\s?)$/u;
+/**
+ * What may separate the words of one name: white space (a line break in the page's source included), a hyphen, an
+ * ampersand or slash, a dot inside an abbreviation.
+ */
+const JOINER = /^(?:\s+|\s*[-‐–&/]\s*|\.\s*)$/u;
 const MAX_RANGES = 50;
 
 function tokenize(text: string): Token[] {
@@ -66,7 +69,8 @@ function wordMatches(nameWord: string, word: Token): boolean {
 }
 
 export interface EntityMatcher {
-  find(text: string): EntityHit[];
+  /** Every entity in `text`; `maxRanges` bounds the ranges kept per entity (counts are always complete). */
+  find(text: string, maxRanges?: number): EntityHit[];
 }
 
 /** Compiles the known entities once; `find` then scans a text in one pass over its words. */
@@ -89,7 +93,7 @@ export function createEntityMatcher(entities: ReadonlyArray<KnownEntity>): Entit
   for (const list of byFirstWord.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
   return {
-    find(text) {
+    find(text, maxRanges = MAX_RANGES) {
       const words = tokenize(text);
       const hits = new Map<string, EntityHit>();
       for (let index = 0; index < words.length;) {
@@ -120,7 +124,7 @@ export function createEntityMatcher(entities: ReadonlyArray<KnownEntity>): Entit
           });
         } else {
           hit.count++;
-          if (hit.ranges.length < MAX_RANGES) hit.ranges.push([word.start, last.end]);
+          if (hit.ranges.length < maxRanges) hit.ranges.push([word.start, last.end]);
         }
         index += matched.tokens.length;
       }
@@ -150,7 +154,8 @@ function matchesAt(pattern: Pattern, words: Token[], at: number, text: string): 
     if (offset > 0) {
       const previous = words[at + offset - 1] as Token;
       const gap = text.slice(previous.end, word.start);
-      if (!JOINER.test(gap)) return false;
+      // A blank line between two words is a paragraph break, not the inside of a name.
+      if (!JOINER.test(gap) || /\n\s*\n/.test(gap)) return false;
       // A dot joins only an abbreviation ("U.S. Navy"); after a word it ends a sentence ("Harbor Health. Network").
       if (gap.includes('.') && !(previous.text.length <= 2 && previous.text === previous.text.toUpperCase())) {
         return false;

@@ -62,6 +62,16 @@ export const protocol = {
   'page.detected': { senders: ['publisher-page'], payload: PageReportSchema },
   /** The Modelwire content script hands over the coverage it read from a Modelwire article page. */
   'coverage.capture': { senders: ['modelwire-page'], payload: CapturePayloadSchema },
+  /** The publisher content script asks what to show in its overlay for its own tab (null: nothing). */
+  'overlay.context': { senders: ['publisher-page'], payload: v.object({}) },
+  /** The overlay's entity card: what the cache knows about one entity, other coverages newest first. */
+  'entity.coverages': {
+    senders: ['publisher-page', 'extension-page'],
+    payload: v.object({
+      key: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+      exclude: v.nullable(v.pipe(v.string(), v.maxLength(64))),
+    }),
+  },
   /** The options page asks for a sync of the configured feed now; the reply is the feed's new status. */
   'feed.sync': { senders: ['extension-page'], payload: v.object({}) },
 } as const satisfies ProtocolSpec;
@@ -97,6 +107,43 @@ export interface Replies {
   'page.detected': TabState;
   'coverage.capture': TabState;
   'feed.sync': FeedStatus;
+  'overlay.context': OverlayContext | null;
+  'entity.coverages': EntityCard | null;
+}
+
+/** What the in-page overlay shows for a covered (or possibly covered) article. */
+export interface OverlayContext {
+  kind: 'covered' | 'possible';
+  coverage: {
+    id: string;
+    headline: string;
+    summary: string;
+    analystTake: string[];
+    modelwireUrl: string;
+    takedownUrl: string | null;
+    sourceDomain: string | null;
+    publishedAt: string | null;
+  };
+  /** For a possible match: how alike, and why. */
+  confidence: number | null;
+  reasons: string[];
+  mentions: Array<{ key: string; name: string; coverageCount: number; inArticle: number | null }>;
+  /** Entities to underline in the article, with every spelling to look for. */
+  highlight: Array<{ key: string; names: string[] }>;
+}
+
+export interface EntityCard {
+  key: string;
+  name: string;
+  coverageCount: number;
+  /** Newest first, without the coverage the page already shows. */
+  coverages: Array<{
+    id: string;
+    headline: string;
+    modelwireUrl: string;
+    publishedAt: string | null;
+    domain: string | null;
+  }>;
 }
 
 export interface PageReplies {

@@ -1,16 +1,18 @@
 // Highlights ranges of the page with the CSS Custom Highlight API: no element is added to or changed in the page.
 
-const sheets = new WeakMap<Document, CSSStyleSheet>();
+const styled = new WeakMap<Document, Set<string>>();
 
-function ensureStyle(doc: Document, name: string, color: string) {
-  if (sheets.has(doc)) return;
+function ensureStyle(doc: Document, name: string, declarations: string) {
+  const names = styled.get(doc) ?? new Set<string>();
+  if (names.has(name)) return;
   const view = doc.defaultView;
   if (!view) return;
   const sheet = new view.CSSStyleSheet();
-  sheet.replaceSync(`::highlight(${name}) { background-color: ${color}; color: inherit; }`);
+  sheet.replaceSync(`::highlight(${name}) { ${declarations} }`);
   // A constructed sheet styles the page without a <style> element in its DOM.
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  sheets.set(doc, sheet);
+  names.add(name);
+  styled.set(doc, names);
 }
 
 export function highlightSupported(doc: Document): boolean {
@@ -18,8 +20,11 @@ export function highlightSupported(doc: Document): boolean {
   return Boolean(view && typeof view.Highlight === 'function' && view.CSS && 'highlights' in view.CSS);
 }
 
-/** Shows `ranges` under the highlight `name`; an empty list removes it. */
-export function setHighlight(doc: Document, name: string, ranges: ReadonlyArray<Range>, color: string): void {
+/**
+ * Shows `ranges` under the highlight `name`; an empty list removes it. `style` is either a background colour or, when
+ * it contains a colon, the declarations for `::highlight(name)`.
+ */
+export function setHighlight(doc: Document, name: string, ranges: ReadonlyArray<Range>, style: string): void {
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   if (!view || !highlightSupported(doc))
     throw new Error('This browser cannot highlight text without changing the page.');
@@ -27,6 +32,6 @@ export function setHighlight(doc: Document, name: string, ranges: ReadonlyArray<
     view.CSS.highlights.delete(name);
     return;
   }
-  ensureStyle(doc, name, color);
+  ensureStyle(doc, name, style.includes(':') ? style : `background-color: ${style}; color: inherit;`);
   view.CSS.highlights.set(name, new view.Highlight(...ranges));
 }

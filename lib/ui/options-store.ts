@@ -12,6 +12,7 @@ import {
   DEFAULT_FEED_SETTINGS,
 } from '../feed/settings';
 import type { Result } from '../messaging/result';
+import { DEFAULT_DISPLAY_SETTINGS, siteKey, type DisplaySettings, type OverlayHidden } from '../settings/display';
 
 export interface OptionsDeps {
   readSettings(): Promise<FeedSettings>;
@@ -30,6 +31,11 @@ export interface OptionsDeps {
   clear(): Promise<void>;
   download(filename: string, text: string): void;
   now(): Date;
+  readDisplay(): Promise<DisplaySettings>;
+  writeDisplay(settings: DisplaySettings): Promise<void>;
+  readHidden(): Promise<OverlayHidden>;
+  writeHidden(hidden: OverlayHidden): Promise<void>;
+  watchHidden(onChange: (hidden: OverlayHidden) => void): () => void;
 }
 
 export type Busy = 'saving' | 'syncing' | 'exporting' | 'importing' | 'clearing' | null;
@@ -47,7 +53,14 @@ export interface OptionsState {
   usage: { usage: number; quota: number } | null;
   busy: Busy;
   notice: Notice | null;
+  display: DisplaySettings;
+  hidden: OverlayHidden;
   load(): () => void;
+  setDisplay(change: Partial<Pick<DisplaySettings, 'overlay' | 'highlights' | 'siteMode'>>): Promise<void>;
+  addSite(input: string): Promise<boolean>;
+  removeSite(site: string): Promise<void>;
+  showAgain(site: string): Promise<void>;
+  forgetHiddenPages(): Promise<void>;
   saveFeed(input: { url: string; intervalMinutes: number; timeoutSeconds: number }): Promise<void>;
   removeFeed(): Promise<void>;
   syncNow(): Promise<void>;
@@ -105,16 +118,64 @@ export function createOptionsStore(deps: OptionsDeps) {
       usage: null,
       busy: null,
       notice: null,
+      display: DEFAULT_DISPLAY_SETTINGS,
+      hidden: { sites: [], pages: [] },
 
       load() {
-        void Promise.all([deps.readSettings(), deps.readStatus()]).then(([settings, status]) =>
-          set({ settings, status, loaded: true }),
+        void Promise.all([deps.readSettings(), deps.readStatus(), deps.readDisplay(), deps.readHidden()]).then(
+          ([settings, status, display, hidden]) => set({ settings, status, display, hidden, loaded: true }),
         );
         void refreshFigures();
-        return deps.watchStatus((status) => {
+        const stopStatus = deps.watchStatus((status) => {
           set({ status });
           if (status.state !== 'syncing') void refreshFigures();
         });
+        const stopHidden = deps.watchHidden((hidden) => set({ hidden }));
+        return () => {
+          stopStatus();
+          stopHidden();
+        };
+      },
+
+      async setDisplay(change) {
+        const display = { ...get().display, ...change };
+        set({ display });
+        await deps.writeDisplay(display);
+      },
+
+      async addSite(input) {
+        const site = siteKey(input);
+        if (site === null) {
+          set({
+            notice: { kind: 'error', text: `“${input.trim().slice(0, 80)}” is not a site name (e.g. example.com).` },
+          });
+          return false;
+        }
+        const display = get().display;
+        if (!display.sites.includes(site)) {
+          const next = { ...display, sites: [...display.sites, site].sort() };
+          set({ display: next, notice: null });
+          await deps.writeDisplay(next);
+        }
+        return true;
+      },
+
+      async removeSite(site) {
+        const display = { ...get().display, sites: get().display.sites.filter((entry) => entry !== site) };
+        set({ display });
+        await deps.writeDisplay(display);
+      },
+
+      async showAgain(site) {
+        const hidden = { ...get().hidden, sites: get().hidden.sites.filter((entry) => entry !== site) };
+        set({ hidden });
+        await deps.writeHidden(hidden);
+      },
+
+      async forgetHiddenPages() {
+        const hidden = { ...get().hidden, pages: [] };
+        set({ hidden });
+        await deps.writeHidden(hidden);
       },
 
       async saveFeed(input) {

@@ -40,6 +40,8 @@ function setup() {
     'page.detected': vi.fn(async () => ok(state)),
     'coverage.capture': vi.fn(async () => ok(state)),
     'feed.sync': vi.fn(async () => ok(INITIAL_FEED_STATUS)),
+    'overlay.context': vi.fn(async () => ok(null)),
+    'entity.coverages': vi.fn(async () => ok(null)),
   } satisfies Handlers;
   const log = vi.fn();
   return { route: createRouter(protocol, handlers, IDENTITY, log), handlers, log };
@@ -68,6 +70,11 @@ describe('router', () => {
     ['feed.sync', PUBLISHER, 'forbidden'],
     ['feed.sync', MODELWIRE, 'forbidden'],
     ['feed.sync', FOREIGN, 'forbidden'],
+    ['overlay.context', MODELWIRE, 'forbidden'],
+    ['overlay.context', EXTENSION_PAGE, 'forbidden'],
+    ['overlay.context', SUBFRAME, 'forbidden'],
+    ['entity.coverages', MODELWIRE, 'forbidden'],
+    ['entity.coverages', FOREIGN, 'forbidden'],
   ])('refuses %s from %j', async (name, sender, code) => {
     const { route, handlers } = setup();
     const reply = await route(message(name, page), sender);
@@ -75,6 +82,8 @@ describe('router', () => {
     expect(handlers['page.detected']).not.toHaveBeenCalled();
     expect(handlers['coverage.capture']).not.toHaveBeenCalled();
     expect(handlers['feed.sync']).not.toHaveBeenCalled();
+    expect(handlers['overlay.context']).not.toHaveBeenCalled();
+    expect(handlers['entity.coverages']).not.toHaveBeenCalled();
   });
 
   it('refuses invalid payloads with the failing field named', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_FEED_SETTINGS, INITIAL_FEED_STATUS, type FeedStatus } from '../../../lib/feed/settings';
 import { ok } from '../../../lib/messaging/result';
+import { DEFAULT_DISPLAY_SETTINGS } from '../../../lib/settings/display';
 import { createOptionsStore, describeSync, type OptionsDeps } from '../../../lib/ui/options-store';
 
 const SYNCED: FeedStatus = {
@@ -26,6 +27,11 @@ function setup(overrides: Partial<OptionsDeps> = {}) {
     clear: vi.fn(async () => undefined),
     download: vi.fn(),
     now: () => new Date('2026-11-24T10:00:00Z'),
+    readDisplay: vi.fn(async () => DEFAULT_DISPLAY_SETTINGS),
+    writeDisplay: vi.fn(async () => undefined),
+    readHidden: vi.fn(async () => ({ sites: ['lakesideledger.com'], pages: [] })),
+    writeHidden: vi.fn(async () => undefined),
+    watchHidden: vi.fn(() => () => undefined),
     ...overrides,
   };
   return { deps, store: createOptionsStore(deps) };
@@ -99,5 +105,25 @@ describe('options store', () => {
         lastResult: { ...(SYNCED.lastResult as NonNullable<FeedStatus['lastResult']>), notModified: true },
       }).text,
     ).toBe('The feed has not changed since the last sync.');
+  });
+
+  it('keeps the site list clean: host names only, once each, sorted', async () => {
+    const { deps, store } = setup();
+    expect(await store.getState().addSite('https://WWW.Lakesideledger.com/2026/11/')).toBe(true);
+    expect(await store.getState().addSite('circuitweekly.net')).toBe(true);
+    expect(await store.getState().addSite('lakesideledger.com')).toBe(true);
+    expect(await store.getState().addSite('not a site!')).toBe(false);
+    expect(store.getState().notice?.kind).toBe('error');
+    expect(store.getState().display.sites).toEqual(['circuitweekly.net', 'lakesideledger.com']);
+    await store.getState().removeSite('circuitweekly.net');
+    expect(deps.writeDisplay).toHaveBeenLastCalledWith({ ...DEFAULT_DISPLAY_SETTINGS, sites: ['lakesideledger.com'] });
+  });
+
+  it('shows the overlay again on a site where it was hidden', async () => {
+    const { deps, store } = setup();
+    store.getState().load();
+    await vi.waitFor(() => expect(store.getState().loaded).toBe(true));
+    await store.getState().showAgain('lakesideledger.com');
+    expect(deps.writeHidden).toHaveBeenCalledWith({ sites: [], pages: [] });
   });
 });

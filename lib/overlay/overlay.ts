@@ -1,0 +1,280 @@
+// The in-page overlay: a small pill in the corner that opens a card with Modelwire's context. One host element, a
+// closed shadow root, styles that the page's CSS cannot reach, no change to the page's layout. Plain DOM (no React):
+// this code ships in the content script, which every page loads.
+import type { EntityCard, OverlayContext } from '../messaging/protocol';
+import { h } from './dom';
+import { OVERLAY_CSS } from './overlay-css';
+
+export const HOST_TAG = 'modelwire-lens';
+
+export interface OverlayActions {
+  hidePage(): void;
+  hideSite(): void;
+  entityCard(key: string): Promise<EntityCard | null>;
+}
+
+export interface Overlay {
+  readonly host: HTMLElement;
+  /** Shows what the cache knows about an entity beside the point (x, y) of the viewport. */
+  showEntity(key: string, x: number, y: number): void;
+  hideEntity(): void;
+  /** The shadow root's layer for drawn highlight boxes, where the Custom Highlight API is missing. */
+  readonly boxLayer: HTMLElement;
+  /** Shows or hides the pill (and its card); the highlights' hover card stays available. */
+  setPill(visible: boolean): void;
+  destroy(): void;
+}
+
+/**
+ * Host styles, also inline: before the shadow's styles apply, and where a browser ranks them differently, the host is
+ * already a zero-size fixed box that cannot shift the page's layout.
+ */
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  display: 'block',
+  position: 'fixed',
+  top: '0',
+  left: '0',
+  width: '0',
+  height: '0',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  overflow: 'visible',
+  'z-index': '2147483647',
+  transform: 'none',
+  filter: 'none',
+  contain: 'none',
+  visibility: 'visible',
+  opacity: '1',
+  'pointer-events': 'none',
+};
+
+function when(iso: string | null): string {
+  if (iso === null) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function mountOverlay(
+  doc: Document,
+  context: OverlayContext,
+  actions: OverlayActions,
+  options: {
+    pill: boolean;
+    /** Pixels free to the right of the article: the card fits itself there when it can, so the text stays visible. */
+    freeRight?: () => number;
+  } = { pill: true },
+): Overlay {
+  const host = doc.createElement(HOST_TAG);
+  for (const [name, value] of Object.entries(HOST_STYLE)) host.style.setProperty(name, value, 'important');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = OVERLAY_CSS;
+  shadow.append(style);
+
+  const cardId = 'lens-card';
+  const pill = h(
+    doc,
+    'button',
+    { class: 'pill', type: 'button', 'aria-expanded': 'false', 'aria-controls': cardId },
+    h(doc, 'span', { class: 'mark', 'aria-hidden': 'true' }, 'MW'),
+    context.kind === 'possible' ? 'Possible Modelwire summary' : 'Modelwire summary',
+  );
+  const heading = h(doc, 'h2', { id: 'lens-headline', tabindex: '-1' }, context.coverage.headline);
+  const close = h(doc, 'button', { class: 'icon', type: 'button', 'aria-label': 'Close the Modelwire card' }, '×');
+  const hidePage = h(doc, 'button', { type: 'button' }, 'Hide on this page');
+  const hideSite = h(doc, 'button', { type: 'button' }, 'Hide on this site');
+
+  const mentionItems = context.mentions.map((mention) => {
+    const toggle = h(doc, 'button', { class: 'entity', type: 'button', 'aria-expanded': 'false' }, mention.name);
+    const detail = h(doc, 'div', { class: 'entity-detail', hidden: true });
+    const figures = [plural(mention.coverageCount, 'saved summary', 'saved summaries')];
+    if (mention.inArticle !== null) figures.push(`${mention.inArticle}× here`);
+    toggle.addEventListener('click', () => {
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      detail.hidden = !open;
+      if (open && detail.childElementCount === 0) void fillEntity(detail, mention.key);
+    });
+    return h(doc, 'li', {}, toggle, ' ', h(doc, 'span', { class: 'muted' }, figures.join(' · ')), detail);
+  });
+
+  const card = h(
+    doc,
+    'section',
+    { id: cardId, class: 'card', role: 'region', 'aria-labelledby': 'lens-headline', hidden: true },
+    h(
+      doc,
+      'div',
+      { class: 'top' },
+      h(
+        doc,
+        'p',
+        { class: 'eyebrow' },
+        context.kind === 'possible'
+          ? `Possible match: ${Math.round((context.confidence ?? 0) * 100)}% alike`
+          : 'Modelwire summary',
+      ),
+      close,
+    ),
+    heading,
+    context.kind === 'possible' && context.reasons.length > 0
+      ? h(doc, 'ul', { class: 'reasons' }, ...context.reasons.map((reason) => h(doc, 'li', {}, reason)))
+      : null,
+    context.coverage.summary ? h(doc, 'p', { class: 'summary' }, context.coverage.summary) : null,
+    context.coverage.analystTake.length > 0
+      ? h(
+          doc,
+          'section',
+          { 'aria-label': 'Analyst take' },
+          h(doc, 'h3', {}, 'Analyst take'),
+          ...context.coverage.analystTake.map((paragraph) => h(doc, 'p', {}, paragraph)),
+        )
+      : null,
+    mentionItems.length > 0
+      ? h(
+          doc,
+          'section',
+          { 'aria-label': 'Mentions' },
+          h(doc, 'h3', {}, 'Mentions'),
+          h(doc, 'ul', { class: 'mentions' }, ...mentionItems),
+        )
+      : null,
+    h(
+      doc,
+      'nav',
+      { class: 'links', 'aria-label': 'Modelwire links' },
+      h(
+        doc,
+        'a',
+        { href: context.coverage.modelwireUrl, target: '_blank', rel: 'noopener noreferrer' },
+        'Read on Modelwire',
+      ),
+      context.coverage.takedownUrl
+        ? h(
+            doc,
+            'a',
+            { href: context.coverage.takedownUrl, target: '_blank', rel: 'noopener noreferrer' },
+            'Publisher? Takedown page',
+          )
+        : null,
+    ),
+    h(doc, 'div', { class: 'actions' }, hidePage, hideSite),
+  );
+
+  const hover = h(doc, 'div', { class: 'hover', role: 'tooltip', id: 'lens-entity-tip', hidden: true });
+  const boxLayer = h(doc, 'div', { class: 'boxes', 'aria-hidden': 'true' });
+  const root = h(doc, 'div', { class: 'lens', hidden: !options.pill }, card, pill);
+  shadow.append(boxLayer, root, hover);
+
+  const setOpen = (open: boolean) => {
+    if (open) {
+      const free = (options.freeRight?.() ?? 0) - 32;
+      card.style.width = free >= 260 ? `${Math.min(free, 400)}px` : '';
+    }
+    card.hidden = !open;
+    pill.setAttribute('aria-expanded', String(open));
+    if (open) heading.focus();
+  };
+  pill.addEventListener('click', () => setOpen(card.hidden));
+  close.addEventListener('click', () => {
+    setOpen(false);
+    pill.focus();
+  });
+  card.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape') {
+      event.stopPropagation();
+      setOpen(false);
+      pill.focus();
+    }
+  });
+  hidePage.addEventListener('click', () => actions.hidePage());
+  hideSite.addEventListener('click', () => actions.hideSite());
+
+  const cards = new Map<string, Promise<EntityCard | null>>();
+  const cardFor = (key: string) => {
+    let pending = cards.get(key);
+    if (pending === undefined) {
+      pending = actions.entityCard(key).catch(() => null);
+      cards.set(key, pending);
+    }
+    return pending;
+  };
+
+  async function fillEntity(target: HTMLElement, key: string) {
+    target.replaceChildren(h(doc, 'p', { class: 'muted' }, 'Looking in saved summaries…'));
+    const entity = await cardFor(key);
+    if (entity === null) {
+      target.replaceChildren(h(doc, 'p', { class: 'muted' }, 'Lens knows nothing more about this name.'));
+      return;
+    }
+    target.replaceChildren(
+      h(
+        doc,
+        'p',
+        { class: 'muted' },
+        `${entity.name}: in ${plural(entity.coverageCount, 'saved summary', 'saved summaries')}.`,
+      ),
+      entity.coverages.length === 0
+        ? h(doc, 'p', { class: 'muted' }, 'No other coverage mentions it yet.')
+        : h(
+            doc,
+            'ul',
+            { class: 'others', 'aria-label': `Other coverage mentioning ${entity.name}, newest first` },
+            ...entity.coverages.map((coverage) =>
+              h(
+                doc,
+                'li',
+                {},
+                h(
+                  doc,
+                  'a',
+                  { href: coverage.modelwireUrl, target: '_blank', rel: 'noopener noreferrer' },
+                  coverage.headline,
+                ),
+                h(
+                  doc,
+                  'span',
+                  { class: 'muted' },
+                  ` ${[coverage.domain, when(coverage.publishedAt)].filter(Boolean).join(' · ')}`,
+                ),
+              ),
+            ),
+          ),
+    );
+  }
+
+  let hoverKey: string | null = null;
+  return {
+    host,
+    boxLayer,
+    showEntity(key, x, y) {
+      if (hoverKey !== key) {
+        hoverKey = key;
+        void fillEntity(hover, key);
+      }
+      const view = doc.defaultView;
+      const width = view?.innerWidth ?? 1024;
+      const height = view?.innerHeight ?? 768;
+      hover.style.left = `${Math.max(8, Math.min(x + 12, width - 328))}px`;
+      hover.style.top = `${y + 18 > height - 200 ? Math.max(8, y - 200) : y + 18}px`;
+      hover.hidden = false;
+    },
+    setPill(visible) {
+      if (!visible) setOpen(false);
+      root.hidden = !visible;
+    },
+    hideEntity() {
+      hover.hidden = true;
+      hoverKey = null;
+    },
+    destroy() {
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,151 @@
+// What the content script shows on a covered article, kept in step with the tab's state and the reader's settings:
+// the overlay (pill and card), entity highlights, and the entity card under the pointer.
+import { extractMainText } from '../article/main-text';
+import type { EntityCard, OverlayContext } from '../messaging/protocol';
+import type { Result } from '../messaging/result';
+import { hideOn, overlayHiddenOn, siteAllowed, type DisplaySettings, type OverlayHidden } from '../settings/display';
+import type { TabState } from '../tabs/tab-state';
+import { findEntityRanges, showEntityHighlights, type EntityHighlights } from './entity-highlights';
+import { mountOverlay, type Overlay } from './overlay';
+
+export interface PageLensDeps {
+  doc: Document;
+  hostname(): string;
+  /** The page's normalised address, for "Hide on this page". */
+  pageKey(): string | null;
+  overlayContext(): Promise<Result<OverlayContext | null>>;
+  /** What the cache knows about an entity, without the coverage `exclude` (the one the page shows). */
+  entityCard(key: string, exclude: string): Promise<Result<EntityCard | null>>;
+  readSettings(): Promise<DisplaySettings>;
+  readHidden(): Promise<OverlayHidden>;
+  writeHidden(hidden: OverlayHidden): Promise<void>;
+}
+
+export interface PageLens {
+  /** The tab's state as the background last answered it. */
+  update(state: TabState | null): Promise<void>;
+  /** Settings or hidden lists changed: show or remove accordingly. */
+  refresh(): Promise<void>;
+  destroy(): void;
+  /** For tests and the benchmark: what is shown now. */
+  readonly shown: { overlay: boolean; pill: boolean; highlights: number; highlightMode: string | null };
+}
+
+export function createPageLens(deps: PageLensDeps): PageLens {
+  const { doc } = deps;
+  let state: TabState | null = null;
+  let context: OverlayContext | null = null;
+  let overlay: Overlay | null = null;
+  let highlights: EntityHighlights | null = null;
+  let generation = 0;
+  const shown = { overlay: false, pill: false, highlights: 0, highlightMode: null as string | null };
+
+  let frame = 0;
+  let pointer: { x: number; y: number } | null = null;
+  const onPointer = (event: MouseEvent) => {
+    pointer = { x: event.clientX, y: event.clientY };
+    const view = doc.defaultView;
+    if (frame !== 0 || !view) return;
+    frame = view.requestAnimationFrame(() => {
+      frame = 0;
+      if (!overlay || !highlights || !pointer) return;
+      const key = highlights.entityAt(pointer.x, pointer.y);
+      if (key === null) overlay.hideEntity();
+      else overlay.showEntity(key, pointer.x, pointer.y);
+    });
+  };
+
+  const removeAll = () => {
+    highlights?.clear();
+    highlights = null;
+    overlay?.destroy();
+    overlay = null;
+    doc.removeEventListener('mousemove', onPointer, { capture: true });
+    Object.assign(shown, { overlay: false, pill: false, highlights: 0, highlightMode: null });
+  };
+
+  const render = async () => {
+    const mine = ++generation;
+    if (state === null || (state.kind !== 'covered' && state.kind !== 'possible')) {
+      context = null;
+      removeAll();
+      return;
+    }
+    const [settings, hidden] = await Promise.all([deps.readSettings(), deps.readHidden()]);
+    if (mine !== generation) return;
+    if (!siteAllowed(settings, deps.hostname()) || (!settings.overlay && !settings.highlights)) {
+      removeAll();
+      return;
+    }
+    if (context === null || context.coverage.id !== state.coverageId) {
+      const reply = await deps.overlayContext();
+      if (mine !== generation) return;
+      context = reply.ok ? reply.value : null;
+      removeAll();
+    }
+    if (context === null) {
+      removeAll();
+      return;
+    }
+    const showPill = settings.overlay && !overlayHiddenOn(hidden, deps.hostname(), deps.pageKey());
+    if (overlay === null) {
+      const current = context;
+      overlay = mountOverlay(
+        doc,
+        context,
+        {
+          hidePage: () => {
+            const page = deps.pageKey();
+            if (page !== null) void deps.readHidden().then((current) => deps.writeHidden(hideOn(current, { page })));
+          },
+          hideSite: () =>
+            void deps.readHidden().then((current) => deps.writeHidden(hideOn(current, { site: deps.hostname() }))),
+          entityCard: async (key) => {
+            const reply = await deps.entityCard(key, current.coverage.id);
+            return reply.ok ? reply.value : null;
+          },
+        },
+        {
+          pill: showPill,
+          freeRight: () => {
+            const root = extractMainText(doc).root;
+            const width = doc.defaultView?.innerWidth ?? 0;
+            return root ? width - root.getBoundingClientRect().right : 0;
+          },
+        },
+      );
+      doc.documentElement.append(overlay.host);
+      doc.addEventListener('mousemove', onPointer, { capture: true, passive: true });
+    } else {
+      overlay.setPill(showPill);
+    }
+    shown.overlay = true;
+    shown.pill = showPill;
+    if (settings.highlights && highlights === null) {
+      const root = extractMainText(doc).root ?? doc.body;
+      if (root) {
+        highlights = showEntityHighlights(doc, findEntityRanges(root, context.highlight), overlay.boxLayer);
+        shown.highlights = highlights.count;
+        shown.highlightMode = highlights.mode;
+      }
+    } else if (!settings.highlights && highlights !== null) {
+      highlights.clear();
+      highlights = null;
+      shown.highlights = 0;
+      shown.highlightMode = null;
+    }
+  };
+
+  return {
+    shown,
+    async update(next) {
+      state = next;
+      await render();
+    },
+    refresh: render,
+    destroy() {
+      generation++;
+      removeAll();
+    },
+  };
+}

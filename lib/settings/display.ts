@@ -1,0 +1,129 @@
+// What Lens shows on publishers' pages, and where: the overlay and highlights switches, the per-site list, and the
+// sites and pages where the reader hid the overlay. In storage.local, read by the content script (which must stay
+// small: valibot is not used here, a hand check is) and written by the options page and the overlay.
+import { storage } from 'wxt/utils/storage';
+
+export const DISPLAY_SETTINGS_KEY = 'local:display-settings';
+export const OVERLAY_HIDDEN_KEY = 'local:overlay-hidden';
+
+export interface DisplaySettings {
+  /** The pill and card on covered articles. */
+  overlay: boolean;
+  /** Entity names underlined in the article. */
+  highlights: boolean;
+  /** `all-except`: Lens runs everywhere but the listed sites. `only`: nowhere but the listed sites. */
+  siteMode: 'all-except' | 'only';
+  /** Host names ("example.com" also covers its subdomains). */
+  sites: string[];
+}
+
+export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
+  overlay: true,
+  highlights: true,
+  siteMode: 'all-except',
+  sites: [],
+};
+
+export interface OverlayHidden {
+  /** Sites where the reader chose "Hide on this site". */
+  sites: string[];
+  /** Normalised page addresses where the reader chose "Hide on this page" (the most recent 500). */
+  pages: string[];
+}
+
+const MAX_SITES = 1000;
+const MAX_PAGES = 500;
+
+/** "WWW.Example.com." → "example.com"; anything that is not a host name → null. */
+export function siteKey(input: string): string | null {
+  let host = input.trim().toLowerCase();
+  if (host.includes('://')) {
+    try {
+      host = new URL(host).hostname;
+    } catch {
+      return null;
+    }
+  }
+  host = host.replace(/\.$/, '').replace(/^www\./, '');
+  return /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host) ? host : null;
+}
+
+/** Whether `hostname` is `site` or one of its subdomains. */
+function onSite(hostname: string, site: string): boolean {
+  const host = siteKey(hostname);
+  return host !== null && (host === site || host.endsWith(`.${site}`));
+}
+
+export function siteAllowed(settings: DisplaySettings, hostname: string): boolean {
+  const listed = settings.sites.some((site) => onSite(hostname, site));
+  return settings.siteMode === 'all-except' ? !listed : listed;
+}
+
+export function overlayHiddenOn(hidden: OverlayHidden, hostname: string, pageKey: string | null): boolean {
+  return hidden.sites.some((site) => onSite(hostname, site)) || (pageKey !== null && hidden.pages.includes(pageKey));
+}
+
+function stringList(value: unknown, max: number, clean: (item: string) => string | null): string[] {
+  if (!Array.isArray(value)) return [];
+  const items: string[] = [];
+  for (const item of value.slice(0, max)) {
+    const cleaned = typeof item === 'string' ? clean(item) : null;
+    if (cleaned !== null && !items.includes(cleaned)) items.push(cleaned);
+  }
+  return items;
+}
+
+/** Reads settings from storage defensively: a missing or damaged field takes its default. */
+export function parseDisplaySettings(value: unknown): DisplaySettings {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return {
+    overlay: typeof raw.overlay === 'boolean' ? raw.overlay : DEFAULT_DISPLAY_SETTINGS.overlay,
+    highlights: typeof raw.highlights === 'boolean' ? raw.highlights : DEFAULT_DISPLAY_SETTINGS.highlights,
+    siteMode: raw.siteMode === 'only' ? 'only' : 'all-except',
+    sites: stringList(raw.sites, MAX_SITES, siteKey),
+  };
+}
+
+export function parseOverlayHidden(value: unknown): OverlayHidden {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return {
+    sites: stringList(raw.sites, MAX_SITES, siteKey),
+    pages: stringList(raw.pages, MAX_PAGES, (page) => (page.length <= 4096 ? page : null)),
+  };
+}
+
+export async function readDisplaySettings(): Promise<DisplaySettings> {
+  return parseDisplaySettings(await storage.getItem(DISPLAY_SETTINGS_KEY));
+}
+
+export async function writeDisplaySettings(settings: DisplaySettings): Promise<void> {
+  await storage.setItem(DISPLAY_SETTINGS_KEY, parseDisplaySettings(settings));
+}
+
+export function watchDisplaySettings(onChange: (settings: DisplaySettings) => void): () => void {
+  return storage.watch(DISPLAY_SETTINGS_KEY, (value) => onChange(parseDisplaySettings(value)));
+}
+
+export async function readOverlayHidden(): Promise<OverlayHidden> {
+  return parseOverlayHidden(await storage.getItem(OVERLAY_HIDDEN_KEY));
+}
+
+export async function writeOverlayHidden(hidden: OverlayHidden): Promise<void> {
+  await storage.setItem(OVERLAY_HIDDEN_KEY, parseOverlayHidden(hidden));
+}
+
+export function watchOverlayHidden(onChange: (hidden: OverlayHidden) => void): () => void {
+  return storage.watch(OVERLAY_HIDDEN_KEY, (value) => onChange(parseOverlayHidden(value)));
+}
+
+/** Adds a site or page to the hidden lists, newest first, keeping the lists bounded. */
+export function hideOn(hidden: OverlayHidden, target: { site?: string; page?: string }): OverlayHidden {
+  const site = target.site === undefined ? null : siteKey(target.site);
+  return {
+    sites: site === null ? hidden.sites : [site, ...hidden.sites.filter((entry) => entry !== site)].slice(0, MAX_SITES),
+    pages:
+      target.page === undefined
+        ? hidden.pages
+        : [target.page, ...hidden.pages.filter((entry) => entry !== target.page)].slice(0, MAX_PAGES),
+  };
+}

@@ -1,0 +1,281 @@
+// The overlay on publishers' pages, in real Chromium: pill, card, keyboard, entity highlights and the hover card,
+// hiding per page and per site, the options that turn it off, hostile pages, dark mode. The page's DOM must be
+// unchanged apart from the one host element, and its layout must not move.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { lensSession } from '../harness/browser';
+import { lensShadow, type LensShadow } from '../harness/shadow';
+import { screenshot } from '../harness/screenshots';
+
+const COVERED = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';
+const OTHER_COVERED = 'https://circuitweekly.net/news/orbital-compute-delays-second-fab/';
+const UNCOVERED = 'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/';
+const HOSTILE = 'https://www.lakesideledger.com/hostile/';
+
+const session = lensSession({ beforeAll, afterAll });
+const consoleErrors: string[] = [];
+
+/** Recorded by the page's own world at DOMContentLoaded, before any content script runs. */
+const RECORD_BEFORE = `
+  (() => {
+    const add = EventTarget.prototype.addEventListener;
+    const rects = () => {
+      const out = [];
+      const nodes = document.querySelectorAll('h1, p');
+      for (let i = 0; i < nodes.length; i++) { const r = nodes[i].getBoundingClientRect(); out.push([r.left, r.top, r.width, r.height].join(',')); }
+      return out.join(';');
+    };
+    window.__lensRects = rects;
+    add.call(document, 'DOMContentLoaded', () => {
+      window.__lensBefore = {
+        body: document.body.innerHTML,
+        head: document.head.innerHTML,
+        children: document.documentElement.children.length,
+        rects: rects(),
+        scrollHeight: document.documentElement.scrollHeight,
+      };
+    });
+  })();
+`;
+
+beforeAll(async () => {
+  await session.lens.context.addInitScript(RECORD_BEFORE);
+});
+
+async function open(url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; shadow: LensShadow }> {
+  const page = await session.lens.context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  await page.emulateMedia({ colorScheme });
+  await page.goto(url);
+  return { page, shadow: await lensShadow(page) };
+}
+
+async function pillShown(shadow: LensShadow): Promise<boolean> {
+  return (await shadow.exists('.lens:not([hidden]) .pill')) === true;
+}
+
+async function settings(worker: Awaited<ReturnType<typeof session.lens.worker>>, value: unknown, key: string) {
+  await worker.evaluate(`chrome.storage.local.set({ ${JSON.stringify(key)}: ${JSON.stringify(value)} })`);
+}
+
+describe('the overlay on a covered article', () => {
+  let page: Page;
+  let shadow: LensShadow;
+
+  it('shows a small pill, one host element, the page DOM and layout unchanged', async () => {
+    ({ page, shadow } = await open(COVERED));
+    await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
+    expect(await shadow.hosts()).toBe(1);
+    expect(await shadow.text('.pill')).toBe('MWModelwire summary');
+    expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('false');
+    const check = await page.evaluate(`(() => {
+      const before = window.__lensBefore;
+      return {
+        body: document.body.innerHTML === before.body,
+        head: document.head.innerHTML === before.head,
+        added: document.documentElement.children.length - before.children,
+        last: document.documentElement.lastElementChild.tagName,
+        rects: window.__lensRects() === before.rects,
+        scroll: document.documentElement.scrollHeight === before.scrollHeight,
+      };
+    })()`);
+    expect(check).toEqual({ body: true, head: true, added: 1, last: 'MODELWIRE-LENS', rects: true, scroll: true });
+    await screenshot(page, 'overlay-pill');
+  });
+
+  it('opens the card with the summary, analyst take and mentions; Escape closes it and returns focus', async () => {
+    await shadow.click('.pill');
+    expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('true');
+    expect(await shadow.text('h2')).toBe('Regional hospitals pilot an AI triage assistant in three emergency rooms');
+    expect(await shadow.text('.summary')).toContain('Harbor Health Network is testing Kestrel Labs');
+    expect((await shadow.texts('section[aria-label="Analyst take"] p')).length).toBe(3);
+    expect(await shadow.texts('.mentions button.entity')).toEqual([
+      'Harbor Health Network',
+      'Kestrel Labs',
+      'Triage Assist',
+    ]);
+    // The heading takes focus, so a screen reader starts reading the card.
+    expect(await shadow.call('h2', 'function () { return this.getRootNode().activeElement === this; }')).toBe(true);
+    await screenshot(page, 'overlay-card');
+    await page.keyboard.press('Escape');
+    expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('false');
+    expect(await shadow.exists('.card[hidden]')).toBe(true);
+    expect(await shadow.call('.pill', 'function () { return this.getRootNode().activeElement === this; }')).toBe(true);
+  });
+
+  it('is usable from the keyboard alone: Enter opens, the entity button lists other coverage', async () => {
+    await shadow.focus('.pill');
+    await page.keyboard.press('Enter');
+    expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('true');
+    await shadow.focus('.mentions li:nth-child(2) button.entity');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => shadow.texts('.mentions li:nth-child(2) .others a'))
+      .toEqual([
+        'Kestrel Labs publishes the weights of its mid-size model',
+        'Orbital Compute pushes its second chip fab back by a year',
+      ]);
+    await screenshot(page, 'overlay-entity-list');
+    await page.keyboard.press('Escape');
+  });
+
+  it('underlines known names with the Custom Highlight API and shows a card on hover', async () => {
+    const registered = await page.evaluate(`CSS.highlights.get('modelwire-lens-entity')?.size ?? 0`);
+    expect(registered).toBeGreaterThanOrEqual(4);
+    // Where "Kestrel Labs" is in the article, measured in the page's own world.
+    const point = (await page.evaluate(`(() => {
+      const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.data.indexOf('Kestrel Labs');
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 2);
+        range.setEnd(node, at + 5);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    })()`)) as { x: number; y: number } | null;
+    expect(point).not.toBeNull();
+    await page.mouse.move(point?.x ?? 0, point?.y ?? 0);
+    await expect.poll(() => shadow.exists('.hover:not([hidden])')).toBe(true);
+    await expect.poll(() => shadow.text('.hover')).toContain('Kestrel Labs: in 3 saved summaries.');
+    expect(await shadow.texts('.hover .others a')).toHaveLength(2);
+    await screenshot(page, 'overlay-hover-card');
+    await page.mouse.move(5, 5);
+    await expect.poll(() => shadow.exists('.hover[hidden]')).toBe(true);
+  });
+
+  it('adds nothing to a page without coverage', async () => {
+    const uncovered = await open(UNCOVERED);
+    const tabId = await session.lens.tabIdOf(uncovered.page);
+    await expect.poll(async () => (await session.lens.badgeOf(tabId)).title).not.toBe('Modelwire Lens');
+    await uncovered.page.waitForTimeout(300);
+    expect(await uncovered.shadow.hosts()).toBe(0);
+    expect(await uncovered.page.evaluate(`CSS.highlights.size`)).toBe(0);
+    await uncovered.page.close();
+  });
+
+  it('hides on this page, and stays hidden after a reload; other covered pages keep it', async () => {
+    await shadow.click('.pill');
+    await shadow.click('.actions button:first-child');
+    await expect.poll(() => pillShown(shadow)).toBe(false);
+    // The highlights are a separate choice and stay.
+    expect(await page.evaluate(`CSS.highlights.get('modelwire-lens-entity')?.size ?? 0`)).toBeGreaterThan(0);
+    await page.reload();
+    await page.waitForTimeout(1500);
+    expect(await pillShown(await lensShadow(page))).toBe(false);
+    const other = await open(OTHER_COVERED);
+    await expect.poll(() => pillShown(other.shadow), { timeout: 10_000 }).toBe(true);
+    await other.page.close();
+  });
+
+  it('hides on this site: every page of the site, and the options page lists it to show again', async () => {
+    const other = await open(
+      'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/?ref=x#top',
+    );
+    // The same article by another address counts as the same page: hidden.
+    await other.page.waitForTimeout(1500);
+    expect(await pillShown(other.shadow)).toBe(false);
+    await other.page.close();
+    const worker = await session.lens.worker();
+    await settings(worker, { sites: [], pages: [] }, 'overlay-hidden');
+    const again = await open(COVERED);
+    await expect.poll(() => pillShown(again.shadow), { timeout: 10_000 }).toBe(true);
+    await again.shadow.click('.pill');
+    await again.shadow.click('.actions button:last-child');
+    await expect.poll(() => pillShown(again.shadow)).toBe(false);
+    const options = await session.lens.context.newPage();
+    await options.goto(`chrome-extension://${session.lens.extensionId}/options.html`);
+    await options.waitForSelector('main[aria-busy="false"]');
+    await options.getByRole('button', { name: 'Show again on lakesideledger.com' }).click();
+    await expect.poll(() => pillShown(again.shadow), { timeout: 10_000 }).toBe(true);
+    await options.close();
+    await again.page.close();
+  });
+});
+
+describe('options that turn it off', () => {
+  it('overlay off: no pill; highlights off: no underlines; both follow the switch live', async () => {
+    const worker = await session.lens.worker();
+    const { page, shadow } = await open(COVERED);
+    await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
+    const options = await session.lens.context.newPage();
+    await options.goto(`chrome-extension://${session.lens.extensionId}/options.html`);
+    await options.waitForSelector('main[aria-busy="false"]');
+    await options.getByLabel('Show the Modelwire button and card on covered articles').uncheck();
+    await expect.poll(() => pillShown(shadow)).toBe(false);
+    await options.getByLabel('Underline names Lens knows in covered articles').uncheck();
+    await expect.poll(() => page.evaluate(`CSS.highlights.get('modelwire-lens-entity')?.size ?? 0`)).toBe(0);
+    await screenshot(options, 'options-page-settings');
+    await options.getByLabel('Show the Modelwire button and card on covered articles').check();
+    await options.getByLabel('Underline names Lens knows in covered articles').check();
+    await expect.poll(() => pillShown(shadow)).toBe(true);
+    await options.close();
+    await page.close();
+    void worker;
+  });
+
+  it('a site turned off: Lens does not even detect there', async () => {
+    const options = await session.lens.context.newPage();
+    await options.goto(`chrome-extension://${session.lens.extensionId}/options.html`);
+    await options.waitForSelector('main[aria-busy="false"]');
+    await options.getByLabel('Add a site').fill('https://www.lakesideledger.com/');
+    await options.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => options.locator('.sites li').first().textContent()).toContain('lakesideledger.com');
+    const { page, shadow } = await open(COVERED);
+    const tabId = await session.lens.tabIdOf(page);
+    await page.waitForTimeout(1500);
+    expect(await shadow.hosts()).toBe(0);
+    // No report reached the background: the badge keeps the extension's own title.
+    expect(await session.lens.badgeOf(tabId)).toEqual({ text: '', title: 'Modelwire Lens' });
+    await options.getByRole('button', { name: 'Remove lakesideledger.com' }).click();
+    await page.reload();
+    await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
+    await Promise.all([options.close(), page.close()]);
+  });
+});
+
+describe('hostile pages and dark mode', () => {
+  it('works on a page with `* { all: unset !important }`, a huge z-index and broken built-ins', async () => {
+    const { page, shadow } = await open(HOSTILE);
+    await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
+    // The page's CSS does not reach inside: the pill keeps its own look.
+    const look = await shadow.call<{ radius: string; display: string }>(
+      '.pill',
+      'function () { const s = getComputedStyle(this); return { radius: s.borderRadius, display: s.display }; }',
+    );
+    expect(look).toEqual({ radius: '999px', display: 'flex' });
+    // The page hides <modelwire-lens> with !important and puts an ad with the highest z-index in the corner: the pill
+    // is still what a click at its place reaches.
+    const centre = await shadow.centre('.pill');
+    const top = await page.evaluate(
+      `(() => { const e = document.elementFromPoint(${centre.x}, ${centre.y}); return e && e.tagName; })()`,
+    );
+    expect(top).toBe('MODELWIRE-LENS');
+    await shadow.click('.pill');
+    expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('true');
+    expect(await shadow.text('h2')).toBe('Regional hospitals pilot an AI triage assistant in three emergency rooms');
+    await screenshot(page, 'overlay-hostile-page');
+    await page.close();
+  });
+
+  it('follows the system’s dark mode', async () => {
+    const { page, shadow } = await open(OTHER_COVERED, 'dark');
+    await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
+    await shadow.click('.pill');
+    const background = await shadow.call<string>(
+      '.card',
+      'function () { return getComputedStyle(this).backgroundColor; }',
+    );
+    expect(background).toBe('rgb(11, 17, 32)');
+    await screenshot(page, 'overlay-card-dark');
+    await page.close();
+  });
+
+  it('logged no errors on any page', () => {
+    expect(consoleErrors.filter((line) => !line.includes('/hostile/'))).toEqual([]);
+  });
+});

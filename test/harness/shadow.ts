@@ -1,0 +1,107 @@
+// Reaches into Lens's overlay in a browser test. Its shadow root is closed (the page cannot reach it), so neither page
+// scripts nor Playwright's selectors see inside; the DevTools protocol does, which is what this uses.
+import type { CDPSession, Page } from 'playwright-core';
+
+interface DomNode {
+  nodeId: number;
+  nodeName: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+}
+
+export interface LensShadow {
+  /** Whether the host element is in the page, and how many. */
+  hosts(): Promise<number>;
+  exists(selector: string): Promise<boolean>;
+  /** Runs `fn` on the first element matching `selector` inside the shadow root, in the page's main world. */
+  call<T>(selector: string, fn: string): Promise<T>;
+  text(selector: string): Promise<string>;
+  texts(selector: string): Promise<string[]>;
+  attribute(selector: string, name: string): Promise<string | null>;
+  click(selector: string): Promise<void>;
+  focus(selector: string): Promise<undefined>;
+  /** The centre of an element, in viewport coordinates. */
+  centre(selector: string): Promise<{ x: number; y: number }>;
+}
+
+function findHost(node: DomNode, tag: string): DomNode | null {
+  if (node.nodeName.toLowerCase() === tag) return node;
+  for (const child of node.children ?? []) {
+    const found = findHost(child, tag);
+    if (found) return found;
+  }
+  return null;
+}
+
+function countHosts(node: DomNode, tag: string): number {
+  let count = node.nodeName.toLowerCase() === tag ? 1 : 0;
+  for (const child of node.children ?? []) count += countHosts(child, tag);
+  return count;
+}
+
+export async function lensShadow(page: Page, tag = 'modelwire-lens'): Promise<LensShadow> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const tree = async () => (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })).root as DomNode;
+  const shadowRootId = async (): Promise<number> => {
+    const host = findHost(await tree(), tag);
+    const root = host?.shadowRoots?.[0];
+    if (!root) throw new Error(`No <${tag}> with a shadow root on ${page.url()}`);
+    return root.nodeId;
+  };
+  const nodes = async (selector: string): Promise<number[]> =>
+    (await cdp.send('DOM.querySelectorAll', { nodeId: await shadowRootId(), selector })).nodeIds;
+  const call = async <T>(selector: string, fn: string): Promise<T> => {
+    const [nodeId] = await nodes(selector);
+    if (nodeId === undefined) throw new Error(`Nothing matches ${selector} in the overlay`);
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+    const result = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn,
+      returnByValue: true,
+    });
+    if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
+    return result.result.value as T;
+  };
+  return {
+    hosts: async () => countHosts(await tree(), tag),
+    exists: async (selector) => {
+      try {
+        return (await nodes(selector)).length > 0;
+      } catch {
+        return false;
+      }
+    },
+    call,
+    text: (selector) => call<string>(selector, 'function () { return this.textContent; }'),
+    texts: async (selector) => {
+      const texts: string[] = [];
+      for (const nodeId of await nodes(selector)) {
+        const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+        const result = await cdp.send('Runtime.callFunctionOn', {
+          objectId: object.objectId,
+          functionDeclaration: 'function () { return this.textContent; }',
+          returnByValue: true,
+        });
+        texts.push(result.result.value as string);
+      }
+      return texts;
+    },
+    attribute: (selector, name) =>
+      call<string | null>(selector, `function () { return this.getAttribute(${JSON.stringify(name)}); }`),
+    click: async (selector) => {
+      const { x, y } = await call<{ x: number; y: number }>(
+        selector,
+        "function () { this.scrollIntoView({ block: 'nearest' }); const r = this.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }",
+      );
+      // A real click at the element's place: it must be on top of whatever the page puts there.
+      await page.mouse.click(x, y);
+    },
+    focus: (selector) => call<undefined>(selector, 'function () { this.focus(); }'),
+    centre: (selector) =>
+      call<{ x: number; y: number }>(
+        selector,
+        'function () { const r = this.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }',
+      ),
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_DISPLAY_SETTINGS,
+  hideOn,
+  overlayHiddenOn,
+  parseDisplaySettings,
+  parseOverlayHidden,
+  siteAllowed,
+  siteKey,
+} from '../../../lib/settings/display';
+
+describe('display settings', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['WWW.Example.COM.', 'example.com'],
+    ['https://news.example.com/a/b?c', 'news.example.com'],
+    ['not a host', null],
+    ['javascript:alert(1)', null],
+    ['', null],
+  ])('siteKey(%j) = %j', (input, expected) => {
+    expect(siteKey(input)).toBe(expected);
+  });
+
+  it('runs everywhere except listed sites and their subdomains, or only on listed ones', () => {
+    const except = { ...DEFAULT_DISPLAY_SETTINGS, sites: ['lakesideledger.com'] };
+    expect(siteAllowed(except, 'www.lakesideledger.com')).toBe(false);
+    expect(siteAllowed(except, 'news.lakesideledger.com')).toBe(false);
+    expect(siteAllowed(except, 'notlakesideledger.com')).toBe(true);
+    expect(siteAllowed(except, 'circuitweekly.net')).toBe(true);
+    const only = { ...except, siteMode: 'only' as const };
+    expect(siteAllowed(only, 'www.lakesideledger.com')).toBe(true);
+    expect(siteAllowed(only, 'circuitweekly.net')).toBe(false);
+  });
+
+  it('reads damaged settings as defaults, field by field', () => {
+    expect(parseDisplaySettings(null)).toEqual(DEFAULT_DISPLAY_SETTINGS);
+    expect(
+      parseDisplaySettings({
+        overlay: 'yes',
+        highlights: false,
+        siteMode: 'evil',
+        sites: ['A.com', 7, 'a.com', '<b>'],
+      }),
+    ).toEqual({
+      overlay: true,
+      highlights: false,
+      siteMode: 'all-except',
+      sites: ['a.com'],
+    });
+    expect(parseOverlayHidden({ sites: 'x', pages: [1, 'a.com/x'] })).toEqual({ sites: [], pages: ['a.com/x'] });
+  });
+
+  it('hides on a page or a site, newest first, without duplicates', () => {
+    let hidden = hideOn({ sites: [], pages: [] }, { page: 'a.com/1' });
+    hidden = hideOn(hidden, { page: 'a.com/2' });
+    hidden = hideOn(hidden, { page: 'a.com/1', site: 'www.b.com' });
+    expect(hidden).toEqual({ sites: ['b.com'], pages: ['a.com/1', 'a.com/2'] });
+    expect(overlayHiddenOn(hidden, 'news.b.com', null)).toBe(true);
+    expect(overlayHiddenOn(hidden, 'a.com', 'a.com/2')).toBe(true);
+    expect(overlayHiddenOn(hidden, 'a.com', 'a.com/3')).toBe(false);
+  });
+});
