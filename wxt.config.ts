@@ -16,7 +16,22 @@ export default defineConfig({
     // storage: settings and per-tab state. No tabs, history or webRequest permission: the content script reports what
     // it found and every lookup happens in the local database.
     // alarms: the feed's periodic sync. A feed's origin is asked for when the user sets it (optional), never before.
-    permissions: ['storage', 'alarms'],
+    // contextMenus: "open the side panel" on a page's menu. (WXT adds sidePanel for Chrome's side panel.)
+    permissions: ['storage', 'alarms', 'contextMenus'],
+    commands:
+      browser === 'firefox'
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+L' },
+              description: 'Open the Modelwire Lens sidebar',
+            },
+          }
+        : {
+            'open-side-panel': {
+              suggested_key: { default: 'Alt+Shift+L' },
+              description: 'Open the Modelwire Lens side panel',
+            },
+          },
     // Manifest V2 (Firefox) lists optional origins among optional_permissions.
     ...(browser === 'firefox' ? { optional_permissions: FEED_ORIGINS } : { optional_host_permissions: FEED_ORIGINS }),
     action: { default_title: 'Modelwire Lens' },

@@ -11,6 +11,7 @@ import { clearTabState, readTabState, saveTabState } from '../lib/tabs/tab-state
 import { sendToTab } from '../lib/messaging/client';
 import demoFeed from '../lib/modelwire/demo/feed.json';
 import { createFeedSync, FEED_ALARM } from '../lib/feed/background-sync';
+import { registerSidePanelEntryPoints } from '../lib/background/side-panel';
 
 async function setBadge(tabId: number, badge: Badge): Promise<void> {
   const action = browser.action ?? browser.browserAction;
@@ -53,6 +54,7 @@ export default defineBackground(() => {
   );
 
   browser.runtime.onMessage.addListener((message, sender) => seeded.then(() => route(message, sender)));
+  registerSidePanelEntryPoints();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEED_ALARM) void seeded.then(feed.runSync);
   });

@@ -12,7 +12,14 @@ import type { Coverage } from '../../lib/modelwire/coverage';
 import { readTabState, watchTabState } from '../../lib/tabs/tab-state';
 import { createCheckStore, pastedSummary } from '../../lib/ui/check-store';
 import { createPopupStore } from '../../lib/ui/popup-store';
-import { copyText, downloadText, openTab, slug } from '../../lib/ui/browser-actions';
+import {
+  copyText,
+  downloadText,
+  openSidePanel,
+  openTab,
+  requestedOrActiveTab,
+  slug,
+} from '../../lib/ui/browser-actions';
 import '../../assets/popup.css';
 
 const store = createPopupStore({ db: openDatabase(), readTabState, watchTabState });
@@ -21,14 +28,6 @@ const checkStore = createCheckStore({
   highlight: (tabId, passages) => sendToTab(tabId, 'page.highlight', { passages }),
   now: () => new Date(),
 });
-
-/** The tab the popup describes: the active one, or `?tabId=` when the popup is opened as a page (tests, the demo). */
-async function targetTab() {
-  const requested = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(requested) && requested > 0) return browser.tabs.get(requested);
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active;
-}
 
 function coverageSummary(coverage: Coverage): CheckSummary {
   return {
@@ -50,7 +49,7 @@ function Popup() {
   useEffect(() => {
     let stop = () => {};
     let cancelled = false;
-    targetTab().then(
+    requestedOrActiveTab().then(
       (tab) => {
         if (cancelled) return;
         setTabId(tab?.id ?? null);
@@ -121,6 +120,17 @@ function Popup() {
     <main className="popup" aria-live="polite" aria-busy={view.status === 'loading'} data-status={view.status}>
       {content}
       <footer className="popup-footer">
+        {tabId !== null && (
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              void openSidePanel(tabId).then((opened) => opened && window.close());
+            }}
+          >
+            Open in side panel
+          </button>
+        )}
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings, feed and data
         </button>

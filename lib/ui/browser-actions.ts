@@ -38,3 +38,31 @@ export function slug(text: string | null): string {
     .slice(0, 60);
   return value || 'article';
 }
+
+/** The tab an extension page describes: `?tabId=` when given (tests, the demo), else the active tab. */
+export async function requestedOrActiveTab() {
+  const requested = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(requested) && requested > 0) return browser.tabs.get(requested);
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active;
+}
+
+/**
+ * Opens Lens's side panel (Chrome) or sidebar (Firefox) for a tab. Must run in a user gesture (a click, a menu item,
+ * a keyboard command). Resolves false where the browser has neither.
+ */
+export async function openSidePanel(tabId: number): Promise<boolean> {
+  const api = browser as unknown as {
+    sidePanel?: { open(options: { tabId: number }): Promise<void> };
+    sidebarAction?: { open(): Promise<void> };
+  };
+  try {
+    if (api.sidePanel) await api.sidePanel.open({ tabId });
+    else if (api.sidebarAction) await api.sidebarAction.open();
+    else return false;
+    return true;
+  } catch (error) {
+    console.warn('Modelwire Lens: the side panel did not open', error);
+    return false;
+  }
+}

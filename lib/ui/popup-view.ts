@@ -30,6 +30,7 @@ export type PopupView =
       coverage: Coverage;
       mentions: MentionView[];
       matchedBy: 'address' | 'canonical' | 'og:url';
+      onPage: EntityOnPage[];
     }
   | {
       status: 'possible';
@@ -38,6 +39,7 @@ export type PopupView =
       mentions: MentionView[];
       confidence: number;
       reasons: string[];
+      onPage: EntityOnPage[];
     }
   | { status: 'captured'; coverage: Coverage | null; mentions: MentionView[]; missing: string[]; error: string | null };
 
@@ -76,6 +78,7 @@ export async function viewForTabState(db: LensDatabase, state: TabState): Promis
         coverage,
         mentions: await mentionViews(db, coverage, state.onPage),
         matchedBy: state.matchedBy,
+        onPage: state.onPage ?? [],
       };
     }
     case 'possible': {
@@ -88,6 +91,7 @@ export async function viewForTabState(db: LensDatabase, state: TabState): Promis
         mentions: await mentionViews(db, coverage, state.onPage),
         confidence: state.confidence,
         reasons: state.reasons,
+        onPage: state.onPage ?? [],
       };
     }
     case 'modelwire': {
@@ -96,4 +100,9 @@ export async function viewForTabState(db: LensDatabase, state: TabState): Promis
       return { status: 'captured', coverage, mentions, missing: state.missing, error: state.error };
     }
   }
+}
+
+/** The entities Lens found in the page's text, for the views that have them. */
+export function entitiesOnPage(view: PopupView): EntityOnPage[] {
+  return view.status === 'covered' || view.status === 'possible' || view.status === 'not-covered' ? view.onPage : [];
 }

@@ -11,9 +11,11 @@ const manifest = (target: string) => JSON.parse(readFileSync(`${OUTPUT}${target}
 describe('Chrome MV3 manifest', () => {
   const built = manifest('chrome-mv3');
 
-  it('asks for storage and alarms only; feed origins are optional, asked for when the user sets a feed', () => {
+  it('asks for storage, alarms, the context menu and the side panel only; feed origins are optional', () => {
     expect(built.manifest_version).toBe(3);
-    expect(built.permissions).toEqual(['storage', 'alarms']);
+    expect(built.permissions).toEqual(['storage', 'alarms', 'contextMenus', 'sidePanel']);
+    expect(built.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(built.commands['open-side-panel'].suggested_key).toEqual({ default: 'Alt+Shift+L' });
     expect(built.host_permissions ?? []).toEqual([]);
     expect(built.optional_permissions ?? []).toEqual([]);
     expect(built.optional_host_permissions).toEqual(FEED_ORIGINS);
@@ -42,8 +44,10 @@ describe('Firefox build', () => {
       id: 'lens@themodelwire.com',
       data_collection_permissions: { required: ['none'] },
     });
-    expect(built.permissions).toEqual(['storage', 'alarms']);
+    expect(built.permissions).toEqual(['storage', 'alarms', 'contextMenus']);
     expect(built.optional_permissions).toEqual(FEED_ORIGINS);
+    expect(built.sidebar_action.default_panel).toBe('sidepanel.html');
+    expect(Object.keys(built.commands)).toEqual(['_execute_sidebar_action']);
   });
 
   it('passes web-ext lint with no errors', () => {

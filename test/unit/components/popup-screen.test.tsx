@@ -71,6 +71,7 @@ describe('PopupScreen with hostile text', () => {
           coverage: hostileCoverage(text, url),
           mentions: [{ name: text, key: 'k', coverageCount: 2, inArticle: 3 }],
           matchedBy: 'canonical',
+          onPage: [{ key: 'k', name: text, count: 3, coverageCount: 2 }],
         },
         { status: 'captured', coverage: hostileCoverage(text, url), mentions: [], missing: ['summary'], error: null },
         { status: 'captured', coverage: null, mentions: [], missing: [], error: text },
