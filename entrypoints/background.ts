@@ -44,6 +44,9 @@ export default defineBackground(() => {
       setBadge,
       now,
       syncFeed: () => seeded.then(feed.runSync),
+      entitiesFound: async (tabId) => {
+        await sendToTab(tabId, 'page.entities', {});
+      },
       readArticleText: async (tabId) => {
         const reply = await sendToTab(tabId, 'page.extract', {});
         return reply.ok ? reply.value.text : null;

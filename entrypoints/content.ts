@@ -10,8 +10,7 @@ import { normalizeUrl } from '../lib/match/url';
 import { createPageLens } from '../lib/overlay/page-lens';
 import { createPageHandlers } from '../lib/page/page-handlers';
 import {
-  readDisplaySettings,
-  readOverlayHidden,
+  readDisplayState,
   siteAllowed,
   watchDisplaySettings,
   watchOverlayHidden,
@@ -23,10 +22,12 @@ import {
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   excludeMatches: ['*://themodelwire.com/*', '*://*.themodelwire.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   async main(ctx) {
     // A site the reader turned off: nothing more runs here, not even detection.
-    if (!siteAllowed(await readDisplaySettings(), location.hostname)) return;
+    const initial = await readDisplayState();
+    let settings = initial.settings;
+    if (!siteAllowed(settings, location.hostname)) return;
 
     let latestPage: { canonicalUrl: string | null; url: string } | null = null;
     const lens = createPageLens({
@@ -35,13 +36,15 @@ export default defineContentScript({
       pageKey: () => normalizeUrl(latestPage?.canonicalUrl ?? location.href),
       overlayContext: () => sendMessage('overlay.context', {}),
       entityCard: (key, exclude) => sendMessage('entity.coverages', { key, exclude }),
-      readSettings: readDisplaySettings,
-      readHidden: readOverlayHidden,
+      initial,
       writeHidden: writeOverlayHidden,
     });
     ctx.onInvalidated(() => lens.destroy());
-    const stopSettings = watchDisplaySettings(() => void lens.refresh());
-    const stopHidden = watchOverlayHidden(() => void lens.refresh());
+    const stopSettings = watchDisplaySettings((next) => {
+      settings = next;
+      void lens.refresh({ settings: next });
+    });
+    const stopHidden = watchOverlayHidden((hidden) => void lens.refresh({ hidden }));
     ctx.onInvalidated(() => {
       // The extension is gone (reloaded or removed): its APIs throw now, and there is nothing left to unhook.
       try {
@@ -55,8 +58,6 @@ export default defineContentScript({
     let generation = 0;
     const report = async () => {
       if (ctx.isInvalid) return;
-      const settings = await readDisplaySettings().catch(() => null);
-      if (settings === null || ctx.isInvalid) return;
       if (!siteAllowed(settings, location.hostname)) {
         lens.destroy();
         return;
@@ -84,7 +85,11 @@ export default defineContentScript({
     // Extension pages (the popup's summarisation check) ask for the page's text and for highlights.
     const route = createRouter(
       pageProtocol,
-      createPageHandlers(document, () => location.href),
+      createPageHandlers(
+        document,
+        () => location.href,
+        () => lens.reloadContext(),
+      ),
       { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/'), modelwireHosts: [] },
       console.error,
     );

@@ -31,6 +31,11 @@ export interface BackgroundDeps {
   /** The article's main text, from the tab's content script; null when the tab does not answer. */
   readArticleText(tabId: number): Promise<string | null>;
   readTabState(tabId: number): Promise<TabState | null>;
+  /**
+   * Called when the names in a page's text were found and stored, after the page's report was answered: the
+   * background tells the tab, whose overlay then shows them.
+   */
+  entitiesFound?(tabId: number, state: TabState): void | Promise<void>;
 }
 
 /** Enough of an article to find the entities it names; longer texts are cut, not refused. */
@@ -126,7 +131,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           ? (await getCoverage(deps.db, state.coverageId))?.headline
           : undefined;
       await deps.setBadge(tabId, badgeFor(state, headline));
-      if (page.isArticle) state = await findEntitiesOnPage(deps, tabId, state, now);
+      // The report is answered first, so the badge and the overlay do not wait; the names follow.
+      if (page.isArticle) {
+        const reported = state;
+        void findEntitiesOnPage(deps, tabId, reported, now).then(
+          async (found) => {
+            if (found !== reported) await deps.entitiesFound?.(tabId, found);
+          },
+          (error: unknown) => console.warn('Modelwire Lens: finding names in the page failed', error),
+        );
+      }
       return ok(state);
     },
 

@@ -85,6 +85,8 @@ export const pageProtocol = {
     senders: ['extension-page'],
     payload: v.object({ passages: v.pipe(v.array(v.pipe(v.string(), v.maxLength(20_000))), v.maxLength(200)) }),
   },
+  /** The background found the known names in the page's text: the overlay and highlights may show more now. */
+  'page.entities': { senders: ['extension-page'], payload: v.object({}) },
 } as const satisfies ProtocolSpec;
 
 export type ProtocolSpec = Record<string, { senders: ReadonlyArray<SenderKind>; payload: v.GenericSchema }>;
@@ -149,4 +151,5 @@ export interface EntityCard {
 export interface PageReplies {
   'page.extract': ExtractedPage;
   'page.highlight': { found: number; missing: number };
+  'page.entities': { refreshed: boolean };
 }

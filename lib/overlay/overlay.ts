@@ -22,6 +22,8 @@ export interface Overlay {
   readonly boxLayer: HTMLElement;
   /** Shows or hides the pill (and its card); the highlights' hover card stays available. */
   setPill(visible: boolean): void;
+  /** Whether the reader has the card open. */
+  isOpen(): boolean;
   destroy(): void;
 }
 
@@ -265,6 +267,7 @@ export function mountOverlay(
       hover.style.top = `${y + 18 > height - 200 ? Math.max(8, y - 200) : y + 18}px`;
       hover.hidden = false;
     },
+    isOpen: () => !card.hidden,
     setPill(visible) {
       if (!visible) setOpen(false);
       root.hidden = !visible;

@@ -16,8 +16,8 @@ export interface PageLensDeps {
   overlayContext(): Promise<Result<OverlayContext | null>>;
   /** What the cache knows about an entity, without the coverage `exclude` (the one the page shows). */
   entityCard(key: string, exclude: string): Promise<Result<EntityCard | null>>;
-  readSettings(): Promise<DisplaySettings>;
-  readHidden(): Promise<OverlayHidden>;
+  /** The settings and hidden lists as read when the script started; `refresh` brings later changes. */
+  initial: { settings: DisplaySettings; hidden: OverlayHidden };
   writeHidden(hidden: OverlayHidden): Promise<void>;
 }
 
@@ -25,7 +25,12 @@ export interface PageLens {
   /** The tab's state as the background last answered it. */
   update(state: TabState | null): Promise<void>;
   /** Settings or hidden lists changed: show or remove accordingly. */
-  refresh(): Promise<void>;
+  refresh(change?: { settings?: DisplaySettings; hidden?: OverlayHidden }): Promise<void>;
+  /**
+   * The background learned more about the page (the names in its text): fetch the context again and redraw, unless
+   * the reader has the card open. Resolves whether it redrew.
+   */
+  reloadContext(): Promise<boolean>;
   destroy(): void;
   /** For tests and the benchmark: what is shown now. */
   readonly shown: { overlay: boolean; pill: boolean; highlights: number; highlightMode: string | null };
@@ -38,6 +43,7 @@ export function createPageLens(deps: PageLensDeps): PageLens {
   let overlay: Overlay | null = null;
   let highlights: EntityHighlights | null = null;
   let generation = 0;
+  let { settings, hidden } = deps.initial;
   const shown = { overlay: false, pill: false, highlights: 0, highlightMode: null as string | null };
 
   let frame = 0;
@@ -71,8 +77,6 @@ export function createPageLens(deps: PageLensDeps): PageLens {
       removeAll();
       return;
     }
-    const [settings, hidden] = await Promise.all([deps.readSettings(), deps.readHidden()]);
-    if (mine !== generation) return;
     if (!siteAllowed(settings, deps.hostname()) || (!settings.overlay && !settings.highlights)) {
       removeAll();
       return;
@@ -96,10 +100,9 @@ export function createPageLens(deps: PageLensDeps): PageLens {
         {
           hidePage: () => {
             const page = deps.pageKey();
-            if (page !== null) void deps.readHidden().then((current) => deps.writeHidden(hideOn(current, { page })));
+            if (page !== null) void deps.writeHidden(hideOn(hidden, { page }));
           },
-          hideSite: () =>
-            void deps.readHidden().then((current) => deps.writeHidden(hideOn(current, { site: deps.hostname() }))),
+          hideSite: () => void deps.writeHidden(hideOn(hidden, { site: deps.hostname() })),
           entityCard: async (key) => {
             const reply = await deps.entityCard(key, current.coverage.id);
             return reply.ok ? reply.value : null;
@@ -142,7 +145,17 @@ export function createPageLens(deps: PageLensDeps): PageLens {
       state = next;
       await render();
     },
-    refresh: render,
+    async refresh(change = {}) {
+      settings = change.settings ?? settings;
+      hidden = change.hidden ?? hidden;
+      await render();
+    },
+    async reloadContext() {
+      if (context === null || overlay?.isOpen()) return false;
+      context = null;
+      await render();
+      return true;
+    },
     destroy() {
       generation++;
       removeAll();

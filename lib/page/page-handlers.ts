@@ -13,8 +13,13 @@ export const REUSE_HIGHLIGHT = 'modelwire-lens-reuse';
 export function createPageHandlers(
   doc: Document,
   pageUrl: () => string,
+  /** Asked to show what the background now knows about the page (see `page.entities`). */
+  onEntities: () => Promise<boolean> = async () => false,
 ): HandlersFor<typeof pageProtocol, PageReplies> {
   return {
+    async 'page.entities'() {
+      return ok({ refreshed: await onEntities() });
+    },
     async 'page.extract'() {
       const { text } = extractMainText(doc);
       if (text === '') return fail('refused', 'Lens found no article text on this page.');

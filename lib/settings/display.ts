@@ -127,3 +127,9 @@ export function hideOn(hidden: OverlayHidden, target: { site?: string; page?: st
         : [target.page, ...hidden.pages.filter((entry) => entry !== target.page)].slice(0, MAX_PAGES),
   };
 }
+
+/** Both the settings and the hidden lists in one storage read (the content script's first step on every page). */
+export async function readDisplayState(): Promise<{ settings: DisplaySettings; hidden: OverlayHidden }> {
+  const [settings, hidden] = await storage.getItems([DISPLAY_SETTINGS_KEY, OVERLAY_HIDDEN_KEY]);
+  return { settings: parseDisplaySettings(settings?.value), hidden: parseOverlayHidden(hidden?.value) };
+}

@@ -8,7 +8,7 @@ import { LensDatabase } from '../../../lib/db/schema';
 import { seedDemoData } from '../../../lib/db/seed';
 import { parseModelwirePage } from '../../../lib/modelwire/parse-page';
 import { describePage } from '../../../lib/article/describe-page';
-import { readTabState, saveTabState } from '../../../lib/tabs/tab-state';
+import { readTabState, saveTabState, type TabState } from '../../../lib/tabs/tab-state';
 import type { HandlerContext } from '../../../lib/messaging/router';
 import { sitePage } from '../fixtures';
 import { extractMainText } from '../../../lib/article/main-text';
@@ -25,6 +25,9 @@ let counter = 0;
 let badges: Array<[number, Badge]>;
 /** What each tab's content script answers when asked for its article text. */
 const articleTexts = new Map<number, string>();
+/** Resolvers for "the names in tab N were found", which the background announces after answering the report. */
+const found = new Map<number, (state: TabState) => void>();
+const namesFound = (tabId: number) => new Promise<TabState>((resolve) => found.set(tabId, resolve));
 let handlers: ReturnType<typeof createHandlers>;
 const from = (
   tabId: number,
@@ -51,10 +54,16 @@ beforeEach(async () => {
     syncFeed: async () => INITIAL_FEED_STATUS,
     readTabState,
     readArticleText: async (tabId) => articleTexts.get(tabId) ?? null,
+    entitiesFound: (tabId, state) => {
+      found.get(tabId)?.(state);
+    },
   });
   articleTexts.clear();
+  found.clear();
 });
 afterEach(async () => {
+  // The name search a report starts runs on after the reply; let it finish before its database goes.
+  await new Promise((resolve) => setTimeout(resolve, 30));
   await db.delete();
 });
 
@@ -114,8 +123,12 @@ describe('page.detected', () => {
     const url = 'https://www.lakesideledger.com/2026/11/22/port-cranes-run-night-shift-on-autopilot/';
     const doc = sitePage(url);
     articleTexts.set(8, extractMainText(doc).text);
+    const announced = namesFound(8);
     const reply = await handlers['page.detected'](describePage(doc, url), from(8, url));
+    // The report is answered before the names are looked for.
     expect(reply).toMatchObject({ ok: true, value: { kind: 'not-covered' } });
+    expect(reply.ok && 'onPage' in reply.value).toBe(false);
+    expect((await announced).kind).toBe('not-covered');
     const state = await readTabState(8);
     expect(state?.kind === 'not-covered' && state.onPage).toEqual([
       { key: 'kestrel labs', name: 'Kestrel Labs', count: 2, coverageCount: 3 },
@@ -131,7 +144,9 @@ describe('page.detected', () => {
   it('counts a covered article’s entities in its text without counting the visit twice', async () => {
     const doc = sitePage(COVERED);
     articleTexts.set(9, extractMainText(doc).text);
+    const announced = namesFound(9);
     await handlers['page.detected'](describePage(doc, COVERED), from(9, COVERED));
+    await announced;
     const state = await readTabState(9);
     const onPage = state?.kind === 'covered' ? state.onPage : undefined;
     expect(onPage?.map((entity) => entity.key)).toEqual(
@@ -149,6 +164,10 @@ describe('page.detected', () => {
   it('leaves a newer page’s state alone when the tab moved on while the text was read', async () => {
     const url = 'https://www.lakesideledger.com/2026/11/22/port-cranes-run-night-shift-on-autopilot/';
     const doc = sitePage(url);
+    let announce = vi.fn();
+    const settled = new Promise<void>((resolve) => {
+      announce = vi.fn(() => resolve());
+    });
     const newer = {
       kind: 'not-article' as const,
       page: describePage(sitePage(UNCOVERED), UNCOVERED),
@@ -165,8 +184,12 @@ describe('page.detected', () => {
         await saveTabState(tabId, newer);
         return extractMainText(doc).text;
       },
+      entitiesFound: (tabId, state) => announce(tabId, state),
     });
     await slow['page.detected'](describePage(doc, url), from(10, url));
+    // Nothing is announced for a page the tab has left; give the background its turn, then check.
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 300))]);
+    expect(announce).not.toHaveBeenCalled();
     expect(await readTabState(10)).toEqual(newer);
   });
 

@@ -53,6 +53,7 @@ describe('the content script’s router', () => {
       value: { url: URL, title: null, siteName: null, text: 't', words: 1 },
     })),
     'page.highlight': vi.fn(),
+    'page.entities': vi.fn(),
   };
 
   it.each([
