@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { extensionWithGrantedOrigins, launchWithExtension, type LensBrowser } from './browser';
 import { startFeedServer } from './feed-server';
+import { lensShadow } from './shadow';
 import { startFixtureServer } from './fixture-server';
 import { screenshot } from './screenshots';
 
@@ -150,6 +151,36 @@ try {
     what: 'The same article, covered by the feed',
   });
   if (headless) await after.close();
+
+  // The reader's context on the page itself: the overlay's card, the underlined names and their hover card, and the
+  // side panel.
+  const reading = await lens.context.newPage();
+  await reading.goto(STEPS[3]?.url ?? '');
+  const shadow = await lensShadow(reading);
+  await reading.waitForFunction(() => document.documentElement.lastElementChild?.tagName === 'MODELWIRE-LENS');
+  await shadow.click('.pill');
+  await screenshot(reading, '11-overlay-card', outDir);
+  rows.push({
+    step: '11-overlay-card',
+    what: 'The Modelwire button on the page, opened, names underlined',
+    badge: 'MW',
+    popup: 'overlay',
+    heading: ((await shadow.text('h2')) ?? '').slice(0, 70),
+  });
+  const readingTab = await lens.tabIdOf(reading);
+  const panel = await lens.context.newPage();
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.goto(`chrome-extension://${lens.extensionId}/sidepanel.html?tabId=${readingTab}`);
+  await panel.waitForSelector('#entities-heading');
+  await screenshot(panel, '12-side-panel', outDir);
+  rows.push({
+    step: '12-side-panel',
+    what: 'The side panel: the context and the names in the article',
+    badge: 'MW',
+    popup: 'side panel',
+    heading: ((await panel.textContent('#entities-heading')) ?? '').slice(0, 70),
+  });
+  if (headless) await Promise.all([panel.close(), reading.close()]);
 
   console.table(rows);
   console.log(`Screenshots of every page and its popup: ${outDir}`);
