@@ -3,83 +3,14 @@
 // overlay's shadow root. Also answers "which entity is under the pointer" for the hover card.
 import { createEntityMatcher, type KnownEntity } from '../entities/find';
 import { highlightSupported, setHighlight } from '../page/highlight';
+import { joinText, rangeOf } from '../anchoring/dom-text';
 
 export const ENTITY_HIGHLIGHT = 'modelwire-lens-entity';
 const ENTITY_STYLE =
   'text-decoration: underline 2px dotted #2563eb; text-underline-offset: 3px; background-color: rgba(37, 99, 235, 0.08);';
 
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'BUTTON', 'SVG', 'MATH']);
-const BLOCKS = new Set([
-  'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'TD', 'TH',
-  'TR', 'DT', 'DD', 'FIGCAPTION', 'FIGURE', 'PRE', 'BR', 'HR', 'HEADER', 'FOOTER', 'ASIDE', 'MAIN', 'TABLE',
-]); // prettier-ignore
-
+/** Between blocks: neither a word nor white space, so no name runs from one paragraph into the next. */
 const BLOCK_BREAK = '\u0001';
-
-interface Segment {
-  node: Text;
-  /** Where the node's text starts in the joined text. */
-  start: number;
-}
-
-/**
- * The root's text as the DOM holds it, with a separator (U+0001, neither a word nor white space) between blocks so
- * that no name runs from one paragraph into the next.
- */
-function joinText(root: Node): { text: string; segments: Segment[] } {
-  const parts: string[] = [];
-  const segments: Segment[] = [];
-  let length = 0;
-  const push = (text: string) => {
-    parts.push(text);
-    length += text.length;
-  };
-  // A plain depth-first walk (no TreeWalker callback, which cannot run where page scripts are off).
-  let node: Node | null = root.firstChild;
-  while (node !== null) {
-    let descend = false;
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (data.length > 0) {
-        segments.push({ node: node as Text, start: length });
-        push(data);
-      }
-    } else if (node.nodeType === 1) {
-      const tag = (node as Element).tagName.toUpperCase();
-      if (BLOCKS.has(tag)) push(BLOCK_BREAK);
-      descend = !SKIPPED.has(tag) && node.firstChild !== null;
-    }
-    if (descend) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node !== null && node !== root && node.nextSibling === null) {
-      node = node.parentNode;
-      if (node !== null && node.nodeType === 1 && BLOCKS.has((node as Element).tagName.toUpperCase()))
-        push(BLOCK_BREAK);
-    }
-    node = node === null || node === root ? null : node.nextSibling;
-  }
-  return { text: parts.join(''), segments };
-}
-
-/** The text node and offset of a position in the joined text (binary search over the segments). */
-function locate(segments: Segment[], position: number, end: boolean): [Text, number] | null {
-  let low = 0;
-  let high = segments.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const segment = segments[middle] as Segment;
-    const stop = segment.start + segment.node.data.length;
-    if (position < segment.start || (end ? position > stop : position >= stop)) {
-      if (position < segment.start) high = middle - 1;
-      else low = middle + 1;
-    } else {
-      return [segment.node, position - segment.start];
-    }
-  }
-  return null;
-}
 
 export interface EntityRanges {
   key: string;
@@ -89,18 +20,13 @@ export interface EntityRanges {
 /** Ranges of every occurrence of the entities in `root`'s text (at most `limit` per entity). */
 export function findEntityRanges(root: Node, entities: ReadonlyArray<KnownEntity>, limit = 500): EntityRanges[] {
   const doc = root.ownerDocument ?? (root as Document);
-  const { text, segments } = joinText(root);
+  const { text, segments } = joinText(root, BLOCK_BREAK);
   const hits = createEntityMatcher(entities).find(text, limit);
   return hits.map((hit) => ({
     key: hit.key,
     ranges: hit.ranges.flatMap(([start, end]) => {
-      const from = locate(segments, start, false);
-      const to = locate(segments, end, true);
-      if (from === null || to === null) return [];
-      const range = doc.createRange();
-      range.setStart(from[0], from[1]);
-      range.setEnd(to[0], to[1]);
-      return [range];
+      const range = rangeOf(doc, segments, start, end);
+      return range ? [range] : [];
     }),
   }));
 }
