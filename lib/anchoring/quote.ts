@@ -52,13 +52,16 @@ const QUOTES: Record<string, string> = {
   '—': '-',
 };
 
+/** The separator lib/overlay puts between blocks; here it counts as white space. */
+const BLOCK_SEPARATOR = String.fromCharCode(1);
+
 function fold(text: string): Folded {
   let out = '';
   const map: number[] = [];
   let space = false;
   for (let index = 0; index < text.length; index++) {
     const char = text[index] as string;
-    if (/\s|\u0001/.test(char)) {
+    if (char === BLOCK_SEPARATOR || /\s/.test(char)) {
       if (!space && out.length > 0) {
         out += ' ';
         map.push(index);

@@ -23,7 +23,7 @@ const cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Case[
 
 const fold = (text: string) =>
   text
-    .replace(/[\s\u0001]+/g, ' ')
+    .replace(/\s+/g, ' ')
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
     .trim()
