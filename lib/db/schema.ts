@@ -3,6 +3,7 @@
 // imports the rest of the project, so old upgrades keep working as the code moves on.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Coverage } from '../modelwire/coverage';
+import type { Clip } from '../clips/clip';
 
 export const DATABASE_NAME = 'modelwire-lens';
 
@@ -69,6 +70,7 @@ export class LensDatabase extends Dexie {
   entities!: EntityTable<EntityRecord, 'key'>;
   entityCoverages!: Table<EntityCoverageRecord, [string, string, string]>;
   pendingEntityIndex!: EntityTable<PendingEntityIndexRecord, 'coverageId'>;
+  clips!: EntityTable<Clip, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Lens reads by query, not liveQuery: Dexie's optimistic cache would only slow bulk writes down.
@@ -126,6 +128,8 @@ export class LensDatabase extends Dexie {
     // Version 4: a queue of coverages whose entity links are still to be written, so that a large sync stores its
     // coverages first (lookups work at once) and builds the entity links after, in small transactions.
     this.version(4).stores({ pendingEntityIndex: 'coverageId' });
+    // Version 5: the editors' clips, looked up by page, filtered by site, tag and date.
+    this.version(5).stores({ clips: 'id, pageKey, site, *tags, createdAt, updatedAt, anchor.status' });
   }
 }
 
