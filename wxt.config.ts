@@ -25,11 +25,19 @@ export default defineConfig({
               suggested_key: { default: 'Alt+Shift+L' },
               description: 'Open the Modelwire Lens sidebar',
             },
+            'clip-selection': {
+              suggested_key: { default: 'Alt+Shift+K' },
+              description: 'Clip the selected passage with Modelwire Lens',
+            },
           }
         : {
             'open-side-panel': {
               suggested_key: { default: 'Alt+Shift+L' },
               description: 'Open the Modelwire Lens side panel',
+            },
+            'clip-selection': {
+              suggested_key: { default: 'Alt+Shift+K' },
+              description: 'Clip the selected passage with Modelwire Lens',
             },
           },
     // Manifest V2 (Firefox) lists optional origins among optional_permissions.

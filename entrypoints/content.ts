@@ -8,6 +8,8 @@ import { pageProtocol } from '../lib/messaging/protocol';
 import { createRouter } from '../lib/messaging/router';
 import { normalizeUrl } from '../lib/match/url';
 import { createPageLens } from '../lib/overlay/page-lens';
+import { createClipper } from '../lib/clips/clipper-ui';
+import { anchorClips, showClipHighlights } from '../lib/clips/reanchor';
 import { createPageHandlers } from '../lib/page/page-handlers';
 import {
   readDisplayState,
@@ -55,6 +57,43 @@ export default defineContentScript({
       }
     });
 
+    // Clipping: the button beside a selection, the context menu and the keyboard command all end here.
+    const clipper = createClipper(document, {
+      pageUrl: () => location.href,
+      save: (clip) => sendMessage('clip.create', clip),
+      update: (id, note, tags) => sendMessage('clip.update', { id, note, tags }),
+      copy: async (text) => {
+        try {
+          await navigator.clipboard.writeText(text);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      buttonEnabled: () => settings.clipButton,
+    });
+    ctx.onInvalidated(() => clipper.destroy());
+
+    // The reader's clips of this page: anchored again (even after the page changed) and highlighted; those that
+    // cannot be found are reported, so the library lists them as orphaned.
+    let clipsShown = '';
+    const anchorMyClips = async (canonicalUrl: string | null, retry: boolean) => {
+      const reply = await sendMessage('clips.forPage', { canonicalUrl });
+      if (!reply.ok || reply.value.length === 0) return;
+      const { outcomes, ranges } = anchorClips(document, reply.value);
+      showClipHighlights(document, ranges);
+      const summary = JSON.stringify(outcomes);
+      if (summary !== clipsShown) {
+        clipsShown = summary;
+        await sendMessage('clips.anchored', { canonicalUrl, results: outcomes });
+      }
+      // A page that renders late may hold the missing passages once it settles: one more look then.
+      if (retry && outcomes.some((outcome) => outcome.status === 'orphaned')) {
+        await afterDomSettles(document.documentElement, DEFAULT_SETTLE, ctx.signal);
+        await anchorMyClips(canonicalUrl, false);
+      }
+    };
+
     let generation = 0;
     const report = async () => {
       if (ctx.isInvalid) return;
@@ -67,6 +106,7 @@ export default defineContentScript({
       const reply = await sendMessage('page.detected', page);
       if (!reply.ok && reply.error.code !== 'unreachable') console.warn('Modelwire Lens:', reply.error.message);
       await lens.update(reply.ok ? reply.value : null);
+      void anchorMyClips(page.canonicalUrl, true);
       return page;
     };
     const detectWhenSettled = async () => {
@@ -85,11 +125,11 @@ export default defineContentScript({
     // Extension pages (the popup's summarisation check) ask for the page's text and for highlights.
     const route = createRouter(
       pageProtocol,
-      createPageHandlers(
-        document,
-        () => location.href,
-        () => lens.reloadContext(),
-      ),
+      createPageHandlers(document, () => location.href, {
+        onEntities: () => lens.reloadContext(),
+        clip: async () => (await clipper.clipSelection()).ok,
+        notice: (message) => clipper.notice(message),
+      }),
       { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/'), modelwireHosts: [] },
       console.error,
     );

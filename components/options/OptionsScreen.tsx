@@ -20,7 +20,7 @@ export interface OptionsScreenProps {
   onClear(): void;
   display: DisplaySettings;
   hidden: OverlayHidden;
-  onDisplay(change: Partial<Pick<DisplaySettings, 'overlay' | 'highlights' | 'siteMode'>>): void;
+  onDisplay(change: Partial<Pick<DisplaySettings, 'overlay' | 'highlights' | 'clipButton' | 'siteMode'>>): void;
   /** Resolves true when the site was added (the field is then cleared). */
   onAddSite(site: string): Promise<boolean>;
   onRemoveSite(site: string): void;
@@ -55,6 +55,14 @@ function PageSection(props: OptionsScreenProps) {
             onChange={(event) => props.onDisplay({ highlights: event.target.checked })}
           />{' '}
           Underline names Lens knows in covered articles
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={display.clipButton}
+            onChange={(event) => props.onDisplay({ clipButton: event.target.checked })}
+          />{' '}
+          Offer a “Clip” button beside text I select
         </label>
       </div>
       <fieldset>

@@ -1,5 +1,7 @@
 // What the background does with each message. Plain functions over their dependencies, so tests call them directly.
 import { hostKey, normalizeUrl, urlKeys } from '../match/url';
+import { clipsForPage, createClip, recordAnchors, updateClip } from '../db/clips';
+import { describeStorageError } from '../db/errors';
 import {
   coverageCountsByEntity,
   coveragesOfDomain,
@@ -91,6 +93,16 @@ async function bestFuzzyMatch(db: LensDatabase, page: PageReport) {
     }
   }
   return best;
+}
+
+/**
+ * The keys a page may speak for: its own address, and its canonical address when that is on the same site (a page
+ * cannot claim another site's clips by naming it canonical).
+ */
+function pageKeysOf(senderUrl: string | null, canonicalUrl: string | null): string[] {
+  if (senderUrl === null) return [];
+  const sameSite = canonicalUrl !== null && hostKey(canonicalUrl) === hostKey(senderUrl);
+  return urlKeys([senderUrl, sameSite ? canonicalUrl : null]);
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -245,6 +257,42 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
             domain: coverage.source.domain,
           })),
       });
+    },
+
+    async 'clip.create'(clip, { senderUrl }) {
+      if (senderUrl === null) return fail('refused', 'Clips come from the page they quote.');
+      // A page may only clip itself.
+      if (normalizeUrl(clip.page.url) !== normalizeUrl(senderUrl)) {
+        return fail('refused', 'The clip names another page than the one it came from.');
+      }
+      try {
+        return ok(await createClip(deps.db, clip, deps.now()));
+      } catch (error) {
+        return fail('storage', describeStorageError(error));
+      }
+    },
+
+    async 'clip.update'({ id, note, tags }, { senderKind, senderUrl }) {
+      const clip = await deps.db.clips.get(id);
+      if (!clip) return fail('not-found', 'That clip no longer exists.');
+      if (senderKind === 'publisher-page' && !pageKeysOf(senderUrl, clip.page.canonicalUrl).includes(clip.pageKey)) {
+        return fail('refused', 'A page may only edit its own clips.');
+      }
+      try {
+        const updated = await updateClip(deps.db, id, { note: note.trim(), tags }, deps.now());
+        return updated ? ok(updated) : fail('not-found', 'That clip no longer exists.');
+      } catch (error) {
+        return fail('invalid-payload', error instanceof Error ? error.message : String(error));
+      }
+    },
+
+    async 'clips.forPage'({ canonicalUrl }, { senderUrl }) {
+      return ok(await clipsForPage(deps.db, pageKeysOf(senderUrl, canonicalUrl)));
+    },
+
+    async 'clips.anchored'({ canonicalUrl, results }, { senderUrl }) {
+      const recorded = await recordAnchors(deps.db, results, pageKeysOf(senderUrl, canonicalUrl), deps.now());
+      return ok({ recorded });
     },
 
     async 'feed.sync'() {

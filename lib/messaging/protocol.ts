@@ -2,6 +2,7 @@
 // The receiver (lib/messaging/router.ts) checks all three before any handler runs.
 import * as v from 'valibot';
 import { CoverageContentSchema } from '../modelwire/coverage';
+import { NewClipSchema, TagsSchema, type Clip } from '../clips/clip';
 import type { TabState } from '../tabs/tab-state';
 import type { FeedStatus } from '../feed/settings';
 
@@ -72,6 +73,36 @@ export const protocol = {
       exclude: v.nullable(v.pipe(v.string(), v.maxLength(64))),
     }),
   },
+  /** The content script saves a clip of its own page. */
+  'clip.create': { senders: ['publisher-page'], payload: NewClipSchema },
+  /** A clip's note and tags change (from its page's clip panel, or the library). */
+  'clip.update': {
+    senders: ['publisher-page', 'extension-page'],
+    payload: v.object({
+      id: v.pipe(v.string(), v.maxLength(64)),
+      note: v.pipe(v.string(), v.maxLength(10_000)),
+      tags: TagsSchema,
+    }),
+  },
+  /** The content script asks for its page's clips, to anchor and highlight them. */
+  'clips.forPage': { senders: ['publisher-page'], payload: v.object({ canonicalUrl: v.nullable(httpUrl) }) },
+  /** The content script reports which of its page's clips anchored and which are orphaned. */
+  'clips.anchored': {
+    senders: ['publisher-page'],
+    payload: v.object({
+      canonicalUrl: v.nullable(httpUrl),
+      results: v.pipe(
+        v.array(
+          v.object({
+            id: v.pipe(v.string(), v.maxLength(64)),
+            status: v.picklist(['exact', 'fuzzy', 'orphaned']),
+            reason: v.nullable(v.pipe(v.string(), v.maxLength(300))),
+          }),
+        ),
+        v.maxLength(2000),
+      ),
+    }),
+  },
   /** The options page asks for a sync of the configured feed now; the reply is the feed's new status. */
   'feed.sync': { senders: ['extension-page'], payload: v.object({}) },
 } as const satisfies ProtocolSpec;
@@ -85,6 +116,10 @@ export const pageProtocol = {
     senders: ['extension-page'],
     payload: v.object({ passages: v.pipe(v.array(v.pipe(v.string(), v.maxLength(20_000))), v.maxLength(200)) }),
   },
+  /** Clip the current selection (the context-menu item and the keyboard command). */
+  'page.clip': { senders: ['extension-page'], payload: v.object({}) },
+  /** Show a short message on the page (why a clip could not be made from where it was asked). */
+  'page.notice': { senders: ['extension-page'], payload: v.object({ message: v.pipe(v.string(), v.maxLength(500)) }) },
   /** The background found the known names in the page's text: the overlay and highlights may show more now. */
   'page.entities': { senders: ['extension-page'], payload: v.object({}) },
 } as const satisfies ProtocolSpec;
@@ -111,6 +146,10 @@ export interface Replies {
   'feed.sync': FeedStatus;
   'overlay.context': OverlayContext | null;
   'entity.coverages': EntityCard | null;
+  'clip.create': Clip;
+  'clip.update': Clip;
+  'clips.forPage': Clip[];
+  'clips.anchored': { recorded: number };
 }
 
 /** What the in-page overlay shows for a covered (or possibly covered) article. */
@@ -152,4 +191,6 @@ export interface PageReplies {
   'page.extract': ExtractedPage;
   'page.highlight': { found: number; missing: number };
   'page.entities': { refreshed: boolean };
+  'page.clip': { clipped: boolean };
+  'page.notice': { shown: boolean };
 }

@@ -1,7 +1,15 @@
 // The reply shape of every message: errors cross context boundaries as values, never as thrown exceptions.
 
 export type ErrorCode =
-  'not-a-message' | 'unknown-message' | 'forbidden' | 'invalid-payload' | 'refused' | 'internal' | 'unreachable';
+  | 'not-a-message'
+  | 'unknown-message'
+  | 'forbidden'
+  | 'invalid-payload'
+  | 'refused'
+  | 'internal'
+  | 'unreachable'
+  | 'not-found'
+  | 'storage';
 
 export interface LensError {
   code: ErrorCode;

@@ -10,15 +10,36 @@ import { setHighlight } from './highlight';
 
 export const REUSE_HIGHLIGHT = 'modelwire-lens-reuse';
 
+/** What the page's other parts do for messages that concern them (the overlay, the clipper). */
+export interface PageActions {
+  /** Show what the background now knows about the page (see `page.entities`). */
+  onEntities(): Promise<boolean>;
+  /** Clip the current selection; false when it could not be clipped (the reader was told why). */
+  clip(): Promise<boolean>;
+  notice(message: string): void;
+}
+
+const NO_ACTIONS: PageActions = {
+  onEntities: async () => false,
+  clip: async () => false,
+  notice: () => undefined,
+};
+
 export function createPageHandlers(
   doc: Document,
   pageUrl: () => string,
-  /** Asked to show what the background now knows about the page (see `page.entities`). */
-  onEntities: () => Promise<boolean> = async () => false,
+  actions: PageActions = NO_ACTIONS,
 ): HandlersFor<typeof pageProtocol, PageReplies> {
   return {
     async 'page.entities'() {
-      return ok({ refreshed: await onEntities() });
+      return ok({ refreshed: await actions.onEntities() });
+    },
+    async 'page.clip'() {
+      return ok({ clipped: await actions.clip() });
+    },
+    async 'page.notice'({ message }) {
+      actions.notice(message);
+      return ok({ shown: true });
     },
     async 'page.extract'() {
       const { text } = extractMainText(doc);

@@ -11,6 +11,8 @@ export interface DisplaySettings {
   overlay: boolean;
   /** Entity names underlined in the article. */
   highlights: boolean;
+  /** A "Clip" button beside text the reader selects. */
+  clipButton: boolean;
   /** `all-except`: Lens runs everywhere but the listed sites. `only`: nowhere but the listed sites. */
   siteMode: 'all-except' | 'only';
   /** Host names ("example.com" also covers its subdomains). */
@@ -20,6 +22,7 @@ export interface DisplaySettings {
 export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   overlay: true,
   highlights: true,
+  clipButton: true,
   siteMode: 'all-except',
   sites: [],
 };
@@ -79,6 +82,7 @@ export function parseDisplaySettings(value: unknown): DisplaySettings {
   return {
     overlay: typeof raw.overlay === 'boolean' ? raw.overlay : DEFAULT_DISPLAY_SETTINGS.overlay,
     highlights: typeof raw.highlights === 'boolean' ? raw.highlights : DEFAULT_DISPLAY_SETTINGS.highlights,
+    clipButton: typeof raw.clipButton === 'boolean' ? raw.clipButton : DEFAULT_DISPLAY_SETTINGS.clipButton,
     siteMode: raw.siteMode === 'only' ? 'only' : 'all-except',
     sites: stringList(raw.sites, MAX_SITES, siteKey),
   };

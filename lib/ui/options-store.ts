@@ -56,7 +56,9 @@ export interface OptionsState {
   display: DisplaySettings;
   hidden: OverlayHidden;
   load(): () => void;
-  setDisplay(change: Partial<Pick<DisplaySettings, 'overlay' | 'highlights' | 'siteMode'>>): Promise<void>;
+  setDisplay(
+    change: Partial<Pick<DisplaySettings, 'overlay' | 'highlights' | 'clipButton' | 'siteMode'>>,
+  ): Promise<void>;
   addSite(input: string): Promise<boolean>;
   removeSite(site: string): Promise<void>;
   showAgain(site: string): Promise<void>;

@@ -22,12 +22,7 @@ const base = readFileSync(join(dir, 'base.html'), 'utf8');
 const cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Case[];
 
 const fold = (text: string) =>
-  text
-    .replace(/\s+/g, ' ')
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .trim()
-    .toLowerCase();
+  text.replace(/\s+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim().toLowerCase();
 
 function pageText(html: string): string {
   const doc = new DOMParser().parseFromString(html, 'text/html');

@@ -2,7 +2,7 @@ import { INITIAL_FEED_STATUS } from '../../../lib/feed/settings';
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { createRouter, type Handlers } from '../../../lib/messaging/router';
-import { ok } from '../../../lib/messaging/result';
+import { fail, ok } from '../../../lib/messaging/result';
 import { protocol } from '../../../lib/messaging/protocol';
 import type { TabState } from '../../../lib/tabs/tab-state';
 
@@ -42,6 +42,10 @@ function setup() {
     'feed.sync': vi.fn(async () => ok(INITIAL_FEED_STATUS)),
     'overlay.context': vi.fn(async () => ok(null)),
     'entity.coverages': vi.fn(async () => ok(null)),
+    'clip.create': vi.fn(async () => fail('refused', 'not in this test')),
+    'clip.update': vi.fn(async () => fail('refused', 'not in this test')),
+    'clips.forPage': vi.fn(async () => ok([])),
+    'clips.anchored': vi.fn(async () => ok({ recorded: 0 })),
   } satisfies Handlers;
   const log = vi.fn();
   return { route: createRouter(protocol, handlers, IDENTITY, log), handlers, log };
@@ -75,6 +79,12 @@ describe('router', () => {
     ['overlay.context', SUBFRAME, 'forbidden'],
     ['entity.coverages', MODELWIRE, 'forbidden'],
     ['entity.coverages', FOREIGN, 'forbidden'],
+    ['clip.create', EXTENSION_PAGE, 'forbidden'],
+    ['clip.create', MODELWIRE, 'forbidden'],
+    ['clip.create', SUBFRAME, 'forbidden'],
+    ['clips.forPage', EXTENSION_PAGE, 'forbidden'],
+    ['clips.anchored', FOREIGN, 'forbidden'],
+    ['clip.update', MODELWIRE, 'forbidden'],
   ])('refuses %s from %j', async (name, sender, code) => {
     const { route, handlers } = setup();
     const reply = await route(message(name, page), sender);

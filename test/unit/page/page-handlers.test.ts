@@ -54,6 +54,8 @@ describe('the content script’s router', () => {
     })),
     'page.highlight': vi.fn(),
     'page.entities': vi.fn(),
+    'page.clip': vi.fn(),
+    'page.notice': vi.fn(),
   };
 
   it.each([

@@ -44,6 +44,7 @@ describe('display settings', () => {
     ).toEqual({
       overlay: true,
       highlights: false,
+      clipButton: true,
       siteMode: 'all-except',
       sites: ['a.com'],
     });
