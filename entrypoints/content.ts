@@ -9,6 +9,7 @@ import { createRouter } from '../lib/messaging/router';
 import { normalizeUrl } from '../lib/match/url';
 import { createPageLens } from '../lib/overlay/page-lens';
 import { createClipper } from '../lib/clips/clipper-ui';
+import { extractMainText } from '../lib/article/main-text';
 import { anchorClips, showClipHighlights } from '../lib/clips/reanchor';
 import { createPageHandlers } from '../lib/page/page-handlers';
 import {
@@ -71,6 +72,7 @@ export default defineContentScript({
         }
       },
       buttonEnabled: () => settings.clipButton,
+      freeLeft: () => extractMainText(document).root?.getBoundingClientRect().left ?? 0,
     });
     ctx.onInvalidated(() => clipper.destroy());
 

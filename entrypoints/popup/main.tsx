@@ -131,6 +131,13 @@ function Popup() {
             Open in side panel
           </button>
         )}
+        <button
+          type="button"
+          className="link"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}
+        >
+          Clip library
+        </button>
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings, feed and data
         </button>

@@ -99,10 +99,14 @@ async function bestFuzzyMatch(db: LensDatabase, page: PageReport) {
  * The keys a page may speak for: its own address, and its canonical address when that is on the same site (a page
  * cannot claim another site's clips by naming it canonical).
  */
-function pageKeysOf(senderUrl: string | null, canonicalUrl: string | null): string[] {
+function pageUrlsOf(senderUrl: string | null, canonicalUrl: string | null): string[] {
   if (senderUrl === null) return [];
   const sameSite = canonicalUrl !== null && hostKey(canonicalUrl) === hostKey(senderUrl);
-  return urlKeys([senderUrl, sameSite ? canonicalUrl : null]);
+  return sameSite ? [senderUrl, canonicalUrl] : [senderUrl];
+}
+
+function pageKeysOf(senderUrl: string | null, canonicalUrl: string | null): string[] {
+  return urlKeys(pageUrlsOf(senderUrl, canonicalUrl));
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -287,7 +291,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'clips.forPage'({ canonicalUrl }, { senderUrl }) {
-      return ok(await clipsForPage(deps.db, pageKeysOf(senderUrl, canonicalUrl)));
+      return ok(await clipsForPage(deps.db, pageUrlsOf(senderUrl, canonicalUrl)));
     },
 
     async 'clips.anchored'({ canonicalUrl, results }, { senderUrl }) {

@@ -63,6 +63,8 @@ export interface ClipperDeps {
   copy(text: string): Promise<boolean>;
   /** Whether to offer the button beside selections (the options' switch). */
   buttonEnabled(): boolean;
+  /** Pixels free to the left of the article: the panel fits itself there when it can, so the text stays visible. */
+  freeLeft?(): number;
 }
 
 export interface Clipper {
@@ -106,6 +108,8 @@ export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
     const container = ensure();
     closePanel();
     panel = h(doc, 'section', { class: 'panel', role: 'dialog', 'aria-label': 'Modelwire Lens clip' }, ...content);
+    const free = (deps.freeLeft?.() ?? 0) - 32;
+    if (free >= 240) panel.style.width = `${Math.min(free, 340)}px`;
     panel.addEventListener('keydown', (event) => {
       if ((event as KeyboardEvent).key === 'Escape') {
         event.stopPropagation();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { openForTab } from '../../../lib/background/side-panel';
+import { clipFromTab, openForTab } from '../../../lib/background/side-panel';
 
 const api = browser as unknown as Record<string, unknown>;
 
@@ -34,5 +34,29 @@ describe('opening the side panel from the menu item or the command', () => {
     expect(open).not.toHaveBeenCalled();
     expect(await openForTab({ id: 4 })).toBe(false);
     expect(warn).toHaveBeenCalled();
+  });
+});
+
+describe('clipping from the context menu or the keyboard command', () => {
+  it('asks the tab to clip its selection, and says how it went', async () => {
+    // The browser's sendMessage is typed as answering nothing; the content script's router answers a Result.
+    const send = vi.spyOn(browser.tabs, 'sendMessage') as unknown as ReturnType<typeof vi.fn>;
+    send.mockResolvedValueOnce({ ok: true, value: { clipped: true } });
+    send.mockResolvedValueOnce({ ok: true, value: { clipped: false } });
+    expect(await clipFromTab({ id: 5 })).toBe('clipped');
+    expect(send).toHaveBeenCalledWith(5, { channel: 'modelwire-lens', name: 'page.clip', payload: {} });
+    expect(await clipFromTab({ id: 5 })).toBe('refused');
+    expect(await clipFromTab(undefined)).toBe('no tab');
+  });
+
+  it('refuses a selection inside a frame, and tells the page why', async () => {
+    const send = vi.spyOn(browser.tabs, 'sendMessage') as unknown as ReturnType<typeof vi.fn>;
+    send.mockResolvedValue({ ok: true, value: { shown: true } });
+    expect(await clipFromTab({ id: 6 }, 3)).toBe('frame refused');
+    expect(send).toHaveBeenCalledWith(6, {
+      channel: 'modelwire-lens',
+      name: 'page.notice',
+      payload: { message: expect.stringMatching(/not of frames embedded in it/) },
+    });
   });
 });

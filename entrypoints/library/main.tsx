@@ -1,0 +1,60 @@
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useStore } from 'zustand';
+import { LibraryScreen } from '../../components/library/LibraryScreen';
+import { clipFacets, deleteClips, importClips, listClips, restoreClips, updateClip } from '../../lib/db/clips';
+import { openDatabase } from '../../lib/db/schema';
+import { copyText, downloadText, openTab } from '../../lib/ui/browser-actions';
+import { createLibraryStore } from '../../lib/ui/library-store';
+import '../../assets/options.css';
+import '../../assets/library.css';
+
+const db = openDatabase();
+const store = createLibraryStore({
+  list: (filter) => listClips(db, filter),
+  facets: () => clipFacets(db),
+  orphanCount: () => db.clips.where('anchor.status').equals('orphaned').count(),
+  update: (id, change) => updateClip(db, id, change, new Date()),
+  remove: (ids) => deleteClips(db, ids),
+  restore: (clips) => restoreClips(db, clips),
+  importText: (text) => importClips(db, text),
+  copy: copyText,
+  download: downloadText,
+  open: openTab,
+  now: () => new Date(),
+});
+
+function Library() {
+  const state = useStore(store);
+  useEffect(() => {
+    void state.refresh();
+    // Clips made or re-anchored in other tabs show up when the reader comes back to this one.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void store.getState().refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <LibraryScreen
+      {...state}
+      onFilter={(change) => void state.setFilter(change)}
+      onToggle={state.toggle}
+      onSelectAll={state.selectAll}
+      onStyle={state.setStyle}
+      onSave={(id, note, tags) => void state.save(id, note, tags)}
+      onRemove={(ids) => void state.remove(ids)}
+      onUndo={() => void state.undoRemove()}
+      onCopy={(clip) => void state.copyCitation(clip)}
+      onOpen={(clip) => void state.open(clip)}
+      onExport={state.exportAs}
+      onImport={(file) => void state.importFile(file)}
+    />
+  );
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <Library />
+  </StrictMode>,
+);

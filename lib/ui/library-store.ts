@@ -1,0 +1,195 @@
+// The clip library's state and actions: search and filters, edits, delete with undo, bulk selection, exports and
+// import. A vanilla zustand store over injected effects, tested without React or a browser.
+import { createStore } from 'zustand/vanilla';
+import type { Clip } from '../clips/clip';
+import { cite, passageLink, type CitationStyle } from '../clips/cite';
+import { toBibtex, toCslJson, toLensJson, toMarkdown, toWebAnnotation } from '../clips/export';
+import type { ClipFilter } from '../db/clips';
+
+export type { ClipFilter };
+
+export type ExportFormat = 'markdown' | 'csl-json' | 'bibtex' | 'web-annotation' | 'lens-json';
+
+export const EXPORTS: Record<ExportFormat, { label: string; extension: string; type: string }> = {
+  markdown: { label: 'Markdown', extension: 'md', type: 'text/markdown' },
+  'csl-json': { label: 'CSL-JSON', extension: 'csl.json', type: 'application/json' },
+  bibtex: { label: 'BibTeX', extension: 'bib', type: 'application/x-bibtex' },
+  'web-annotation': { label: 'W3C Web Annotation', extension: 'jsonld', type: 'application/ld+json' },
+  'lens-json': { label: 'Lens JSON (re-importable)', extension: 'lens-clips.json', type: 'application/json' },
+};
+
+export interface LibraryDeps {
+  list(filter: ClipFilter): Promise<Clip[]>;
+  facets(): Promise<{ sites: string[]; tags: string[]; total: number }>;
+  orphanCount(): Promise<number>;
+  update(id: string, change: { note: string; tags: string[] }): Promise<Clip | null>;
+  remove(ids: string[]): Promise<Clip[]>;
+  restore(clips: Clip[]): Promise<void>;
+  importText(text: string): Promise<{ ok: true; imported: number; unchanged: number } | { ok: false; error: string }>;
+  copy(text: string): Promise<boolean>;
+  download(filename: string, text: string, type: string): void;
+  open(url: string): Promise<boolean>;
+  now(): Date;
+}
+
+export interface LibraryState {
+  filter: ClipFilter;
+  clips: Clip[];
+  facets: { sites: string[]; tags: string[]; total: number };
+  orphans: number;
+  selected: string[];
+  style: CitationStyle;
+  loading: boolean;
+  notice: { kind: 'ok' | 'error'; text: string } | null;
+  /** What the last delete removed, for "Undo". */
+  undo: Clip[] | null;
+  refresh(): Promise<void>;
+  setFilter(change: Partial<ClipFilter>): Promise<void>;
+  toggle(id: string): void;
+  selectAll(all: boolean): void;
+  setStyle(style: CitationStyle): void;
+  save(id: string, note: string, tags: string[]): Promise<void>;
+  remove(ids: string[]): Promise<void>;
+  undoRemove(): Promise<void>;
+  copyCitation(clip: Clip): Promise<void>;
+  open(clip: Clip): Promise<void>;
+  exportAs(format: ExportFormat): void;
+  importFile(file: { name: string; text(): Promise<string> }): Promise<void>;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function createLibraryStore(deps: LibraryDeps) {
+  return createStore<LibraryState>()((set, get) => {
+    const targets = () => {
+      const { clips, selected } = get();
+      return selected.length > 0 ? clips.filter((clip) => selected.includes(clip.id)) : clips;
+    };
+    return {
+      filter: {},
+      clips: [],
+      facets: { sites: [], tags: [], total: 0 },
+      orphans: 0,
+      selected: [],
+      style: 'apa',
+      loading: true,
+      notice: null,
+      undo: null,
+
+      async refresh() {
+        const [clips, facets, orphans] = await Promise.all([
+          deps.list(get().filter),
+          deps.facets(),
+          deps.orphanCount(),
+        ]);
+        const ids = new Set(clips.map((clip) => clip.id));
+        set({ clips, facets, orphans, loading: false, selected: get().selected.filter((id) => ids.has(id)) });
+      },
+
+      async setFilter(change) {
+        set({ filter: { ...get().filter, ...change } });
+        await get().refresh();
+      },
+
+      toggle(id) {
+        const selected = get().selected;
+        set({ selected: selected.includes(id) ? selected.filter((entry) => entry !== id) : [...selected, id] });
+      },
+
+      selectAll(all) {
+        set({ selected: all ? get().clips.map((clip) => clip.id) : [] });
+      },
+
+      setStyle(style) {
+        set({ style });
+      },
+
+      async save(id, note, tags) {
+        try {
+          const updated = await deps.update(id, { note, tags });
+          set({
+            notice: updated ? { kind: 'ok', text: 'Saved.' } : { kind: 'error', text: 'That clip no longer exists.' },
+          });
+        } catch (error) {
+          set({
+            notice: { kind: 'error', text: `Not saved: ${error instanceof Error ? error.message : String(error)}` },
+          });
+        }
+        await get().refresh();
+      },
+
+      async remove(ids) {
+        if (ids.length === 0) return;
+        const removed = await deps.remove(ids);
+        set({
+          undo: removed,
+          selected: get().selected.filter((id) => !ids.includes(id)),
+          notice: { kind: 'ok', text: `Deleted ${plural(removed.length, 'clip')}.` },
+        });
+        await get().refresh();
+      },
+
+      async undoRemove() {
+        const undo = get().undo;
+        if (!undo) return;
+        await deps.restore(undo);
+        set({ undo: null, notice: { kind: 'ok', text: `Restored ${plural(undo.length, 'clip')}.` } });
+        await get().refresh();
+      },
+
+      async copyCitation(clip) {
+        const text = `“${clip.quote}” ${cite(clip, get().style)} ${passageLink(clip)}`;
+        const copied = await deps.copy(text);
+        set({
+          notice: copied
+            ? { kind: 'ok', text: 'Quote, citation and link to the passage copied.' }
+            : { kind: 'error', text: 'Copying failed: the browser refused the clipboard.' },
+        });
+      },
+
+      async open(clip) {
+        await deps.open(passageLink(clip));
+      },
+
+      exportAs(format) {
+        const clips = targets();
+        if (clips.length === 0) {
+          set({ notice: { kind: 'error', text: 'There are no clips to export.' } });
+          return;
+        }
+        const now = deps.now();
+        const text =
+          format === 'markdown'
+            ? toMarkdown(clips)
+            : format === 'csl-json'
+              ? `${JSON.stringify(toCslJson(clips), null, 1)}\n`
+              : format === 'bibtex'
+                ? toBibtex(clips)
+                : format === 'web-annotation'
+                  ? `${JSON.stringify(toWebAnnotation(clips, now), null, 1)}\n`
+                  : toLensJson(clips, now);
+        const { extension, type } = EXPORTS[format];
+        deps.download(`modelwire-lens-clips-${now.toISOString().slice(0, 10)}.${extension}`, text, type);
+        set({ notice: { kind: 'ok', text: `Exported ${plural(clips.length, 'clip')} as ${EXPORTS[format].label}.` } });
+      },
+
+      async importFile(file) {
+        const outcome = await deps.importText(await file.text());
+        set({
+          undo: null,
+          notice: outcome.ok
+            ? {
+                kind: 'ok',
+                text: `Imported ${plural(outcome.imported, 'clip')} from ${file.name}${
+                  outcome.unchanged > 0 ? `; ${plural(outcome.unchanged, 'clip')} already up to date` : ''
+                }.`,
+              }
+            : { kind: 'error', text: `${file.name}: ${outcome.error}` },
+        });
+        await get().refresh();
+      },
+    };
+  });
+}
