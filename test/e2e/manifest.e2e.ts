@@ -47,7 +47,7 @@ describe('Firefox build', () => {
     expect(built.permissions).toEqual(['storage', 'alarms', 'contextMenus']);
     expect(built.optional_permissions).toEqual(FEED_ORIGINS);
     expect(built.sidebar_action.default_panel).toBe('sidepanel.html');
-    expect(Object.keys(built.commands)).toEqual(['_execute_sidebar_action']);
+    expect(Object.keys(built.commands)).toEqual(['_execute_sidebar_action', 'clip-selection']);
   });
 
   it('passes web-ext lint with no errors', () => {
