@@ -180,7 +180,54 @@ try {
     popup: 'side panel',
     heading: ((await panel.textContent('#entities-heading')) ?? '').slice(0, 70),
   });
-  if (headless) await Promise.all([panel.close(), reading.close()]);
+  if (headless) await panel.close();
+
+  // An editor clips a passage with the Clip button beside the selection, adds a note, and opens the library.
+  await reading.evaluate(`(() => {
+    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf('Nothing about the queue changes');
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 'Nothing about the queue changes until a nurse confirms the score'.length);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      return;
+    }
+  })()`);
+  const clipper = await lensShadow(reading, 'modelwire-lens-clipper');
+  for (let tries = 0; tries < 50 && !(await clipper.exists('.clip-button:not([hidden])')); tries++) {
+    await reading.waitForTimeout(100);
+  }
+  await clipper.click('.clip-button');
+  for (let tries = 0; tries < 50 && !(await clipper.exists('#lens-clip-note')); tries++)
+    await reading.waitForTimeout(100);
+  await reading.keyboard.type('Who decides: the nurse, not the model.');
+  await clipper.focus('#lens-clip-tags');
+  await reading.keyboard.type('health, follow up');
+  await clipper.click('.actions .primary');
+  await reading.waitForTimeout(300);
+  await screenshot(reading, '13-clip-panel', outDir);
+  rows.push({
+    step: '13-clip',
+    what: 'An editor clips a passage with a note and tags',
+    badge: 'MW',
+    popup: 'clip',
+    heading: ((await clipper.text('.status')) ?? '').slice(0, 70),
+  });
+  const library = await lens.context.newPage();
+  await library.goto(`chrome-extension://${lens.extensionId}/library.html`);
+  await library.waitForSelector('.clip');
+  await screenshot(library, '14-clip-library', outDir);
+  rows.push({
+    step: '14-library',
+    what: 'The clip library: citation, note, tags, exports',
+    badge: '',
+    popup: 'library',
+    heading: ((await library.locator('.clip .citation').first().textContent()) ?? '').slice(0, 70),
+  });
+  if (headless) await Promise.all([library.close(), reading.close()]);
 
   console.table(rows);
   console.log(`Screenshots of every page and its popup: ${outDir}`);
