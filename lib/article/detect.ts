@@ -95,6 +95,20 @@ function teaserCount(doc: Document): number {
     .length;
 }
 
+const CALL_TO_ACTION =
+  /^(?:learn more|find out more|read more about|download|get started|get it now|sign up|try (?:it|now|for free)|buy now|shop now|start (?:your )?free trial|see (?:all )?(?:features|plans|pricing))\b/i;
+
+/** Links and buttons whose text is a call to action (counted up to 20). */
+function callsToAction(doc: Document): number {
+  let count = 0;
+  const candidates = doc.querySelectorAll('a, button');
+  for (let index = 0; index < candidates.length && index < 3000 && count < 20; index++) {
+    const text = (candidates[index]?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length > 0 && text.length < 80 && CALL_TO_ACTION.test(text)) count++;
+  }
+  return count;
+}
+
 export function detectArticle(doc: Document, pageUrl: string): Detection {
   const signals: Array<[number, string]> = [];
   if (!doc.body || doc.documentElement?.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
@@ -134,6 +148,13 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
   if (ERROR_TEXT.test(heading)) signals.push([-0.8, 'looks like an error page']);
   if (DOCS_PATH.test(path) && !articleType && !metaContent(doc, 'article:published_time')) {
     signals.push([-0.4, 'is a documentation page']);
+  }
+  // Landing and product pages sell with a call to action under every blurb; an article seldom has more than one or two.
+  const hasArticleMetadata =
+    Boolean(articleType) || ogType === 'article' || Boolean(metaContent(doc, 'article:published_time'));
+  if (!hasArticleMetadata && prose < 50) {
+    const calls = callsToAction(doc);
+    if (calls >= 4) signals.push([-0.4, `has ${calls} calls to action (“Learn more”, “Download”…)`]);
   }
   if (doc.querySelector('video, [class*="player" i] iframe') && prose < 20)
     signals.push([-0.3, 'is built around a video']);
