@@ -35,7 +35,9 @@ export async function clipFromTab(tab: { id?: number } | undefined, frameId = 0)
 }
 
 export function registerSidePanelEntryPoints(): void {
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(async () => {
+    // An update keeps the old items: start from none, so there are never two of one.
+    await browser.contextMenus.removeAll();
     browser.contextMenus.create({
       id: SIDE_PANEL_MENU_ID,
       title: 'Modelwire Lens: open the side panel',

@@ -120,6 +120,8 @@ export function createPageLens(deps: PageLensDeps): PageLens {
       doc.documentElement.append(overlay.host);
       doc.addEventListener('mousemove', onPointer, { capture: true, passive: true });
     } else {
+      // A page that removed our element gets it back at the next change of state, not in a loop.
+      if (!overlay.host.isConnected) doc.documentElement.append(overlay.host);
       overlay.setPill(showPill);
     }
     shown.overlay = true;

@@ -262,6 +262,28 @@ describe('hostile pages and dark mode', () => {
     await page.close();
   });
 
+  it('comes back cleanly when the page removes its element', async () => {
+    const { page, shadow } = await open(OTHER_COVERED);
+    await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
+    await page.evaluate(`document.querySelector('modelwire-lens').remove()`);
+    expect(await shadow.hosts()).toBe(0);
+    // The next change of state (here a settings change from the options page) puts it back, once.
+    const worker = await session.lens.worker();
+    await settings(
+      worker,
+      { overlay: true, highlights: true, clipButton: true, siteMode: 'all-except', sites: ['example.org'] },
+      'display-settings',
+    );
+    await expect.poll(() => shadow.hosts()).toBe(1);
+    expect(await pillShown(shadow)).toBe(true);
+    await settings(
+      worker,
+      { overlay: true, highlights: true, clipButton: true, siteMode: 'all-except', sites: [] },
+      'display-settings',
+    );
+    await page.close();
+  });
+
   it('follows the system’s dark mode', async () => {
     const { page, shadow } = await open(OTHER_COVERED, 'dark');
     await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
