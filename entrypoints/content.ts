@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { CHANNEL } from '../lib/messaging/channel';
 import { sendMessage } from '../lib/messaging/client';
 import { pageProtocol } from '../lib/messaging/protocol';
+import type { TabState } from '../lib/tabs/tab-state';
 import { createRouter } from '../lib/messaging/router';
 import { normalizeUrl } from '../lib/match/url';
 import { createPageLens } from '../lib/overlay/page-lens';
@@ -107,7 +108,12 @@ export default defineContentScript({
       latestPage = page;
       const reply = await sendMessage('page.detected', page);
       if (!reply.ok && reply.error.code !== 'unreachable') console.warn('Modelwire Lens:', reply.error.message);
-      await lens.update(reply.ok ? reply.value : null);
+      if (reply.ok) {
+        const { overlay, ...state } = reply.value;
+        await lens.update(state as TabState, overlay);
+      } else {
+        await lens.update(null);
+      }
       void anchorMyClips(page.canonicalUrl, true);
       return page;
     };

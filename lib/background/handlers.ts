@@ -20,6 +20,7 @@ import type { LensDatabase } from '../db/schema';
 import type { Handlers } from '../messaging/router';
 import { fail, ok } from '../messaging/result';
 import type { EntityOnPage, TabState } from '../tabs/tab-state';
+import type { OverlayContext } from '../messaging/protocol';
 import { badgeFor, type Badge } from './badge';
 import type { FeedStatus } from '../feed/settings';
 
@@ -95,6 +96,46 @@ async function bestFuzzyMatch(db: LensDatabase, page: PageReport) {
   return best;
 }
 
+/** What the in-page overlay shows for a tab in `state`: null unless its article is covered (or possibly). */
+async function overlayContextFor(db: LensDatabase, state: TabState): Promise<OverlayContext | null> {
+  if (state.kind !== 'covered' && state.kind !== 'possible') return null;
+  const coverage = await getCoverage(db, state.coverageId);
+  if (coverage === undefined) return null;
+  const inArticle = new Map((state.onPage ?? []).map((entity) => [entity.key, entity.count]));
+  const mentionKeys = coverage.mentions.map((name) => entityKey(name));
+  const counts = await coverageCountsByEntity(db, mentionKeys);
+  const mentions = coverage.mentions.map((name, index) => {
+    const key = mentionKeys[index] as string;
+    return { key, name, coverageCount: counts.get(key) ?? 0, inArticle: inArticle.get(key) ?? null };
+  });
+  const highlightKeys = [...new Set([...mentionKeys, ...inArticle.keys()])].filter((key) => key !== '');
+  const entities = await db.entities.bulkGet(highlightKeys);
+  const highlight = highlightKeys.map((key, index) => {
+    const entity = entities[index];
+    const names = entity
+      ? [entity.name, ...entity.aliases]
+      : coverage.mentions.filter((name) => entityKey(name) === key);
+    return { key, names };
+  });
+  return {
+    kind: state.kind,
+    coverage: {
+      id: coverage.id,
+      headline: coverage.headline,
+      summary: coverage.summary,
+      analystTake: coverage.analystTake,
+      modelwireUrl: coverage.modelwireUrl,
+      takedownUrl: coverage.takedownUrl,
+      sourceDomain: coverage.source.domain,
+      publishedAt: coverage.publishedAt,
+    },
+    confidence: state.kind === 'possible' ? state.confidence : null,
+    reasons: state.kind === 'possible' ? state.reasons : [],
+    mentions,
+    highlight,
+  };
+}
+
 /**
  * The keys a page may speak for: its own address, and its canonical address when that is on the same site (a page
  * cannot claim another site's clips by naming it canonical).
@@ -147,6 +188,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           ? (await getCoverage(deps.db, state.coverageId))?.headline
           : undefined;
       await deps.setBadge(tabId, badgeFor(state, headline));
+      // The overlay's context rides along with the answer, saving the page a second round trip.
+      const overlay = await overlayContextFor(deps.db, state);
       // The report is answered first, so the badge and the overlay do not wait; the names follow.
       if (page.isArticle) {
         const reported = state;
@@ -157,7 +200,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           (error: unknown) => console.warn('Modelwire Lens: finding names in the page failed', error),
         );
       }
-      return ok(state);
+      return ok({ ...state, overlay });
     },
 
     async 'coverage.capture'({ url, parsed }, { tabId, senderUrl }) {
@@ -204,42 +247,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'overlay.context'(_, { tabId }) {
       if (tabId === null) return fail('refused', 'Overlay requests come from a tab.');
       const state = await deps.readTabState(tabId);
-      if (state === null || (state.kind !== 'covered' && state.kind !== 'possible')) return ok(null);
-      const coverage = await getCoverage(deps.db, state.coverageId);
-      if (coverage === undefined) return ok(null);
-      const inArticle = new Map((state.onPage ?? []).map((entity) => [entity.key, entity.count]));
-      const mentionKeys = coverage.mentions.map((name) => entityKey(name));
-      const counts = await coverageCountsByEntity(deps.db, mentionKeys);
-      const mentions = coverage.mentions.map((name, index) => {
-        const key = mentionKeys[index] as string;
-        return { key, name, coverageCount: counts.get(key) ?? 0, inArticle: inArticle.get(key) ?? null };
-      });
-      const highlightKeys = [...new Set([...mentionKeys, ...inArticle.keys()])].filter((key) => key !== '');
-      const entities = await deps.db.entities.bulkGet(highlightKeys);
-      const highlight = highlightKeys.map((key, index) => {
-        const entity = entities[index];
-        const names = entity
-          ? [entity.name, ...entity.aliases]
-          : coverage.mentions.filter((name) => entityKey(name) === key);
-        return { key, names };
-      });
-      return ok({
-        kind: state.kind,
-        coverage: {
-          id: coverage.id,
-          headline: coverage.headline,
-          summary: coverage.summary,
-          analystTake: coverage.analystTake,
-          modelwireUrl: coverage.modelwireUrl,
-          takedownUrl: coverage.takedownUrl,
-          sourceDomain: coverage.source.domain,
-          publishedAt: coverage.publishedAt,
-        },
-        confidence: state.kind === 'possible' ? state.confidence : null,
-        reasons: state.kind === 'possible' ? state.reasons : [],
-        mentions,
-        highlight,
-      });
+      return ok(state === null ? null : await overlayContextFor(deps.db, state));
     },
 
     async 'entity.coverages'({ key, exclude }) {

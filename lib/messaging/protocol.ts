@@ -141,7 +141,8 @@ export interface ExtractedPage {
 
 /** Reply types, one per message. */
 export interface Replies {
-  'page.detected': TabState;
+  /** The tab's new state, with what the overlay shows when the article is covered (null otherwise). */
+  'page.detected': TabState & { overlay?: OverlayContext | null };
   'coverage.capture': TabState;
   'feed.sync': FeedStatus;
   'overlay.context': OverlayContext | null;

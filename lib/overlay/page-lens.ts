@@ -22,8 +22,8 @@ export interface PageLensDeps {
 }
 
 export interface PageLens {
-  /** The tab's state as the background last answered it. */
-  update(state: TabState | null): Promise<void>;
+  /** The tab's state as the background last answered it, with the overlay's context when it came along. */
+  update(state: TabState | null, overlay?: OverlayContext | null): Promise<void>;
   /** Settings or hidden lists changed: show or remove accordingly. */
   refresh(change?: { settings?: DisplaySettings; hidden?: OverlayHidden }): Promise<void>;
   /**
@@ -143,8 +143,14 @@ export function createPageLens(deps: PageLensDeps): PageLens {
 
   return {
     shown,
-    async update(next) {
+    async update(next, overlay) {
       state = next;
+      if (overlay !== undefined && overlay !== null && next !== null && 'coverageId' in next) {
+        if (overlay.coverage.id === next.coverageId && overlay.coverage.id !== context?.coverage.id) {
+          removeAll();
+          context = overlay;
+        }
+      }
       await render();
     },
     async refresh(change = {}) {

@@ -86,6 +86,34 @@ describe('page.detected', () => {
     expect(mentions[0]?.articleUrl).toBe(COVERED);
   });
 
+  it('answers a covered article’s report with the overlay’s context, and an uncovered one with none', async () => {
+    const covered = await handlers['page.detected'](describePage(sitePage(COVERED), COVERED), from(11, COVERED));
+    expect(covered.ok && covered.value.overlay).toMatchObject({
+      kind: 'covered',
+      coverage: {
+        id: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A',
+        headline: 'Regional hospitals pilot an AI triage assistant in three emergency rooms',
+      },
+      mentions: [
+        { key: 'harbor health network', coverageCount: 1 },
+        { key: 'kestrel labs', coverageCount: 3 },
+        { key: 'triage assist', coverageCount: 1 },
+      ],
+      highlight: [
+        { key: 'harbor health network', names: ['Harbor Health Network'] },
+        { key: 'kestrel labs', names: ['Kestrel Labs'] },
+        { key: 'triage assist', names: ['Triage Assist'] },
+      ],
+    });
+    const uncovered = await handlers['page.detected'](
+      describePage(sitePage(UNCOVERED), UNCOVERED),
+      from(12, UNCOVERED),
+    );
+    expect(uncovered.ok && uncovered.value.overlay).toBeNull();
+    // The context is not stored with the tab's state.
+    expect(await readTabState(11)).not.toHaveProperty('overlay');
+  });
+
   it('matches by canonical URL when the address is a different spelling', async () => {
     const page = describePage(sitePage(COVERED), 'https://www.lakesideledger.com/p/48213');
     const reply = await handlers['page.detected'](page, from(3, page.url));
