@@ -26,12 +26,20 @@ import {
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   excludeMatches: ['*://themodelwire.com/*', '*://*.themodelwire.com/*'],
-  runAt: 'document_end',
+  // Started before the page is parsed, so that the settings are read while the page loads; detection waits for the
+  // parsed document.
+  runAt: 'document_start',
   async main(ctx) {
+    const parsed =
+      document.readyState === 'loading'
+        ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+        : Promise.resolve();
     // A site the reader turned off: nothing more runs here, not even detection.
     const initial = await readDisplayState();
     let settings = initial.settings;
     if (!siteAllowed(settings, location.hostname)) return;
+    await parsed;
+    if (ctx.isInvalid) return;
 
     let latestPage: { canonicalUrl: string | null; url: string } | null = null;
     const lens = createPageLens({

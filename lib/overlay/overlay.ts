@@ -24,6 +24,8 @@ export interface Overlay {
   setPill(visible: boolean): void;
   /** Whether the reader has the card open. */
   isOpen(): boolean;
+  /** New figures for the mentions (the names found in the article arrived): redrawn in place, the host kept. */
+  setMentions(mentions: OverlayContext['mentions']): void;
   destroy(): void;
 }
 
@@ -92,7 +94,7 @@ export function mountOverlay(
   const hidePage = h(doc, 'button', { type: 'button' }, 'Hide on this page');
   const hideSite = h(doc, 'button', { type: 'button' }, 'Hide on this site');
 
-  const mentionItems = context.mentions.map((mention) => {
+  const mentionItem = (mention: OverlayContext['mentions'][number]) => {
     const toggle = h(doc, 'button', { class: 'entity', type: 'button', 'aria-expanded': 'false' }, mention.name);
     const detail = h(doc, 'div', { class: 'entity-detail', hidden: true });
     const figures = [plural(mention.coverageCount, 'saved summary', 'saved summaries')];
@@ -104,7 +106,8 @@ export function mountOverlay(
       if (open && detail.childElementCount === 0) void fillEntity(detail, mention.key);
     });
     return h(doc, 'li', {}, toggle, ' ', h(doc, 'span', { class: 'muted' }, figures.join(' · ')), detail);
-  });
+  };
+  const mentionList = h(doc, 'ul', { class: 'mentions' }, ...context.mentions.map(mentionItem));
 
   const card = h(
     doc,
@@ -138,14 +141,8 @@ export function mountOverlay(
           ...context.coverage.analystTake.map((paragraph) => h(doc, 'p', {}, paragraph)),
         )
       : null,
-    mentionItems.length > 0
-      ? h(
-          doc,
-          'section',
-          { 'aria-label': 'Mentions' },
-          h(doc, 'h3', {}, 'Mentions'),
-          h(doc, 'ul', { class: 'mentions' }, ...mentionItems),
-        )
+    context.mentions.length > 0
+      ? h(doc, 'section', { 'aria-label': 'Mentions' }, h(doc, 'h3', {}, 'Mentions'), mentionList)
       : null,
     h(
       doc,
@@ -268,6 +265,9 @@ export function mountOverlay(
       hover.hidden = false;
     },
     isOpen: () => !card.hidden,
+    setMentions(mentions) {
+      mentionList.replaceChildren(...mentions.map(mentionItem));
+    },
     setPill(visible) {
       if (!visible) setOpen(false);
       root.hidden = !visible;

@@ -159,8 +159,17 @@ export function createPageLens(deps: PageLensDeps): PageLens {
       await render();
     },
     async reloadContext() {
-      if (context === null || overlay?.isOpen()) return false;
-      context = null;
+      if (context === null || overlay === null || overlay.isOpen()) return false;
+      const reply = await deps.overlayContext();
+      const fresh = reply.ok ? reply.value : null;
+      if (fresh === null || overlay === null || fresh.coverage.id !== context.coverage.id) return false;
+      // Same coverage, more known: update the figures and the underlines in place; the element stays.
+      context = fresh;
+      overlay.setMentions(fresh.mentions);
+      if (highlights !== null) {
+        highlights.clear();
+        highlights = null;
+      }
       await render();
       return true;
     },

@@ -49,9 +49,19 @@ export async function lensShadow(page: Page, tag = 'modelwire-lens'): Promise<Le
     if (!root) throw new Error(`No <${tag}> with a shadow root on ${page.url()}`);
     return root.nodeId;
   };
+  // The overlay may redraw between two protocol calls, which makes node ids stale: ask again once.
+  const retry = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (!/given id|No node/i.test(String(error))) throw error;
+      return work();
+    }
+  };
   const nodes = async (selector: string): Promise<number[]> =>
-    (await cdp.send('DOM.querySelectorAll', { nodeId: await shadowRootId(), selector })).nodeIds;
-  const call = async <T>(selector: string, fn: string): Promise<T> => {
+    retry(async () => (await cdp.send('DOM.querySelectorAll', { nodeId: await shadowRootId(), selector })).nodeIds);
+  const call = async <T>(selector: string, fn: string): Promise<T> => retry(() => callOnce<T>(selector, fn));
+  const callOnce = async <T>(selector: string, fn: string): Promise<T> => {
     const [nodeId] = await nodes(selector);
     if (nodeId === undefined) throw new Error(`Nothing matches ${selector} in the overlay`);
     const { object } = await cdp.send('DOM.resolveNode', { nodeId });
