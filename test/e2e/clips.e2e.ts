@@ -100,6 +100,19 @@ describe('clipping', () => {
     await page.close();
   });
 
+  it('offers no button when the reader turned it off in the options', async () => {
+    const options = await session.lens.context.newPage();
+    await options.goto(`chrome-extension://${session.lens.extensionId}/options.html`);
+    await options.waitForSelector('main[aria-busy="false"]');
+    await options.getByLabel('Offer a “Clip” button beside text I select').uncheck();
+    const { page, clipper } = await openArticle();
+    await select(page, FIRST);
+    await page.waitForTimeout(600);
+    expect(await clipper.exists('.clip-button:not([hidden])')).toBe(false);
+    await options.getByLabel('Offer a “Clip” button beside text I select').check();
+    await Promise.all([options.close(), page.close()]);
+  });
+
   it('re-anchors on a changed version of the page and reports the passage that is gone', async () => {
     // The publisher edits the story: a new first paragraph, reworded text around the first clip, and the second clip's
     // sentence removed.
