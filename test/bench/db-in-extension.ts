@@ -8,6 +8,7 @@ import { storeFeedEntries } from '../../lib/feed/sync';
 import { toCoverageRecord, type CoverageContent } from '../../lib/modelwire/coverage';
 import { parseFeed } from '../../lib/modelwire/feed';
 import { urlKeys } from '../../lib/match/url';
+import { quantiles } from './quantiles';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 function ulid(index: number): string {
@@ -43,13 +44,6 @@ function content(index: number): CoverageContent {
     takedownUrl: 'https://themodelwire.com/takedown',
     publishedAt: day,
   };
-}
-
-function quantiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number) * 100) / 100;
-  return { median: at(0.5), p95: at(0.95), runs: sorted.length };
 }
 
 async function run(options: { coverages: number; mentions: number; log: (line: string) => void }) {

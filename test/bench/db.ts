@@ -1,21 +1,12 @@
 // `npm run bench:db`: the database code of the built extension, in Chromium, in the extension's own origin, with
 // 100,000 coverages and 1,000,000 mentions. Prints its figures and ends with one JSON line.
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { pageScript } from './page-script';
 import { launchWithExtension } from '../harness/browser';
 
 const COVERAGES = Number(process.env.BENCH_COVERAGES ?? 100_000);
 const MENTIONS = Number(process.env.BENCH_MENTIONS ?? 1_000_000);
 
-const bundle = await build({
-  entryPoints: [fileURLToPath(new URL('./db-in-extension.ts', import.meta.url))],
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  write: false,
-  platform: 'browser',
-});
-const script = bundle.outputFiles[0]?.text ?? '';
+const script = await pageScript('db-in-extension.ts');
 // No fixture hosts are needed: everything happens inside the extension.
 const lens = await launchWithExtension({ port: 9, hosts: [] });
 try {

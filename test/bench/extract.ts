@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { pageScript } from './page-script';
 import { findChromium, QUIET_CHROMIUM_ARGS } from '../harness/chromium';
 import { EXTENSION_DIR } from '../harness/browser';
 
@@ -32,15 +32,7 @@ for (const source of readdirSync(dataset).sort()) {
   }
 }
 
-const bundle = await build({
-  entryPoints: [fileURLToPath(new URL('./in-page.ts', import.meta.url))],
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  write: false,
-  platform: 'browser',
-});
-const script = bundle.outputFiles[0]?.text ?? '';
+const script = await pageScript('in-page.ts');
 
 const browser = await chromium.launch({
   executablePath: findChromium(),

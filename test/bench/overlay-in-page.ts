@@ -1,13 +1,7 @@
 // Bundled and evaluated in a benchmark page: Lens's entity highlighting (find the names, build the ranges, register
 // the highlight) on a long article, timed in the page itself.
 import { findEntityRanges, showEntityHighlights } from '../../lib/overlay/entity-highlights';
-
-function quantiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 100) / 100;
-  return { median: at(0.5), p95: at(0.95), runs: sorted.length };
-}
+import { quantiles } from './quantiles';
 
 (globalThis as unknown as { lensHighlightBench: unknown }).lensHighlightBench = (runs: number, entityCount: number) => {
   const root = document.querySelector('article') as HTMLElement;

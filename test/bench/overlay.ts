@@ -1,20 +1,12 @@
 // `npm run bench:overlay`: in Chromium with the built extension, (1) the time from DOMContentLoaded to the overlay's
 // pill on the demo article, over repeated loads, and (2) highlighting 1,000 entity mentions in a 20,000-word article.
 // Prints the figures and ends with one JSON line.
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { pageScript, quantiles } from './page-script';
 import { launchWithExtension } from '../harness/browser';
 import { startFixtureServer } from '../harness/fixture-server';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 30);
 const DEMO_ARTICLE = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';
-
-function quantiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10;
-  return { median: at(0.5), p95: at(0.95), runs: sorted.length };
-}
 
 /** A 20,000-word article in which 1,000 mentions of 200 entities are spread over 400 paragraphs. */
 function longArticle(): string {
@@ -38,15 +30,7 @@ function longArticle(): string {
   return `<!doctype html><html><head><title>Long article</title></head><body><article><h1>A long article</h1>${paragraphs.join('')}</article></body></html>`;
 }
 
-const bundle = await build({
-  entryPoints: [fileURLToPath(new URL('./overlay-in-page.ts', import.meta.url))],
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  write: false,
-  platform: 'browser',
-});
-const script = bundle.outputFiles[0]?.text ?? '';
+const script = await pageScript('overlay-in-page.ts');
 
 const server = await startFixtureServer();
 const lens = await launchWithExtension({ port: server.port, hosts: server.hosts });
@@ -77,8 +61,8 @@ try {
     }
     await page.close();
   }
-  const pill = quantiles(afterDomContentLoaded);
-  const pillAfterLoad = quantiles(afterLoad);
+  const pill = quantiles(afterDomContentLoaded, 1);
+  const pillAfterLoad = quantiles(afterLoad, 1);
   console.log(
     `pill on the demo article: median ${pill.median} ms after DOMContentLoaded (p95 ${pill.p95}; aim ≤ 50), ` +
       `${pillAfterLoad.median} ms after the load event, ${pill.runs} loads`,
