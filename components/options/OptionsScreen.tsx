@@ -1,32 +1,26 @@
 // The options page: the coverage feed and the reader's data. Props in, callbacks out; no browser APIs here.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { SYNC_INTERVAL_MINUTES, TIMEOUT_SECONDS, type FeedSettings, type FeedStatus } from '../../lib/feed/settings';
-import type { DisplaySettings, OverlayHidden } from '../../lib/settings/display';
-import type { Busy, Notice, StoreFigures } from '../../lib/ui/options-store';
+import { SYNC_INTERVAL_MINUTES, TIMEOUT_SECONDS, type FeedStatus } from '../../lib/feed/settings';
+import type { OptionsState } from '../../lib/ui/options-store';
 
-export interface OptionsScreenProps {
-  loaded: boolean;
-  settings: FeedSettings;
-  status: FeedStatus;
-  figures: StoreFigures | null;
-  usage: { usage: number; quota: number } | null;
-  busy: Busy;
-  notice: Notice | null;
-  onSave(input: { url: string; intervalMinutes: number; timeoutSeconds: number }): void;
+/** The store's state, and a callback for each of its actions. */
+export type OptionsScreenProps = Pick<
+  OptionsState,
+  'loaded' | 'settings' | 'status' | 'figures' | 'usage' | 'busy' | 'notice' | 'display' | 'hidden'
+> & {
+  onSave(input: Parameters<OptionsState['saveFeed']>[0]): void;
   onRemoveFeed(): void;
   onSyncNow(): void;
   onExport(): void;
   onImport(file: File): void;
   onClear(): void;
-  display: DisplaySettings;
-  hidden: OverlayHidden;
-  onDisplay(change: Partial<Pick<DisplaySettings, 'overlay' | 'highlights' | 'clipButton' | 'siteMode'>>): void;
+  onDisplay(change: Parameters<OptionsState['setDisplay']>[0]): void;
   /** Resolves true when the site was added (the field is then cleared). */
   onAddSite(site: string): Promise<boolean>;
   onRemoveSite(site: string): void;
   onShowAgain(site: string): void;
   onForgetPages(): void;
-}
+};
 
 function PageSection(props: OptionsScreenProps) {
   const [site, setSite] = useState('');
