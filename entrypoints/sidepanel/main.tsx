@@ -4,6 +4,9 @@ import { useStore } from 'zustand';
 import { browser } from 'wxt/browser';
 import { PopupScreen } from '../../components/popup/PopupScreen';
 import { EntityList } from '../../components/sidepanel/EntityList';
+import { PageClips } from '../../components/sidepanel/PageClips';
+import type { Clip } from '../../lib/clips/clip';
+import { clipsForPage } from '../../lib/db/clips';
 import { openDatabase } from '../../lib/db/schema';
 import { sendMessage } from '../../lib/messaging/client';
 import { readTabState, watchTabState } from '../../lib/tabs/tab-state';
@@ -13,7 +16,8 @@ import { entitiesOnPage } from '../../lib/ui/popup-view';
 import '../../assets/popup.css';
 import '../../assets/sidepanel.css';
 
-const store = createPopupStore({ db: openDatabase(), readTabState, watchTabState });
+const db = openDatabase();
+const store = createPopupStore({ db, readTabState, watchTabState });
 const pinned = new URLSearchParams(location.search).has('tabId');
 
 function SidePanel() {
@@ -38,6 +42,20 @@ function SidePanel() {
     };
   }, []);
   const shown = view.status === 'covered' || view.status === 'possible' ? view.coverage.id : null;
+  const page =
+    view.status === 'covered' || view.status === 'possible' || view.status === 'not-covered' ? view.page : null;
+  const [clips, setClips] = useState<Clip[]>([]);
+  useEffect(() => {
+    if (page === null) {
+      setClips([]);
+      return;
+    }
+    let current = true;
+    void clipsForPage(db, [page.url, page.canonicalUrl]).then((found) => current && setClips(found));
+    return () => {
+      current = false;
+    };
+  }, [page, view]);
   return (
     <main className="popup sidepanel" aria-busy={view.status === 'loading'} data-status={view.status}>
       <PopupScreen view={view} />
@@ -48,6 +66,10 @@ function SidePanel() {
           if (!reply.ok) throw new Error(reply.error.message);
           return reply.value;
         }}
+      />
+      <PageClips
+        clips={clips}
+        onOpenLibrary={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}
       />
     </main>
   );

@@ -135,6 +135,16 @@ describe('clipping', () => {
     const highlighted = await page.evaluate(`[...CSS.highlights.get('modelwire-lens-clip')][0].toString()`);
     expect(String(highlighted).replace(/\s+/g, ' ')).toBe(FIRST);
     await screenshot(page, 'clip-reanchored');
+    // The side panel lists this page's clips and says which one did not re-attach.
+    const tabId = await session.lens.tabIdOf(page);
+    const panel = await session.lens.context.newPage();
+    await panel.goto(`chrome-extension://${session.lens.extensionId}/sidepanel.html?tabId=${tabId}`);
+    await expect
+      .poll(() => panel.textContent('#page-clips-heading').catch(() => null), { timeout: 10_000 })
+      .toBe('Your clips of this page (2, 1 not found)');
+    expect(await panel.locator('.page-clips li[data-status="orphaned"] q').textContent()).toBe(SECOND);
+    await screenshot(panel, 'sidepanel-page-clips');
+    await panel.close();
     await page.close();
     await session.lens.context.unroute(ARTICLE);
   });
