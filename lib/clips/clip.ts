@@ -3,6 +3,9 @@
 import * as v from 'valibot';
 import { describeIssues } from '../validation/describe-issues';
 
+/** The `format` of Lens's own clip export (lib/clips/export/lens-json.ts). */
+export const CLIPS_FORMAT = 'modelwire-lens-clips';
+
 export const CLIP_LIMITS = { quote: 20_000, note: 10_000, tags: 30, tag: 60, text: 2000, url: 4096 } as const;
 
 const httpUrl = v.pipe(

@@ -1,6 +1,6 @@
 // Clips in the database: create, find by page, record how they anchored, edit, delete and restore, search, import.
 import * as v from 'valibot';
-import { ClipSchema, newClipId, type AnchorStatus, type Clip, type NewClip } from '../clips/clip';
+import { ClipSchema, CLIPS_FORMAT, newClipId, type AnchorStatus, type Clip, type NewClip } from '../clips/clip';
 import { hostKey, normalizeUrl } from '../match/url';
 import { describeIssues } from '../validation/describe-issues';
 import { findCoverageByUrlKeys } from './coverage';
@@ -137,8 +137,6 @@ export async function clipFacets(db: LensDatabase): Promise<{ sites: string[]; t
   ]);
   return { sites: sites.map(String).filter(Boolean), tags: tags.map(String), total };
 }
-
-export const CLIPS_FORMAT = 'modelwire-lens-clips';
 
 /**
  * Imports Lens's own clip export. Every clip is checked first; one bad clip refuses the file with its position and

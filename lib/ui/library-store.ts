@@ -3,7 +3,11 @@
 import { createStore } from 'zustand/vanilla';
 import type { Clip } from '../clips/clip';
 import { cite, passageLink, type CitationStyle } from '../clips/cite';
-import { toBibtex, toCslJson, toLensJson, toMarkdown, toWebAnnotation } from '../clips/export';
+import { toBibtex } from '../clips/export/bibtex';
+import { toCslJson } from '../clips/export/csl-json';
+import { toLensJson } from '../clips/export/lens-json';
+import { toMarkdown } from '../clips/export/markdown';
+import { toWebAnnotation } from '../clips/export/web-annotation';
 import type { ClipFilter } from '../db/clips';
 
 export type { ClipFilter };

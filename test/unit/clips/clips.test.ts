@@ -6,7 +6,11 @@ import Ajv from 'ajv';
 import demoFeed from '../../../lib/modelwire/demo/feed.json';
 import type { Clip, NewClip } from '../../../lib/clips/clip';
 import { cite, passageLink } from '../../../lib/clips/cite';
-import { toBibtex, toCslJson, toLensJson, toMarkdown, toWebAnnotation } from '../../../lib/clips/export';
+import { toBibtex } from '../../../lib/clips/export/bibtex';
+import { toCslJson } from '../../../lib/clips/export/csl-json';
+import { toLensJson } from '../../../lib/clips/export/lens-json';
+import { toMarkdown } from '../../../lib/clips/export/markdown';
+import { toWebAnnotation } from '../../../lib/clips/export/web-annotation';
 import {
   clipFacets,
   clipsForPage,
