@@ -78,13 +78,20 @@ export function parseFeedSettings(value: unknown): { ok: true; value: FeedSettin
   return { ok: true, value: result.output };
 }
 
+/**
+ * The stored settings: a typed, versioned storage item (version 1; a future shape adds a migration here). What it
+ * holds is still checked on every read: storage can be edited by hand or by an older or newer Lens.
+ */
+const feedSettingsItem = storage.defineItem<FeedSettings | null>(FEED_SETTINGS_KEY, { fallback: null, version: 1 });
+const feedStatusItem = storage.defineItem<FeedStatus | null>(FEED_STATUS_KEY, { fallback: null, version: 1 });
+
 export async function readFeedSettings(): Promise<FeedSettings> {
-  const stored = parseFeedSettings(await storage.getItem(FEED_SETTINGS_KEY));
+  const stored = parseFeedSettings(await feedSettingsItem.getValue());
   return stored.ok ? stored.value : DEFAULT_FEED_SETTINGS;
 }
 
 export async function writeFeedSettings(settings: FeedSettings): Promise<void> {
-  await storage.setItem(FEED_SETTINGS_KEY, settings);
+  await feedSettingsItem.setValue(settings);
 }
 
 /** An entry the last sync refused, with why. */
@@ -135,20 +142,20 @@ export const INITIAL_FEED_STATUS: FeedStatus = {
 };
 
 export async function readFeedStatus(): Promise<FeedStatus> {
-  const stored = await storage.getItem<FeedStatus>(FEED_STATUS_KEY);
+  const stored = await feedStatusItem.getValue();
   return stored && typeof stored === 'object' ? { ...INITIAL_FEED_STATUS, ...stored } : INITIAL_FEED_STATUS;
 }
 
 export async function writeFeedStatus(status: FeedStatus): Promise<void> {
-  await storage.setItem(FEED_STATUS_KEY, status);
+  await feedStatusItem.setValue(status);
 }
 
 export function watchFeedStatus(onChange: (status: FeedStatus) => void): () => void {
-  return storage.watch<FeedStatus>(FEED_STATUS_KEY, (value) => onChange({ ...INITIAL_FEED_STATUS, ...value }));
+  return feedStatusItem.watch((value) => onChange({ ...INITIAL_FEED_STATUS, ...value }));
 }
 
 export function watchFeedSettings(onChange: (settings: FeedSettings) => void): () => void {
-  return storage.watch<FeedSettings>(FEED_SETTINGS_KEY, (value) => {
+  return feedSettingsItem.watch((value) => {
     const parsed = parseFeedSettings(value);
     onChange(parsed.ok ? parsed.value : DEFAULT_FEED_SETTINGS);
   });

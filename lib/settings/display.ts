@@ -96,28 +96,32 @@ export function parseOverlayHidden(value: unknown): OverlayHidden {
   };
 }
 
+/** Typed, versioned storage items (version 1); their values are still checked on every read. */
+const displaySettingsItem = storage.defineItem<unknown>(DISPLAY_SETTINGS_KEY, { fallback: null, version: 1 });
+const overlayHiddenItem = storage.defineItem<unknown>(OVERLAY_HIDDEN_KEY, { fallback: null, version: 1 });
+
 export async function readDisplaySettings(): Promise<DisplaySettings> {
-  return parseDisplaySettings(await storage.getItem(DISPLAY_SETTINGS_KEY));
+  return parseDisplaySettings(await displaySettingsItem.getValue());
 }
 
 export async function writeDisplaySettings(settings: DisplaySettings): Promise<void> {
-  await storage.setItem(DISPLAY_SETTINGS_KEY, parseDisplaySettings(settings));
+  await displaySettingsItem.setValue(parseDisplaySettings(settings));
 }
 
 export function watchDisplaySettings(onChange: (settings: DisplaySettings) => void): () => void {
-  return storage.watch(DISPLAY_SETTINGS_KEY, (value) => onChange(parseDisplaySettings(value)));
+  return displaySettingsItem.watch((value) => onChange(parseDisplaySettings(value)));
 }
 
 export async function readOverlayHidden(): Promise<OverlayHidden> {
-  return parseOverlayHidden(await storage.getItem(OVERLAY_HIDDEN_KEY));
+  return parseOverlayHidden(await overlayHiddenItem.getValue());
 }
 
 export async function writeOverlayHidden(hidden: OverlayHidden): Promise<void> {
-  await storage.setItem(OVERLAY_HIDDEN_KEY, parseOverlayHidden(hidden));
+  await overlayHiddenItem.setValue(parseOverlayHidden(hidden));
 }
 
 export function watchOverlayHidden(onChange: (hidden: OverlayHidden) => void): () => void {
-  return storage.watch(OVERLAY_HIDDEN_KEY, (value) => onChange(parseOverlayHidden(value)));
+  return overlayHiddenItem.watch((value) => onChange(parseOverlayHidden(value)));
 }
 
 /** Adds a site or page to the hidden lists, newest first, keeping the lists bounded. */
@@ -134,6 +138,6 @@ export function hideOn(hidden: OverlayHidden, target: { site?: string; page?: st
 
 /** Both the settings and the hidden lists in one storage read (the content script's first step on every page). */
 export async function readDisplayState(): Promise<{ settings: DisplaySettings; hidden: OverlayHidden }> {
-  const [settings, hidden] = await storage.getItems([DISPLAY_SETTINGS_KEY, OVERLAY_HIDDEN_KEY]);
+  const [settings, hidden] = await storage.getItems([displaySettingsItem, overlayHiddenItem]);
   return { settings: parseDisplaySettings(settings?.value), hidden: parseOverlayHidden(hidden?.value) };
 }
