@@ -2,6 +2,7 @@
 // facts. Refuses, with a reason a person can act on, what cannot be clipped.
 import { joinText, positionOf } from '../anchoring/dom-text';
 import { describeQuote } from '../anchoring/quote';
+import { describeRange } from '../anchoring/xpath';
 import { extractMetadata } from '../article/metadata';
 import { CLIP_LIMITS, type NewClip } from './clip';
 
@@ -26,6 +27,13 @@ export function authorsFromByline(byline: string | null): string[] {
     .map((name) => name.trim())
     .filter((name) => name.length > 1 && name.length <= 120)
     .slice(0, 20);
+}
+
+function rangeSelector(range: Range) {
+  const described = describeRange(range);
+  return described && described.startSelector.value.length <= 2000 && described.endSelector.value.length <= 2000
+    ? { range: described }
+    : {};
 }
 
 export type CaptureResult = { ok: true; clip: NewClip } | { ok: false; reason: string };
@@ -76,7 +84,7 @@ export function captureSelection(doc: Document, pageUrl: string, note = '', tags
       quote: shown,
       note: note.trim(),
       tags,
-      selectors: { quote: selectors.quote, position: selectors.position },
+      selectors: { quote: selectors.quote, position: selectors.position, ...rangeSelector(range) },
       page: {
         url: pageUrl,
         canonicalUrl: metadata.canonicalUrl,

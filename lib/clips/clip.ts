@@ -23,6 +23,13 @@ export const TagsSchema = v.pipe(
   v.transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))]),
 );
 
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const XPathSelectorSchema = v.object({
+  type: v.literal('XPathSelector'),
+  value: v.pipe(v.string(), v.maxLength(2000), v.regex(/^\/[a-z0-9\-[\]/]*$/i, 'must be an element XPath')),
+  refinedBy: v.optional(v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset })),
+});
+
 export const SelectorsSchema = v.object({
   quote: v.object({
     type: v.literal('TextQuoteSelector'),
@@ -35,6 +42,14 @@ export const SelectorsSchema = v.object({
     start: v.pipe(v.number(), v.integer(), v.minValue(0)),
     end: v.pipe(v.number(), v.integer(), v.minValue(0)),
   }),
+  /** For other annotation tools: XPaths of the range's ends (lib/anchoring/xpath.ts). Absent in older clips. */
+  range: v.optional(
+    v.object({
+      type: v.literal('RangeSelector'),
+      startSelector: XPathSelectorSchema,
+      endSelector: XPathSelectorSchema,
+    }),
+  ),
 });
 
 /** The citation facts of the clipped page, as the article extractor read them. */

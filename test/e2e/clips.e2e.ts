@@ -223,6 +223,11 @@ describe('the clip library', () => {
     const annotations = JSON.parse(files['W3C Web Annotation'] ?? '{}');
     expect(annotations).toMatchObject({ type: 'AnnotationCollection', total: 2 });
     expect(annotations.first.items[1].target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: FIRST });
+    expect(annotations.first.items[1].target.selector[2]).toMatchObject({
+      type: 'RangeSelector',
+      startSelector: { type: 'XPathSelector', value: expect.stringMatching(/^\/html\[1\]\/body\[1\]\/.*\/p\[\d+\]$/) },
+      endSelector: { type: 'XPathSelector' },
+    });
     writeFileSync(join(tmpdir(), 'lens-clips-roundtrip.json'), files['Lens JSON (re-importable)'] ?? '');
   });
 

@@ -28,7 +28,11 @@ export function toWebAnnotation(clips: ReadonlyArray<Clip>, now: Date): Record<s
           ...(body.length > 0 ? { body } : {}),
           target: {
             source: citationUrl(clip),
-            selector: [clip.selectors.quote, clip.selectors.position],
+            selector: [
+              clip.selectors.quote,
+              clip.selectors.position,
+              ...(clip.selectors.range ? [clip.selectors.range] : []),
+            ],
           },
         };
       }),
