@@ -6,6 +6,7 @@ import { CHANNEL } from '../lib/messaging/channel';
 import { sendMessage } from '../lib/messaging/client';
 import { pageProtocol } from '../lib/messaging/protocol';
 import type { TabState } from '../lib/tabs/tab-state';
+import type { Clip } from '../lib/clips/clip';
 import { createRouter } from '../lib/messaging/router';
 import { normalizeUrl } from '../lib/match/url';
 import { createPageLens } from '../lib/overlay/page-lens';
@@ -88,10 +89,9 @@ export default defineContentScript({
     // The reader's clips of this page: anchored again (even after the page changed) and highlighted; those that
     // cannot be found are reported, so the library lists them as orphaned.
     let clipsShown = '';
-    const anchorMyClips = async (canonicalUrl: string | null, retry: boolean) => {
-      const reply = await sendMessage('clips.forPage', { canonicalUrl });
-      if (!reply.ok || reply.value.length === 0) return;
-      const { outcomes, ranges } = anchorClips(document, reply.value);
+    const anchorMyClips = async (canonicalUrl: string | null, clips: Clip[], retry: boolean) => {
+      if (clips.length === 0) return;
+      const { outcomes, ranges } = anchorClips(document, clips);
       showClipHighlights(document, ranges);
       const summary = JSON.stringify(outcomes);
       if (summary !== clipsShown) {
@@ -101,7 +101,7 @@ export default defineContentScript({
       // A page that renders late may hold the missing passages once it settles: one more look then.
       if (retry && outcomes.some((outcome) => outcome.status === 'orphaned')) {
         await afterDomSettles(document.documentElement, DEFAULT_SETTLE, ctx.signal);
-        await anchorMyClips(canonicalUrl, false);
+        await anchorMyClips(canonicalUrl, clips, false);
       }
     };
 
@@ -117,12 +117,12 @@ export default defineContentScript({
       const reply = await sendMessage('page.detected', page);
       if (!reply.ok && reply.error.code !== 'unreachable') console.warn('Modelwire Lens:', reply.error.message);
       if (reply.ok) {
-        const { overlay, ...state } = reply.value;
+        const { overlay, clips, ...state } = reply.value;
         await lens.update(state as TabState, overlay);
+        void anchorMyClips(page.canonicalUrl, clips ?? [], true);
       } else {
         await lens.update(null);
       }
-      void anchorMyClips(page.canonicalUrl, true);
       return page;
     };
     const detectWhenSettled = async () => {

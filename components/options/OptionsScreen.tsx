@@ -90,7 +90,6 @@ function PageSection(props: OptionsScreenProps) {
         <label>
           Add a site{' '}
           <input
-            className="site"
             value={site}
             onChange={(event) => setSite(event.target.value)}
             placeholder="example.com"

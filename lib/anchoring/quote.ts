@@ -2,6 +2,7 @@
 // exactly where it was, exactly elsewhere (the best context wins), or approximately (small wording edits), else not
 // at all. Pure string work: lib/anchoring/dom-anchor.ts maps the results to and from the DOM.
 import search from 'approx-string-match';
+import { foldChar } from './fold';
 
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
@@ -41,17 +42,6 @@ interface Folded {
   map: number[];
 }
 
-const QUOTES: Record<string, string> = {
-  '‘': "'",
-  '’': "'",
-  '“': '"',
-  '”': '"',
-  '«': '"',
-  '»': '"',
-  '–': '-',
-  '—': '-',
-};
-
 /** The separator lib/overlay puts between blocks; here it counts as white space. */
 const BLOCK_SEPARATOR = String.fromCharCode(1);
 
@@ -70,7 +60,7 @@ function fold(text: string): Folded {
       continue;
     }
     space = false;
-    out += (QUOTES[char] ?? char).toLowerCase();
+    out += foldChar(char);
     map.push(index);
   }
   if (out.endsWith(' ')) {

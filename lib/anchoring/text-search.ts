@@ -1,54 +1,38 @@
 // Finds passages of text in the DOM and returns them as Ranges, ignoring differences of whitespace, case and quote
 // style, and the gaps between block elements.
-
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
-
-function fold(char: string): string {
-  if (/[‘’`´]/.test(char)) return "'";
-  if (/[“”«»„]/.test(char)) return '"';
-  return char.toLowerCase();
-}
+import { joinText } from './dom-text';
+import { foldChar } from './fold';
 
 function foldText(text: string): string {
   let result = '';
-  for (const char of text) if (!/\s/.test(char)) result += fold(char);
+  for (const char of text) if (!/\s/.test(char)) result += foldChar(char);
   return result;
 }
 
 interface TextIndex {
-  /** The folded text of the root, without whitespace. */
+  /** The folded text of the root, without white space. */
   text: string;
   /** For each character of `text`: its text node and the offset in that node. */
   nodes: Text[];
   offsets: number[];
 }
 
+/** The root's text folded character by character, over the text nodes lib/anchoring/dom-text.ts walks. */
 function indexText(root: Node): TextIndex {
-  const index: TextIndex = { text: '', nodes: [], offsets: [] };
   const chars: string[] = [];
-  // A plain depth-first walk (no TreeWalker callback, which cannot run where page scripts are off).
-  let node: Node | null = root.firstChild;
-  while (node !== null) {
-    const skip = node.nodeType === 1 && SKIPPED.has((node as Element).tagName.toUpperCase());
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      for (let offset = 0; offset < data.length; offset++) {
-        const char = data[offset] as string;
-        if (/\s/.test(char)) continue;
-        chars.push(fold(char));
-        index.nodes.push(node as Text);
-        index.offsets.push(offset);
-      }
+  const nodes: Text[] = [];
+  const offsets: number[] = [];
+  for (const { node } of joinText(root, '').segments) {
+    const data = node.data;
+    for (let offset = 0; offset < data.length; offset++) {
+      const char = data[offset] as string;
+      if (/\s/.test(char)) continue;
+      chars.push(foldChar(char));
+      nodes.push(node);
+      offsets.push(offset);
     }
-    if (!skip && node.firstChild !== null) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node !== null && node !== root && node.nextSibling === null) node = node.parentNode;
-    node = node === null || node === root ? null : node.nextSibling;
   }
-  index.text = chars.join('');
-  return index;
+  return { text: chars.join(''), nodes, offsets };
 }
 
 export interface TextSpan {

@@ -97,9 +97,14 @@ async function bestFuzzyMatch(db: LensDatabase, page: PageReport) {
 }
 
 /** What the in-page overlay shows for a tab in `state`: null unless its article is covered (or possibly). */
-async function overlayContextFor(db: LensDatabase, state: TabState): Promise<OverlayContext | null> {
+async function overlayContextFor(
+  db: LensDatabase,
+  state: TabState,
+  /** The state's coverage when the caller has it already. */
+  known: Coverage | null = null,
+): Promise<OverlayContext | null> {
   if (state.kind !== 'covered' && state.kind !== 'possible') return null;
-  const coverage = await getCoverage(db, state.coverageId);
+  const coverage = known?.id === state.coverageId ? known : await getCoverage(db, state.coverageId);
   if (coverage === undefined) return null;
   const inArticle = new Map((state.onPage ?? []).map((entity) => [entity.key, entity.count]));
   const mentionKeys = coverage.mentions.map((name) => entityKey(name));
@@ -152,14 +157,17 @@ function pageKeysOf(senderUrl: string | null, canonicalUrl: string | null): stri
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
-    async 'page.detected'(page, { tabId }) {
+    async 'page.detected'(page, { tabId, senderUrl }) {
       if (tabId === null) return fail('refused', 'Page reports come from a tab.');
       const candidates = [page.url, page.canonicalUrl, page.ogUrl];
       const keys = urlKeys(candidates);
       const found = await findCoverageByUrlKeys(deps.db, keys);
       const now = deps.now();
       let state: TabState;
+      // The coverage the page is matched to, if any: read once, used for the badge and the overlay alike.
+      let shown: Coverage | null = null;
       if (found) {
+        shown = found.coverage;
         const matchedBy = MATCH_SOURCES[candidates.findIndex((url) => url !== null && normalizeUrl(url) === found.key)];
         state = {
           kind: 'covered',
@@ -171,6 +179,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         await recordMentions(deps.db, found.coverage, { url: page.canonicalUrl ?? page.url, key: found.key }, now);
       } else {
         const possible = page.isArticle ? await bestFuzzyMatch(deps.db, page) : null;
+        shown = possible?.coverage ?? null;
         state = possible
           ? {
               kind: 'possible',
@@ -183,13 +192,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           : { kind: page.isArticle ? 'not-covered' : 'not-article', page, updatedAt: now.toISOString() };
       }
       await deps.saveTabState(tabId, state);
-      const headline =
-        state.kind === 'covered' || state.kind === 'possible'
-          ? (await getCoverage(deps.db, state.coverageId))?.headline
-          : undefined;
-      await deps.setBadge(tabId, badgeFor(state, headline));
-      // The overlay's context rides along with the answer, saving the page a second round trip.
-      const overlay = await overlayContextFor(deps.db, state);
+      await deps.setBadge(tabId, badgeFor(state, shown?.headline));
+      // The answer carries the overlay's context and the reader's clips of this page (which the content script
+      // anchors and highlights), saving the page two more round trips.
+      const [overlay, clips] = await Promise.all([
+        overlayContextFor(deps.db, state, shown),
+        clipsForPage(deps.db, pageUrlsOf(senderUrl, page.canonicalUrl)),
+      ]);
       // The report is answered first, so the badge and the overlay do not wait; the names follow.
       if (page.isArticle) {
         const reported = state;
@@ -200,7 +209,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           (error: unknown) => console.warn('Modelwire Lens: finding names in the page failed', error),
         );
       }
-      return ok({ ...state, overlay });
+      return ok({ ...state, overlay, clips });
     },
 
     async 'coverage.capture'({ url, parsed }, { tabId, senderUrl }) {
@@ -296,10 +305,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       } catch (error) {
         return fail('invalid-payload', error instanceof Error ? error.message : String(error));
       }
-    },
-
-    async 'clips.forPage'({ canonicalUrl }, { senderUrl }) {
-      return ok(await clipsForPage(deps.db, pageUrlsOf(senderUrl, canonicalUrl)));
     },
 
     async 'clips.anchored'({ canonicalUrl, results }, { senderUrl }) {

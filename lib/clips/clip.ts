@@ -1,7 +1,6 @@
 // A clip: a quoted passage of a page with its note and tags, the selectors that find it again, the citation facts
 // of the page, and Modelwire's coverage of the page when there is one. Validated wherever it crosses a boundary.
 import * as v from 'valibot';
-import { describeIssues } from '../validation/describe-issues';
 
 /** The `format` of Lens's own clip export (lib/clips/export/lens-json.ts). */
 export const CLIPS_FORMAT = 'modelwire-lens-clips';
@@ -96,11 +95,6 @@ export type NewClip = v.InferOutput<typeof NewClipSchema>;
 export type Clip = v.InferOutput<typeof ClipSchema>;
 export type ClipPage = v.InferOutput<typeof ClipPageSchema>;
 export type AnchorStatus = v.InferOutput<typeof AnchorStatusSchema>;
-
-export function validateClip(input: unknown): { ok: true; value: Clip } | { ok: false; error: string } {
-  const result = v.safeParse(ClipSchema, input);
-  return result.success ? { ok: true, value: result.output } : { ok: false, error: describeIssues(result.issues) };
-}
 
 /** A random id (not guessable, sortable enough with createdAt beside it). */
 export function newClipId(): string {

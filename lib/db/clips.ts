@@ -1,12 +1,11 @@
 // Clips in the database: create, find by page, record how they anchored, edit, delete and restore, search, import.
 import * as v from 'valibot';
 import { ClipSchema, CLIPS_FORMAT, newClipId, type AnchorStatus, type Clip, type NewClip } from '../clips/clip';
-import { hostKey, normalizeUrl } from '../match/url';
+import { hostKey, normalizeUrl, urlKeys } from '../match/url';
 import { describeIssues } from '../validation/describe-issues';
 import { findCoverageByUrlKeys } from './coverage';
 import { describeStorageError } from './errors';
 import type { LensDatabase } from './schema';
-import { urlKeys } from '../match/url';
 
 export async function createClip(db: LensDatabase, clip: NewClip, now: Date): Promise<Clip> {
   const keys = urlKeys([clip.page.canonicalUrl, clip.page.url]);

@@ -154,13 +154,6 @@ export function watchFeedStatus(onChange: (status: FeedStatus) => void): () => v
   return feedStatusItem.watch((value) => onChange({ ...INITIAL_FEED_STATUS, ...value }));
 }
 
-export function watchFeedSettings(onChange: (settings: FeedSettings) => void): () => void {
-  return feedSettingsItem.watch((value) => {
-    const parsed = parseFeedSettings(value);
-    onChange(parsed.ok ? parsed.value : DEFAULT_FEED_SETTINGS);
-  });
-}
-
 /** The wait after `failures` failures in a row: 1, 2, 4 … minutes, never longer than the sync interval or 6 hours. */
 export function backoffMinutes(failures: number, intervalMinutes: number): number {
   if (failures <= 0) return intervalMinutes;

@@ -84,8 +84,6 @@ export const protocol = {
       tags: TagsSchema,
     }),
   },
-  /** The content script asks for its page's clips, to anchor and highlight them. */
-  'clips.forPage': { senders: ['publisher-page'], payload: v.object({ canonicalUrl: v.nullable(httpUrl) }) },
   /** The content script reports which of its page's clips anchored and which are orphaned. */
   'clips.anchored': {
     senders: ['publisher-page'],
@@ -141,15 +139,17 @@ export interface ExtractedPage {
 
 /** Reply types, one per message. */
 export interface Replies {
-  /** The tab's new state, with what the overlay shows when the article is covered (null otherwise). */
-  'page.detected': TabState & { overlay?: OverlayContext | null };
+  /**
+   * The tab's new state, with what the overlay shows when the article is covered (null otherwise) and the reader's
+   * clips of the page (to anchor and highlight): one answer instead of two more round trips.
+   */
+  'page.detected': TabState & { overlay?: OverlayContext | null; clips?: Clip[] };
   'coverage.capture': TabState;
   'feed.sync': FeedStatus;
   'overlay.context': OverlayContext | null;
   'entity.coverages': EntityCard | null;
   'clip.create': Clip;
   'clip.update': Clip;
-  'clips.forPage': Clip[];
   'clips.anchored': { recorded: number };
 }
 

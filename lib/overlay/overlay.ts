@@ -4,6 +4,7 @@
 import type { EntityCard, OverlayContext } from '../messaging/protocol';
 import { h } from './dom';
 import { OVERLAY_CSS } from './overlay-css';
+import { plural } from '../text/plural';
 
 export const HOST_TAG = 'modelwire-lens';
 
@@ -58,10 +59,6 @@ function when(iso: string | null): string {
   if (iso === null) return '';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 export function mountOverlay(

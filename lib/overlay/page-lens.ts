@@ -32,8 +32,6 @@ export interface PageLens {
    */
   reloadContext(): Promise<boolean>;
   destroy(): void;
-  /** For tests and the benchmark: what is shown now. */
-  readonly shown: { overlay: boolean; pill: boolean; highlights: number; highlightMode: string | null };
 }
 
 export function createPageLens(deps: PageLensDeps): PageLens {
@@ -44,7 +42,6 @@ export function createPageLens(deps: PageLensDeps): PageLens {
   let highlights: EntityHighlights | null = null;
   let generation = 0;
   let { settings, hidden } = deps.initial;
-  const shown = { overlay: false, pill: false, highlights: 0, highlightMode: null as string | null };
 
   let frame = 0;
   let pointer: { x: number; y: number } | null = null;
@@ -67,7 +64,6 @@ export function createPageLens(deps: PageLensDeps): PageLens {
     overlay?.destroy();
     overlay = null;
     doc.removeEventListener('mousemove', onPointer, { capture: true });
-    Object.assign(shown, { overlay: false, pill: false, highlights: 0, highlightMode: null });
   };
 
   const render = async () => {
@@ -124,32 +120,22 @@ export function createPageLens(deps: PageLensDeps): PageLens {
       if (!overlay.host.isConnected) doc.documentElement.append(overlay.host);
       overlay.setPill(showPill);
     }
-    shown.overlay = true;
-    shown.pill = showPill;
     if (settings.highlights && highlights === null) {
       const root = extractMainText(doc).root ?? doc.body;
-      if (root) {
-        highlights = showEntityHighlights(doc, findEntityRanges(root, context.highlight), overlay.boxLayer);
-        shown.highlights = highlights.count;
-        shown.highlightMode = highlights.mode;
-      }
+      if (root) highlights = showEntityHighlights(doc, findEntityRanges(root, context.highlight), overlay.boxLayer);
     } else if (!settings.highlights && highlights !== null) {
       highlights.clear();
       highlights = null;
-      shown.highlights = 0;
-      shown.highlightMode = null;
     }
   };
 
   return {
-    shown,
     async update(next, overlay) {
       state = next;
-      if (overlay !== undefined && overlay !== null && next !== null && 'coverageId' in next) {
-        if (overlay.coverage.id === next.coverageId && overlay.coverage.id !== context?.coverage.id) {
-          removeAll();
-          context = overlay;
-        }
+      // A context that came with the report replaces another coverage's; `render` checks it matches the state.
+      if (overlay && overlay.coverage.id !== context?.coverage.id) {
+        removeAll();
+        context = overlay;
       }
       await render();
     },

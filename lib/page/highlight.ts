@@ -20,11 +20,8 @@ export function highlightSupported(doc: Document): boolean {
   return Boolean(view && typeof view.Highlight === 'function' && view.CSS && 'highlights' in view.CSS);
 }
 
-/**
- * Shows `ranges` under the highlight `name`; an empty list removes it. `style` is either a background colour or, when
- * it contains a colon, the declarations for `::highlight(name)`.
- */
-export function setHighlight(doc: Document, name: string, ranges: ReadonlyArray<Range>, style: string): void {
+/** Shows `ranges` under the highlight `name`, styled by `declarations` for `::highlight(name)`; none removes it. */
+export function setHighlight(doc: Document, name: string, ranges: ReadonlyArray<Range>, declarations: string): void {
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   if (!view || !highlightSupported(doc))
     throw new Error('This browser cannot highlight text without changing the page.');
@@ -32,6 +29,6 @@ export function setHighlight(doc: Document, name: string, ranges: ReadonlyArray<
     view.CSS.highlights.delete(name);
     return;
   }
-  ensureStyle(doc, name, style.includes(':') ? style : `background-color: ${style}; color: inherit;`);
+  ensureStyle(doc, name, declarations);
   view.CSS.highlights.set(name, new view.Highlight(...ranges));
 }

@@ -59,7 +59,7 @@ export function createPageHandlers(
       const ranges = findTextRanges(root, passages);
       const found = ranges.filter((range): range is Range => range !== null);
       try {
-        setHighlight(doc, REUSE_HIGHLIGHT, found, 'rgba(250, 204, 21, 0.55)');
+        setHighlight(doc, REUSE_HIGHLIGHT, found, 'background-color: rgba(250, 204, 21, 0.55); color: inherit;');
       } catch (error) {
         return fail('refused', error instanceof Error ? error.message : String(error));
       }

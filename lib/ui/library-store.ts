@@ -9,6 +9,7 @@ import { toLensJson } from '../clips/export/lens-json';
 import { toMarkdown } from '../clips/export/markdown';
 import { toWebAnnotation } from '../clips/export/web-annotation';
 import type { ClipFilter } from '../db/clips';
+import { plural } from '../text/plural';
 
 export type { ClipFilter };
 
@@ -59,10 +60,6 @@ export interface LibraryState {
   open(clip: Clip): Promise<void>;
   exportAs(format: ExportFormat): void;
   importFile(file: { name: string; text(): Promise<string> }): Promise<void>;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 export function createLibraryStore(deps: LibraryDeps) {

@@ -13,6 +13,7 @@ import {
 } from '../feed/settings';
 import type { Result } from '../messaging/result';
 import { DEFAULT_DISPLAY_SETTINGS, siteKey, type DisplaySettings, type OverlayHidden } from '../settings/display';
+import { plural } from '../text/plural';
 
 export interface OptionsDeps {
   readSettings(): Promise<FeedSettings>;
@@ -69,10 +70,6 @@ export interface OptionsState {
   exportData(): Promise<void>;
   importData(file: { name: string; size: number; text(): Promise<string> }): Promise<void>;
   clearData(): Promise<void>;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
 /** One sentence about what a sync just did, for the notice after "Save" or "Sync now". */

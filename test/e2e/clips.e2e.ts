@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { lensSession } from '../harness/browser';
 import { lensShadow, type LensShadow } from '../harness/shadow';
 import { screenshot } from '../harness/screenshots';
+import { selectText } from '../harness/text-in-page';
 import { SITES_DIR } from '../harness/fixture-server';
 
 const ARTICLE = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';
@@ -18,25 +19,6 @@ const FIRST = 'Nothing about the queue changes until a nurse confirms the score'
 const SECOND = 'which together see about 140,000 emergency visits a year';
 const session = lensSession({ beforeAll, afterAll });
 const consoleErrors: string[] = [];
-
-/** Selects the first occurrence of `text` in the article, as a reader dragging over it would. */
-async function select(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate(`(() => {
-    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.data.indexOf(${JSON.stringify(text)});
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + ${text.length});
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-      return true;
-    }
-    return false;
-  })()`);
-  if (!found) throw new Error(`"${text}" is not on ${page.url()}`);
-}
 
 async function openArticle(): Promise<{ page: Page; clipper: LensShadow; tabId: number }> {
   const page = await session.lens.context.newPage();
@@ -61,7 +43,7 @@ let library: Page;
 describe('clipping', () => {
   it('clips a selected passage with the Clip button, then takes a note and tags', async () => {
     const { page, clipper } = await openArticle();
-    await select(page, FIRST);
+    await selectText(page, FIRST);
     await expect.poll(() => clipper.exists('.clip-button:not([hidden])'), { timeout: 5000 }).toBe(true);
     await screenshot(page, 'clip-button');
     await clipper.click('.clip-button');
@@ -82,7 +64,7 @@ describe('clipping', () => {
 
   it('clips through the menu and command path, and refuses an empty selection and a form field with a reason', async () => {
     const { page, clipper, tabId } = await openArticle();
-    await select(page, SECOND);
+    await selectText(page, SECOND);
     expect(await clipLikeTheMenu(tabId)).toMatchObject({ ok: true, value: { clipped: true } });
     expect(await clipper.text('.status')).toBe('Clipped to your Lens library.');
     await page.evaluate('getSelection().removeAllRanges()');
@@ -106,10 +88,14 @@ describe('clipping', () => {
     await options.waitForSelector('main[aria-busy="false"]');
     await options.getByLabel('Offer a “Clip” button beside text I select').uncheck();
     const { page, clipper } = await openArticle();
-    await select(page, FIRST);
+    await selectText(page, FIRST);
     await page.waitForTimeout(600);
     expect(await clipper.exists('.clip-button:not([hidden])')).toBe(false);
     await options.getByLabel('Offer a “Clip” button beside text I select').check();
+    // Switched back on, the same selection gets its button: the absence above was the switch, not a broken page.
+    await page.evaluate('getSelection().removeAllRanges()');
+    await selectText(page, FIRST);
+    await expect.poll(() => clipper.exists('.clip-button:not([hidden])'), { timeout: 5000 }).toBe(true);
     await Promise.all([options.close(), page.close()]);
   });
 

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { lensSession } from '../harness/browser';
 import { lensShadow, type LensShadow } from '../harness/shadow';
 import { screenshot } from '../harness/screenshots';
+import { pointAt } from '../harness/text-in-page';
 
 const COVERED = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';
 const OTHER_COVERED = 'https://circuitweekly.net/news/orbital-compute-delays-second-fab/';
@@ -125,21 +126,8 @@ describe('the overlay on a covered article', () => {
     const registered = await page.evaluate(`CSS.highlights.get('modelwire-lens-entity')?.size ?? 0`);
     expect(registered).toBeGreaterThanOrEqual(4);
     // Where "Kestrel Labs" is in the article, measured in the page's own world.
-    const point = (await page.evaluate(`(() => {
-      const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.data.indexOf('Kestrel Labs');
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at + 2);
-        range.setEnd(node, at + 5);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      return null;
-    })()`)) as { x: number; y: number } | null;
-    expect(point).not.toBeNull();
-    await page.mouse.move(point?.x ?? 0, point?.y ?? 0);
+    const point = await pointAt(page, 'Kestrel Labs', 2, 5);
+    await page.mouse.move(point.x, point.y);
     await expect.poll(() => shadow.exists('.hover:not([hidden])')).toBe(true);
     await expect.poll(() => shadow.text('.hover')).toContain('Kestrel Labs: in 3 saved summaries.');
     expect(await shadow.texts('.hover .others a')).toHaveLength(2);

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { extensionWithGrantedOrigins, launchWithExtension, type LensBrowser } from './browser';
 import { startFeedServer } from './feed-server';
 import { lensShadow } from './shadow';
+import { selectText } from './text-in-page';
 import { startFixtureServer } from './fixture-server';
 import { screenshot } from './screenshots';
 
@@ -183,26 +184,11 @@ try {
   if (headless) await panel.close();
 
   // An editor clips a passage with the Clip button beside the selection, adds a note, and opens the library.
-  await reading.evaluate(`(() => {
-    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.data.indexOf('Nothing about the queue changes');
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 'Nothing about the queue changes until a nurse confirms the score'.length);
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-      return;
-    }
-  })()`);
+  await selectText(reading, 'Nothing about the queue changes until a nurse confirms the score');
   const clipper = await lensShadow(reading, 'modelwire-lens-clipper');
-  for (let tries = 0; tries < 50 && !(await clipper.exists('.clip-button:not([hidden])')); tries++) {
-    await reading.waitForTimeout(100);
-  }
+  await clipper.waitFor('.clip-button:not([hidden])');
   await clipper.click('.clip-button');
-  for (let tries = 0; tries < 50 && !(await clipper.exists('#lens-clip-note')); tries++)
-    await reading.waitForTimeout(100);
+  await clipper.waitFor('#lens-clip-note');
   await reading.keyboard.type('Who decides: the nurse, not the model.');
   await clipper.focus('#lens-clip-tags');
   await reading.keyboard.type('health, follow up');

@@ -14,6 +14,8 @@ export interface LensShadow {
   /** Whether the host element is in the page, and how many. */
   hosts(): Promise<number>;
   exists(selector: string): Promise<boolean>;
+  /** Resolves once `selector` matches inside the shadow root; throws after `timeoutMs`. */
+  waitFor(selector: string, timeoutMs?: number): Promise<void>;
   /** Runs `fn` on the first element matching `selector` inside the shadow root, in the page's main world. */
   call<T>(selector: string, fn: string): Promise<T>;
   text(selector: string): Promise<string>;
@@ -73,13 +75,21 @@ export async function lensShadow(page: Page, tag = 'modelwire-lens'): Promise<Le
     if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
     return result.result.value as T;
   };
+  const exists = async (selector: string): Promise<boolean> => {
+    try {
+      return (await nodes(selector)).length > 0;
+    } catch {
+      return false;
+    }
+  };
   return {
     hosts: async () => countHosts(await tree(), tag),
-    exists: async (selector) => {
-      try {
-        return (await nodes(selector)).length > 0;
-      } catch {
-        return false;
+    exists,
+    async waitFor(selector, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await exists(selector))) {
+        if (Date.now() > deadline) throw new Error(`${selector} did not appear in the overlay on ${page.url()}`);
+        await page.waitForTimeout(50);
       }
     },
     call,

@@ -13,6 +13,7 @@ import type { HandlerContext } from '../../../lib/messaging/router';
 import { sitePage } from '../fixtures';
 import { extractMainText } from '../../../lib/article/main-text';
 import { mentionsOfArticle } from '../../../lib/db/mentions';
+import { createClip } from '../../../lib/db/clips';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 const COVERED = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';
@@ -112,6 +113,41 @@ describe('page.detected', () => {
     expect(uncovered.ok && uncovered.value.overlay).toBeNull();
     // The context is not stored with the tab's state.
     expect(await readTabState(11)).not.toHaveProperty('overlay');
+  });
+
+  it('answers a report with the reader’s clips of that page, never another site’s', async () => {
+    const clip = await createClip(
+      db,
+      {
+        quote: 'Three emergency departments',
+        note: '',
+        tags: [],
+        selectors: {
+          quote: { type: 'TextQuoteSelector', exact: 'Three emergency departments', prefix: '', suffix: ' run by' },
+          position: { type: 'TextPositionSelector', start: 0, end: 28 },
+        },
+        page: {
+          url: COVERED,
+          canonicalUrl: null,
+          title: null,
+          authors: [],
+          siteName: null,
+          publishedTime: null,
+          lang: null,
+        },
+      },
+      NOW,
+    );
+    const reply = await handlers['page.detected'](
+      describePage(sitePage(COVERED), `${COVERED}?utm_source=x`),
+      from(13, `${COVERED}?utm_source=x`),
+    );
+    expect(reply.ok && reply.value.clips?.map((item) => item.id)).toEqual([clip.id]);
+    // A page elsewhere naming the clipped page as its canonical address gets nothing.
+    const elsewhere = 'https://circuitweekly.net/news/open-source-robotics-kit/';
+    const forged = { ...describePage(sitePage(elsewhere), elsewhere), canonicalUrl: COVERED };
+    const other = await handlers['page.detected'](forged, from(14, elsewhere));
+    expect(other.ok && other.value.clips).toEqual([]);
   });
 
   it('matches by canonical URL when the address is a different spelling', async () => {

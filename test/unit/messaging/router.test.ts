@@ -44,7 +44,6 @@ function setup() {
     'entity.coverages': vi.fn(async () => ok(null)),
     'clip.create': vi.fn(async () => fail('refused', 'not in this test')),
     'clip.update': vi.fn(async () => fail('refused', 'not in this test')),
-    'clips.forPage': vi.fn(async () => ok([])),
     'clips.anchored': vi.fn(async () => ok({ recorded: 0 })),
   } satisfies Handlers;
   const log = vi.fn();
@@ -82,7 +81,7 @@ describe('router', () => {
     ['clip.create', EXTENSION_PAGE, 'forbidden'],
     ['clip.create', MODELWIRE, 'forbidden'],
     ['clip.create', SUBFRAME, 'forbidden'],
-    ['clips.forPage', EXTENSION_PAGE, 'forbidden'],
+    ['clips.anchored', EXTENSION_PAGE, 'forbidden'],
     ['clips.anchored', FOREIGN, 'forbidden'],
     ['clip.update', MODELWIRE, 'forbidden'],
   ])('refuses %s from %j', async (name, sender, code) => {
