@@ -27,6 +27,17 @@ const NON_ARTICLE_TYPES = new Set([
   'FAQPage',
   'CheckoutPage',
   'ContactPage',
+  'JobPosting',
+  'Event',
+  'Course',
+  'SoftwareApplication',
+  'MobileApplication',
+  'WebApplication',
+  'RealEstateListing',
+  'Movie',
+  'Hotel',
+  'Restaurant',
+  'LocalBusiness',
 ]);
 const NON_ARTICLE_OG =
   /^(?:product|video(?:\.\w+)?|profile|music(?:\.\w+)?|book|place|business\.business|restaurant(?:\.\w+)?)$/;
@@ -66,7 +77,7 @@ function isHidden(element: Element): boolean {
  * Running prose: each paragraph of 140 characters or more adds the square root of what it has beyond 140, so a few
  * long paragraphs count for more than many short ones (the idea behind Readability's readerable check).
  */
-export function proseScore(doc: Document): number {
+export function proseScore(doc: Document, leaveOut: ReadonlySet<Element> = new Set()): number {
   let score = 0;
   // Paragraphs, plus the containers of <br>-separated text, plus long list items and cells that are not link lists.
   const candidates = new Set<Element>(
@@ -75,7 +86,7 @@ export function proseScore(doc: Document): number {
   for (const br of Array.from(doc.querySelectorAll('div > br')).slice(0, 500))
     if (br.parentElement) candidates.add(br.parentElement);
   for (const element of candidates) {
-    if (element.closest('nav, aside, footer, header, form')) continue;
+    if (element.closest('nav, aside, footer, header, form') || within(element, leaveOut)) continue;
     const length = (element.textContent ?? '').trim().length;
     if (length < 140 || isHidden(element)) continue;
     if (element.tagName === 'LI' || element.tagName === 'TD') {
@@ -87,6 +98,56 @@ export function proseScore(doc: Document): number {
     if (score >= PROSE_ENOUGH) break;
   }
   return score;
+}
+
+function within(element: Element, containers: ReadonlySet<Element>): boolean {
+  if (containers.size === 0) return false;
+  for (let node: Element | null = element; node !== null; node = node.parentElement)
+    if (containers.has(node)) return true;
+  return false;
+}
+
+/**
+ * Teaser cards: each heading (h2, h3) that is a link to another page of the same site, with the largest container
+ * around it that holds no other such heading. A listing is made of them; an article has at most a few, after its own
+ * text.
+ */
+function teaserCards(doc: Document, pageUrl: string): Set<Element> {
+  let page: URL;
+  try {
+    page = new URL(pageUrl);
+  } catch {
+    return new Set();
+  }
+  const headings: Element[] = [];
+  const all = doc.querySelectorAll('h2, h3');
+  for (let index = 0; index < all.length && index < 300; index++) {
+    const heading = all[index] as Element;
+    const link = heading.querySelector('a[href]');
+    if (!link) continue;
+    const linkText = (link.textContent ?? '').trim().length;
+    if (linkText === 0 || linkText < (heading.textContent ?? '').trim().length * 0.8) continue;
+    let target: URL;
+    try {
+      target = new URL(link.getAttribute('href') ?? '', page);
+    } catch {
+      continue;
+    }
+    if (target.host === page.host && target.pathname !== page.pathname) headings.push(heading);
+  }
+  if (headings.length < 4) return new Set();
+  const count = new Map<Element, number>();
+  for (const heading of headings)
+    for (let node = heading.parentElement; node !== null && node !== doc.body; node = node.parentElement)
+      count.set(node, (count.get(node) ?? 0) + 1);
+  const cards = new Set<Element>();
+  for (const heading of headings) {
+    let card = heading;
+    while (card.parentElement !== null && card.parentElement !== doc.body && count.get(card.parentElement) === 1)
+      card = card.parentElement;
+    cards.add(card);
+  }
+  return cards;
 }
 
 /** Teasers: many headline links that each lead elsewhere, as on home, section and tag pages. */
@@ -109,6 +170,25 @@ function callsToAction(doc: Document): number {
   return count;
 }
 
+/**
+ * The schema.org types of the page's top-level microdata items and their main entities (a QAPage and its Question),
+ * as bare names. Nested items (an author's Person, a logo's ImageObject) say nothing about the page.
+ */
+function microdataTypes(doc: Document): string[] {
+  const types: string[] = [];
+  const items = doc.querySelectorAll('[itemscope][itemtype]');
+  for (let index = 0; index < items.length && index < 200; index++) {
+    const item = items[index] as Element;
+    const outer = item.parentElement?.closest('[itemscope]');
+    if (outer && !/\bmainEntity\b/i.test(item.getAttribute('itemprop') ?? '')) continue;
+    for (const type of (item.getAttribute('itemtype') ?? '').split(/\s+/)) {
+      const name = type.replace(/^.*[/:#]/, '').trim();
+      if (name) types.push(name);
+    }
+  }
+  return types;
+}
+
 export function detectArticle(doc: Document, pageUrl: string): Detection {
   const signals: Array<[number, string]> = [];
   if (!doc.body || doc.documentElement?.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
@@ -116,7 +196,7 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
   }
   if (!/^https?:/i.test(pageUrl)) return { isArticle: false, confidence: 0, reasons: ['not a web page'] };
 
-  const types = new Set(jsonLdNodes(doc).flatMap(typesOf));
+  const types = new Set([...jsonLdNodes(doc).flatMap(typesOf), ...microdataTypes(doc)]);
   const articleType = [...types].find((type) => ARTICLE_TYPES.has(type));
   const otherType = [...types].find((type) => NON_ARTICLE_TYPES.has(type));
   if (articleType) signals.push([0.6, `structured data declares a ${articleType}`]);
@@ -139,6 +219,12 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
   const teasers = teaserCount(doc);
   // Related-story lists sit under articles too: headlines only count against a page without much prose of its own.
   if (teasers >= 4 && prose < 50) signals.push([-0.5, `lists ${teasers} headlines that link elsewhere`]);
+  // A listing with long excerpts (a blog's archive) has prose, but all of it in the teasers of other pages.
+  if (prose >= 20) {
+    const cards = teaserCards(doc, pageUrl);
+    if (cards.size >= 4 && proseScore(doc, cards) < 20)
+      signals.push([-0.8, `its prose is in ${cards.size} teasers of other pages`]);
+  }
   if (SEARCH_PATH.test(path) && doc.querySelector('input[type="search" i], [role="search"]')) {
     signals.push([-0.6, 'is a search results page']);
   }

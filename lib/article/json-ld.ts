@@ -80,8 +80,25 @@ export function textValue(value: unknown): string | null {
     }
     return null;
   }
-  if (isNode(value)) return textValue(value.name ?? value['@value']);
+  if (isNode(value)) {
+    const name = textValue(value.name ?? value['@value']);
+    if (name || (value.givenName === undefined && value.familyName === undefined)) return name;
+    return [textValue(value.givenName), textValue(value.familyName)].filter(Boolean).join(' ') || null;
+  }
   return null;
+}
+
+/**
+ * Stands in the full node for references by "@id" ({"@id": "…#/schema/person/1"}, as WordPress SEO plugins write
+ * their @graph), one level deep, in a value or a list of values.
+ */
+export function resolveReferences(value: unknown, nodes: JsonLdNode[]): unknown {
+  const resolveOne = (item: unknown): unknown => {
+    if (!isNode(item) || typeof item['@id'] !== 'string' || item.name !== undefined) return item;
+    const id = item['@id'];
+    return nodes.find((node) => node !== item && node['@id'] === id && Object.keys(node).length > 1) ?? item;
+  };
+  return Array.isArray(value) ? value.map(resolveOne) : resolveOne(value);
 }
 
 /** Every name in a value that may be a string, an object with a name, or a list of either (authors). */

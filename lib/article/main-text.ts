@@ -39,6 +39,7 @@ function isFurniture(element: Element): boolean {
 const BOILERPLATE_LINE =
   /^(?:advertisement|advert|sponsored|share(?: this(?: article| story)?)?|read more|related(?: articles| stories)?|subscribe.*|sign up.*|follow us.*|click here.*)$/i;
 const MAX_NODES = 60_000;
+const MARKED_STORY_WEIGHT = 2;
 
 export interface MainText {
   text: string;
@@ -51,6 +52,7 @@ interface Block {
   element: Element;
   parts: string[];
   linkLength: number;
+  linked: boolean;
 }
 
 interface Stats {
@@ -94,11 +96,12 @@ function addText(blocks: Map<Element, Block>, body: Element, node: Node, value: 
   if (owner === null) return;
   let block = blocks.get(owner);
   if (block === undefined) {
-    block = { element: owner, parts: [], linkLength: 0 };
+    // A block inside a link (a teaser card: <a><div><h3>…</h3><p>…</p></div></a>) is link text through and through.
+    block = { element: owner, parts: [], linkLength: 0, linked: owner.closest('a[href]') !== null };
     blocks.set(owner, block);
   }
   block.parts.push(value);
-  if (inLink) block.linkLength += value.trim().length;
+  if (inLink || block.linked) block.linkLength += value.trim().length;
 }
 
 /** Gathers the text blocks of the page in document order. */
@@ -140,6 +143,32 @@ function blockScore(text: string, linkLength: number): number {
   return (1 + commas + Math.min(Math.floor(length / 100), 3)) * (1 - Math.min(1, linkLength / length));
 }
 
+/**
+ * A sibling that is, or holds, an <article> of its own is another story (a "you may also like" listing, the next
+ * post), not more of this one.
+ */
+function isOtherComposition(root: Element, sibling: Element): boolean {
+  if (sibling.tagName.toUpperCase() === 'ARTICLE' && root.tagName.toUpperCase() === 'ARTICLE') return true;
+  return sibling.querySelector('article') !== null;
+}
+
+const STORY_TYPE = /schema\.org\/(?:\w*Article|BlogPosting|Report|LiveBlogPosting)\b/i;
+
+/**
+ * The element the page marks up as its one story with schema.org microdata (an itemprop="articleBody", or the only
+ * element typed as an Article or BlogPosting); null when there is none or several (a listing of teasers).
+ */
+function markedStory(doc: Document): Element | null {
+  const bodies = doc.querySelectorAll('[itemprop~="articleBody" i]');
+  if (bodies.length === 1) return bodies[0] ?? null;
+  const typed = Array.from(doc.querySelectorAll('[itemtype]')).filter((element) =>
+    STORY_TYPE.test(element.getAttribute('itemtype') ?? ''),
+  );
+  const story = typed.length === 1 ? (typed[0] ?? null) : null;
+  // The whole page typed as the article says nothing about where in it the story is.
+  return story === doc.body || story === doc.documentElement ? null : story;
+}
+
 export function extractMainText(doc: Document): MainText {
   const blocks = collectBlocks(doc);
   if (blocks.length === 0) return { text: '', root: null, blocks: 0 };
@@ -153,24 +182,42 @@ export function extractMainText(doc: Document): MainText {
     if (text > 0) entry.blocks++;
     stats.set(element, entry);
   };
+  // The <article> elements that hold scoring text, counted for every element above them: one that holds two or more
+  // is a listing of stories (a "you may also like" block, a home page's column), never the story itself.
+  const articlesBelow = new Map<Element, Set<Element>>();
+  const isListing = (element: Element) => (articlesBelow.get(element)?.size ?? 0) >= 2;
   blocks.forEach((block, index) => {
     const text = texts[index] as string;
     const score = blockScore(text, block.linkLength);
     // A block's score counts for itself and, less and less, for its ancestors: parent, grandparent, then a third per
     // level up to six; its text and links count for every ancestor, for the climb below.
+    let article: Element | null = null;
     let ancestor: Element | null = block.element;
     for (let level = 0; ancestor !== null; level++, ancestor = ancestor.parentElement) {
       const share = level <= 1 ? 1 : level === 2 ? 0.5 : level < 6 ? 1 / ((level - 1) * 3) : 0;
       bump(ancestor, score * share, score > 0 ? text.length : 0, score > 0 ? block.linkLength : 0);
+      if (article !== null && score > 0) {
+        const below = articlesBelow.get(ancestor) ?? new Set<Element>();
+        below.add(article);
+        articlesBelow.set(ancestor, below);
+      }
+      if (article === null && ancestor.tagName.toUpperCase() === 'ARTICLE') article = ancestor;
       if (ancestor === doc.body) break;
     }
   });
 
+  // A story marked up as one (microdata) outranks text outside it; the mark-up picks the root, not how many
+  // siblings join it.
+  const marked = markedStory(doc);
   let root: Element | null = null;
   let best = 0;
+  let bestRank = 0;
   for (const [element, entry] of stats) {
+    if (isListing(element)) continue;
     const value = entry.score * (1 - Math.min(1, entry.text ? entry.link / entry.text : 0));
-    if (value > best) {
+    const rank = marked !== null && marked.contains(element) ? value * MARKED_STORY_WEIGHT : value;
+    if (rank > bestRank) {
+      bestRank = rank;
       best = value;
       root = element;
     }
@@ -190,6 +237,7 @@ export function extractMainText(doc: Document): MainText {
     }
     const there = up ? stats.get(up) : undefined;
     if (up === null || up === doc.body || !there || there.text < here.text * 1.25) break;
+    if (isListing(up) || (marked !== null && marked.contains(root) && !marked.contains(up))) break;
     // What the parent adds must read like more of the story: paragraphs of some length, hardly any links (a
     // listing of teasers or a link-heavy sidebar does not).
     const added = there.text - here.text;
@@ -205,13 +253,20 @@ export function extractMainText(doc: Document): MainText {
   if (parent !== null) {
     const threshold = Math.max(10, best * 0.2);
     for (const sibling of Array.from(parent.children)) {
-      if (sibling === root) continue;
+      if (sibling === root || isOtherComposition(root, sibling)) continue;
+      if (marked !== null && marked.contains(root) && !marked.contains(sibling)) continue; // the mark-up's edge
       const entry = stats.get(sibling);
       if (!entry) continue;
       const density = entry.text ? entry.link / entry.text : 0;
       const own = blocks.find((block) => block.element === sibling);
       const ownText = own ? blockText(own) : '';
-      if (entry.score * (1 - density) >= threshold || (own && ownText.length > 80 && density < 0.25))
+      // Readability's rule for paragraph siblings: long with few links, or a short sentence with none.
+      const sentence = own !== undefined && own.linkLength === 0 && /\.(?:\s|$)/.test(ownText);
+      if (
+        entry.score * (1 - density) >= threshold ||
+        (own && ownText.length > 80 && density < 0.25) ||
+        (sentence && sibling.tagName.toUpperCase() === 'P')
+      )
         containers.add(sibling);
     }
   }

@@ -1,6 +1,6 @@
 // Citation metadata of a page: JSON-LD first, then Dublin Core, OpenGraph and article:*, Twitter, parsely,
 // citation_* (Highwire), microdata, and the DOM last.
-import { jsonLdNodes, namesOf, textValue, typesOf, type JsonLdNode } from './json-ld';
+import { jsonLdNodes, namesOf, resolveReferences, textValue, typesOf, type JsonLdNode } from './json-ld';
 
 /** Types that mean "this page is an article" for detection. */
 export const ARTICLE_TYPES = new Set([
@@ -182,10 +182,14 @@ export function cleanDocumentTitle(doc: Document): string | null {
   return title || original;
 }
 
-/** A JSON-LD node's headline or name: when both are given and differ, the one the document's title contains. */
-function jsonLdTitle(article: JsonLdNode | null, doc: Document): string | null {
+/**
+ * A JSON-LD node's headline or name: when both are given and differ, the one the document's title contains. A name
+ * that is the site's own name (some sites put it there) is never the title.
+ */
+function jsonLdTitle(article: JsonLdNode | null, doc: Document, siteName: string | null): string | null {
   const headline = clean(textValue(article?.headline));
-  const name = clean(textValue(article?.name));
+  let name = clean(textValue(article?.name));
+  if (name && siteName && name.toLowerCase() === siteName.toLowerCase()) name = null;
   if (headline && name && headline !== name) {
     const title = (doc.title ?? '').toLowerCase();
     return title.includes(name.toLowerCase()) && !title.includes(headline.toLowerCase()) ? name : headline;
@@ -198,19 +202,21 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
   const article = articleNode(nodes);
   const values = metaValues(doc);
   const publisherName =
-    clean(textValue(article?.publisher)) ??
+    clean(textValue(resolveReferences(article?.publisher, nodes))) ??
     clean(textValue(nodes.find((node) => typesOf(node).includes('WebSite'))?.name));
   const siteName =
     publisherName ??
     first(values, 'og:site_name', 'application-name', 'citation_journal_title', 'dc:publisher', 'dcterm:publisher');
-  const authors = article ? namesOf(article.author).filter((name) => !looksLikeUrl(name)) : [];
+  const authors = article
+    ? namesOf(resolveReferences(article.author, nodes)).filter((name) => !looksLikeUrl(name))
+    : [];
   const notUrl = (value: string | null) => (value && !looksLikeUrl(value) ? value : null);
   const byline =
     clean(authors.join(', ')) ??
     notUrl(first(values, 'dc:creator', 'dcterm:creator', 'author', 'parsely-author')) ??
     notUrl(first(values, 'article:author', 'citation_author', 'sailthru.author', 'byl')) ??
     bylineFromDom(doc);
-  const jsonTitle = jsonLdTitle(article, doc);
+  const jsonTitle = jsonLdTitle(article, doc, siteName);
   const title =
     jsonTitle ??
     first(

@@ -102,6 +102,25 @@ describe('extractMetadata', () => {
     expect(northbound).toMatchObject({ byline: 'Mei Tanaka', publishedTime: new Date('2026/11/19').toISOString() });
   });
 
+  it('does not take the site name for the headline when JSON-LD puts it in "name"', () => {
+    const ld = {
+      '@type': 'NewsArticle',
+      name: 'Harbour Post',
+      headline: 'Ferry timetable changes after the storm',
+      publisher: { '@type': 'Organization', name: 'Harbour Post' },
+    };
+    const doc = parseHtml(
+      `<html><head><title>Ferries | Harbour Post</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><h1>Ferries</h1></body></html>`,
+    );
+    expect(extractMetadata(doc, 'https://harbourpost.example/ferries').title).toBe(
+      'Ferry timetable changes after the storm',
+    );
+    const onlyName = parseHtml(
+      `<html><head><title>Ferry timetable changes | Harbour Post</title><meta property="og:title" content="Ferry timetable changes"><script type="application/ld+json">${JSON.stringify({ ...ld, headline: undefined })}</script></head><body></body></html>`,
+    );
+    expect(extractMetadata(onlyName, 'https://harbourpost.example/ferries').title).toBe('Ferry timetable changes');
+  });
+
   it('describePage joins detection and metadata', () => {
     const page = describePage(sitePage(ARTICLES[3] as string), ARTICLES[3] as string);
     expect(page).toMatchObject({

@@ -38,6 +38,48 @@ describe('extractMainText', () => {
     );
   });
 
+  const paragraph = (topic: string) =>
+    `<p>${topic}, and what followed: the council met twice, the budget moved, and residents wrote letters about it.</p>`;
+
+  it('does not take a listing of other stories for the story, or add it to the story', () => {
+    const teaser = (n: number) =>
+      `<article class="post"><h3>Other story ${n}</h3>${paragraph(`Teaser ${n} with its own long summary`)}${paragraph(`More of teaser ${n}`)}</article>`;
+    const doc = parseHtml(`<div id="primary">
+      <article class="post"><h1>The story</h1>${paragraph('The story itself')}${paragraph('The story, later')}</article>
+      <article class="related"><h3>You may like</h3>${teaser(1)}${teaser(2)}${teaser(3)}</article>
+    </div>`);
+    const { text } = extractMainText(doc);
+    expect(text).toContain('The story itself');
+    expect(text).not.toContain('Teaser');
+  });
+
+  it('prefers the story the page marks up as one (schema.org microdata)', () => {
+    const doc = parseHtml(`<div>
+      <div itemscope itemtype="https://schema.org/BlogPosting"><h1>Short post</h1>${paragraph('The short post')}</div>
+      <div class="more">${paragraph('An excerpt of another post')}${paragraph('Another excerpt')}</div>
+    </div>`);
+    const { text } = extractMainText(doc);
+    expect(text).toContain('The short post');
+    expect(text).not.toContain('excerpt');
+  });
+
+  it('counts teaser cards wrapped in a link as links', () => {
+    const card = (n: number) =>
+      `<a href="/story-${n}"><div>${paragraph(`Teaser card ${n}, with a summary, a date, a section`)}</div></a>`;
+    const doc = parseHtml(`<main><div class="body">${paragraph('The story')}${paragraph('The story again')}</div>
+      <div class="cards">${[1, 2, 3, 4, 5, 6].map(card).join('')}</div></main>`);
+    expect(extractMainText(doc).text).not.toContain('Teaser card');
+  });
+
+  it('keeps a short sentence that sits between the story’s blocks', () => {
+    const doc = parseHtml(`<div class="body"><p>Good morning. Here is the news.</p>
+      <ol><li>${paragraph('First item')}</li><li>${paragraph('Second item')}</li><li>${paragraph('Third item')}</li></ol>
+      <p>Menu</p></div>`);
+    const { text } = extractMainText(doc);
+    expect(text.startsWith('Good morning. Here is the news.')).toBe(true);
+    expect(text).not.toContain('Menu');
+  });
+
   it('returns nothing, without failing, for a page without text', () => {
     expect(extractMainText(parseHtml('<div><img src="x.png"></div>'))).toEqual({ text: '', root: null, blocks: 0 });
   });
