@@ -9,9 +9,8 @@ import {
   getCoverage,
   putCoverages,
 } from '../db/coverage';
-import { coveragesMentioning, knownEntities } from '../db/entities';
+import { coveragesMentioning, knownEntityMatcher } from '../db/entities';
 import { entityKey } from '../entities/entity-key';
-import { createEntityMatcher } from '../entities/find';
 import { decideFuzzyMatch } from '../match/fuzzy';
 import type { Coverage } from '../modelwire/coverage';
 import type { PageReport } from '../article/describe-page';
@@ -52,11 +51,11 @@ const MAX_ON_PAGE = 40;
  */
 async function findEntitiesOnPage(deps: BackgroundDeps, tabId: number, state: TabState, now: Date): Promise<TabState> {
   if (state.kind !== 'covered' && state.kind !== 'not-covered' && state.kind !== 'possible') return state;
-  const known = await knownEntities(deps.db);
-  if (known.length === 0) return state;
+  const matcher = await knownEntityMatcher(deps.db);
+  if (matcher === null) return state;
   const text = await deps.readArticleText(tabId);
   if (text === null || text === '') return state;
-  const hits = createEntityMatcher(known).find(text.slice(0, MAX_ENTITY_TEXT));
+  const hits = matcher.find(text.slice(0, MAX_ENTITY_TEXT));
   const url = state.page.canonicalUrl ?? state.page.url;
   const key = normalizeUrl(url);
   if (key === null) return state;

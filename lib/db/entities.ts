@@ -2,7 +2,8 @@
 import type { EntityCoverageRecord, EntityRecord, LensDatabase } from './schema';
 import type { Coverage } from '../modelwire/coverage';
 import { entityKey } from '../entities/entity-key';
-import type { KnownEntity } from '../entities/find';
+import { liveQuery } from 'dexie';
+import { createEntityMatcher, type EntityMatcher, type KnownEntity } from '../entities/find';
 
 function publishedAtOf(coverage: Pick<Coverage, 'publishedAt' | 'updatedAt'>): string {
   return coverage.publishedAt ?? coverage.updatedAt;
@@ -210,4 +211,38 @@ export async function pendingEntityCount(db: LensDatabase): Promise<number> {
 export async function knownEntities(db: LensDatabase): Promise<KnownEntity[]> {
   const entities = await db.entities.toArray();
   return entities.map((entity) => ({ key: entity.key, names: [entity.name, ...entity.aliases] }));
+}
+
+interface MatcherCache {
+  /** Bumped whenever the entities table changes, in this context or another (Dexie's live queries tell). */
+  generation: number;
+  built: { generation: number; matcher: Promise<EntityMatcher | null> } | null;
+}
+const matcherCaches = new WeakMap<LensDatabase, MatcherCache>();
+
+/**
+ * The matcher of every known entity (null when there are none), compiled once and kept until the entities table
+ * changes: a feed sync, a backup import or a clear, from any extension page or the background.
+ */
+export function knownEntityMatcher(db: LensDatabase): Promise<EntityMatcher | null> {
+  let cache = matcherCaches.get(db);
+  if (cache === undefined) {
+    const created: MatcherCache = { generation: 0, built: null };
+    matcherCaches.set(db, created);
+    // Any write to the table re-runs this query and emits; the first emission is the subscription's own.
+    liveQuery(() => db.entities.count()).subscribe({
+      next: () => created.generation++,
+      error: () => created.generation++,
+    });
+    cache = created;
+  }
+  const { built, generation } = cache;
+  if (built !== null && built.generation === generation) return built.matcher;
+  const matcher = knownEntities(db).then((known) => (known.length === 0 ? null : createEntityMatcher(known)));
+  cache.built = { generation, matcher };
+  // A failed read is not kept: the next visit tries again.
+  matcher.catch(() => {
+    if (cache.built?.matcher === matcher) cache.built = null;
+  });
+  return matcher;
 }

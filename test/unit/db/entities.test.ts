@@ -4,7 +4,7 @@ import demoFeed from '../../../lib/modelwire/demo/feed.json';
 import { LensDatabase } from '../../../lib/db/schema';
 import { seedDemoData } from '../../../lib/db/seed';
 import { putCoverages } from '../../../lib/db/coverage';
-import { coMentioned, coveragesMentioning, topEntities } from '../../../lib/db/entities';
+import { coMentioned, coveragesMentioning, knownEntityMatcher, topEntities } from '../../../lib/db/entities';
 import { parseFeed } from '../../../lib/modelwire/feed';
 import { toCoverageRecord, type CoverageContent } from '../../../lib/modelwire/coverage';
 
@@ -79,6 +79,43 @@ describe('the entity cache', () => {
       coverageCount: 1,
     });
     expect((await db.entities.get('kestrel labs'))?.coverageCount).toBe(3);
+  });
+});
+
+describe('the matcher of known entities', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+  const text = 'Kestrel Labs and Quillmark both answered; Kestrel Labs first.';
+
+  it('is compiled once while the entities stay the same', async () => {
+    const first = await knownEntityMatcher(db);
+    await settle();
+    const second = await knownEntityMatcher(db);
+    expect(second).not.toBeNull();
+    expect(await knownEntityMatcher(db)).toBe(second);
+    expect(second?.find(text).map((hit) => [hit.name, hit.count])).toEqual([['Kestrel Labs', 2]]);
+    expect(first?.find(text)).toEqual(second?.find(text));
+  });
+
+  it('is rebuilt after the entities table changes, and is null when it is empty', async () => {
+    await knownEntityMatcher(db);
+    await settle();
+    const before = await knownEntityMatcher(db);
+    await db.entities.put({
+      key: 'quillmark',
+      name: 'Quillmark',
+      aliases: [],
+      kind: 'organization',
+      coverageCount: 1,
+      firstSeen: NOW.toISOString(),
+      lastSeen: NOW.toISOString(),
+    });
+    await settle();
+    const after = await knownEntityMatcher(db);
+    expect(after).not.toBe(before);
+    expect(after?.find(text).map((hit) => hit.name)).toEqual(['Kestrel Labs', 'Quillmark']);
+    await db.entities.clear();
+    await settle();
+    expect(await knownEntityMatcher(db)).toBeNull();
   });
 });
 
