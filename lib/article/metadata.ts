@@ -91,17 +91,53 @@ function absolute(href: string | null | undefined, base: string): string | null 
   }
 }
 
-/** An ISO 8601 time when the text is a date, else null. A date without a zone is taken as written. */
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** "+05:30" → 330; "Z", "UTC", "GMT" → 0. */
+function offsetMinutes(zone: string): number {
+  if (/^(?:z|utc|gmt)$/i.test(zone)) return 0;
+  const [, sign, hours, minutes = '0'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone) ?? [];
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+}
+
+function zoneText(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const size = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
+}
+
+/**
+ * The time as the page wrote it, in ISO 8601: with the page's own UTC offset when it gives one
+ * ("2026-11-20T20:10:00-05:00", not the next day in UTC), without a zone when it gives none ("2026-11-19T00:00:00").
+ * Either way the date part is the publisher's date, the one a citation shows. Null when the text is not a date.
+ */
 export function isoTime(text: string | null | undefined): string | null {
   if (!text) return null;
-  const value = text.trim();
-  const plain = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
-  if (plain) {
-    const [, year, month, day, hour = '00', minute = '00', second = '00'] = plain;
-    return `${year}-${month}-${day}T${hour}:${minute}:${second}.000Z`;
+  const value = text.trim().slice(0, 100);
+  const iso =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?$/i.exec(
+      value,
+    );
+  if (iso) {
+    const [, year, month, day, hour = '00', minute = '00', second = '00', zone] = iso;
+    const written = `${year}-${month}-${day}T${hour}:${minute}:${second}`;
+    const zoneSuffix = zone === undefined ? '' : zoneText(offsetMinutes(zone));
+    // Checked with a zone, so that the engine does not read it in the machine's own.
+    return Number.isNaN(Date.parse(`${written}${zoneSuffix || 'Z'}`)) ? null : `${written}${zoneSuffix}`;
   }
+  // Other forms ("April 28, 2019 6:01 am", "Tue, 19 Nov 2019 20:00:00 -0500") are left to the engine's parser.
   const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+  if (Number.isNaN(time)) return null;
+  const zone = /(?:^|[\s\d])(z|utc|gmt|[+-]\d{2}:?\d{2})$/i.exec(value)?.[1];
+  if (zone !== undefined) {
+    const minutes = offsetMinutes(zone);
+    const local = new Date(time + minutes * 60_000);
+    const written = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
+    return `${written}${zoneText(minutes)}`;
+  }
+  // No zone: the engine read it in the machine's zone, so its local fields are what the page wrote.
+  const local = new Date(time);
+  return `${pad(local.getFullYear(), 4)}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}T${pad(local.getHours())}:${pad(local.getMinutes())}:${pad(local.getSeconds())}`;
 }
 
 export function articleNode(nodes: JsonLdNode[]): JsonLdNode | null {
