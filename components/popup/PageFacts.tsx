@@ -13,6 +13,8 @@ export function PageFacts({ page, showReasons }: { page: PageReport; showReasons
     ['Site', page.siteName],
     ['Byline', page.byline],
     ['Published', formatDate(page.publishedTime)],
+    ['Updated', page.modifiedTime === page.publishedTime ? null : formatDate(page.modifiedTime)],
+    ['Section', page.section],
     ['Canonical URL', page.canonicalUrl],
   ];
   return (

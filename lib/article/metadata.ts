@@ -32,10 +32,18 @@ export interface ArticleMetadata {
   title: string | null;
   siteName: string | null;
   byline: string | null;
+  /** Authors named one by one in structured data (JSON-LD, or several author metas); empty when only a byline is. */
+  authors: string[];
   publishedTime: string | null;
+  modifiedTime: string | null;
   lang: string | null;
   description: string | null;
+  image: string | null;
+  section: string | null;
+  keywords: string[];
 }
+
+const MAX_LIST = 30;
 
 const MAX_FIELD = 2000;
 
@@ -71,6 +79,44 @@ function metaValues(doc: Document): Map<string, string> {
   }
   for (const [key, value] of byProperty) byName.set(key, value);
   return byName;
+}
+
+/** Every value of the metas with one of these names or properties, in document order (several authors, tags). */
+function allMetas(doc: Document, ...keys: string[]): string[] {
+  const wanted = new Set(keys);
+  const found: string[] = [];
+  for (const element of Array.from(doc.querySelectorAll('meta[content]')).slice(0, 2000)) {
+    const names = `${element.getAttribute('property') ?? ''} ${element.getAttribute('name') ?? ''}`.toLowerCase();
+    if (!names.split(/\s+/).some((name) => wanted.has(name))) continue;
+    const content = clean(element.getAttribute('content'));
+    if (content && !found.includes(content)) found.push(content);
+    if (found.length >= MAX_LIST) break;
+  }
+  return found;
+}
+
+/** Keywords from a list, or from one comma-separated string; at most MAX_LIST, each once. */
+function keywordList(values: unknown[]): string[] {
+  const words: string[] = [];
+  for (const value of values.slice(0, MAX_LIST)) {
+    const parts = typeof value === 'string' ? value.split(',') : [textValue(value) ?? ''];
+    for (const part of parts) {
+      const word = clean(part)?.slice(0, 100);
+      if (word && !words.some((known) => known.toLowerCase() === word.toLowerCase())) words.push(word);
+    }
+  }
+  return words.slice(0, MAX_LIST);
+}
+
+/** An image's address: a string, an ImageObject's url, or the first of a list of either. */
+function imageUrl(value: unknown, base: string): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first === 'string') return absolute(first, base);
+  if (typeof first === 'object' && first !== null) {
+    const node = first as JsonLdNode;
+    return imageUrl(node.url ?? node.contentUrl, base);
+  }
+  return null;
 }
 
 function first(values: Map<string, string>, ...keys: string[]): string | null {
@@ -243,12 +289,19 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
   const siteName =
     publisherName ??
     first(values, 'og:site_name', 'application-name', 'citation_journal_title', 'dc:publisher', 'dcterm:publisher');
-  const authors = article
+  const notUrl = (value: string | null) => (value && !looksLikeUrl(value) ? value : null);
+  const structuredAuthors = article
     ? namesOf(resolveReferences(article.author, nodes)).filter((name) => !looksLikeUrl(name))
     : [];
-  const notUrl = (value: string | null) => (value && !looksLikeUrl(value) ? value : null);
+  const metaAuthors = allMetas(doc, 'citation_author', 'article:author', 'og:article:author', 'author').filter(
+    (name) => !looksLikeUrl(name),
+  );
+  const authors = (structuredAuthors.length > 0 ? structuredAuthors : metaAuthors.length > 1 ? metaAuthors : [])
+    .map((name) => clean(name)?.slice(0, 300) ?? '')
+    .filter(Boolean)
+    .slice(0, 20);
   const byline =
-    clean(authors.join(', ')) ??
+    clean(structuredAuthors.join(', ')) ??
     notUrl(first(values, 'dc:creator', 'dcterm:creator', 'author', 'parsely-author')) ??
     notUrl(first(values, 'article:author', 'citation_author', 'sailthru.author', 'byl')) ??
     bylineFromDom(doc);
@@ -293,6 +346,23 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
         .querySelector('article time[datetime], time[itemprop~="datePublished" i], time[pubdate]')
         ?.getAttribute('datetime'),
     );
+  const modifiedTime =
+    isoTime(textValue(article?.dateModified)) ??
+    isoTime(first(values, 'article:modified_time', 'og:updated_time', 'dcterm:modified', 'last-modified'));
+  const section =
+    clean(textValue(article?.articleSection))?.slice(0, 200) ??
+    first(values, 'article:section', 'parsely-section', 'section')?.slice(0, 200) ??
+    null;
+  const keywords = keywordList(
+    Array.isArray(article?.keywords)
+      ? article.keywords
+      : article?.keywords !== undefined
+        ? [article.keywords]
+        : [
+            ...allMetas(doc, 'article:tag', 'og:article:tag'),
+            ...[first(values, 'keywords', 'news_keywords', 'parsely-tags', 'citation_keywords')].filter(Boolean),
+          ],
+  );
   return {
     url: pageUrl,
     canonicalUrl: absolute(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), pageUrl),
@@ -300,9 +370,16 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     title,
     siteName: siteName ?? hostName(pageUrl),
     byline,
+    authors,
     publishedTime,
+    modifiedTime,
     lang: clean(doc.documentElement?.getAttribute('lang')) ?? first(values, 'og:locale', 'dc:language'),
     description: first(values, 'description', 'og:description', 'twitter:description', 'dc:description'),
+    image:
+      imageUrl(resolveReferences(article?.image, nodes), pageUrl) ??
+      absolute(first(values, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), pageUrl),
+    section,
+    keywords,
   };
 }
 

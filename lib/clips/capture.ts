@@ -89,7 +89,7 @@ export function captureSelection(doc: Document, pageUrl: string, note = '', tags
         url: pageUrl,
         canonicalUrl: metadata.canonicalUrl,
         title: metadata.title,
-        authors: authorsFromByline(metadata.byline),
+        authors: metadata.authors.length > 0 ? metadata.authors : authorsFromByline(metadata.byline),
         siteName: metadata.siteName,
         publishedTime: metadata.publishedTime,
         lang: metadata.lang,

@@ -97,3 +97,78 @@ describe('bylines and publishers, the ways pages write them', () => {
     expect(extractMetadata(doc, URL)).toMatchObject({ byline: null, siteName: 'valleygazette.example' });
   });
 });
+
+describe('the rest of the citation metadata', () => {
+  it('reads modified time, image, section, keywords and authors from JSON-LD', () => {
+    const doc = page(
+      ld({
+        '@graph': [
+          {
+            '@type': 'NewsArticle',
+            headline: 'Ferry timetable changes',
+            datePublished: '2026-11-20T20:10:00-05:00',
+            dateModified: '2026-11-21T09:00:00-05:00',
+            image: [{ '@type': 'ImageObject', url: '/img/ferry.jpg' }, 'https://cdn.example/other.jpg'],
+            articleSection: 'Transport',
+            keywords: 'ferries, timetables, Ferries , storms',
+            author: [{ '@id': '#a' }, { '@type': 'Person', name: 'Ben Okafor' }],
+          },
+          { '@type': 'Person', '@id': '#a', name: 'Ana Ruiz' },
+        ],
+      }),
+      story,
+    );
+    expect(extractMetadata(doc, URL)).toMatchObject({
+      authors: ['Ana Ruiz', 'Ben Okafor'],
+      byline: 'Ana Ruiz, Ben Okafor',
+      publishedTime: '2026-11-20T20:10:00-05:00',
+      modifiedTime: '2026-11-21T09:00:00-05:00',
+      image: 'https://valleygazette.example/img/ferry.jpg',
+      section: 'Transport',
+      keywords: ['ferries', 'timetables', 'storms'],
+    });
+  });
+
+  it('reads them from meta tags when there is no JSON-LD, each author meta an author', () => {
+    const doc = page(
+      `<meta name="citation_author" content="Ruiz, Ana"><meta name="citation_author" content="Okafor, Ben">
+       <meta property="article:modified_time" content="2026-11-21T14:00:00Z"><meta property="og:image" content="https://cdn.example/f.jpg">
+       <meta property="article:section" content="Transport"><meta property="article:tag" content="ferries"><meta property="article:tag" content="storms">`,
+      story,
+    );
+    expect(extractMetadata(doc, URL)).toMatchObject({
+      authors: ['Ruiz, Ana', 'Okafor, Ben'],
+      byline: 'Ruiz, Ana',
+      modifiedTime: '2026-11-21T14:00:00Z',
+      image: 'https://cdn.example/f.jpg',
+      section: 'Transport',
+      keywords: ['ferries', 'storms'],
+    });
+  });
+
+  it('gives empty values, not guesses, when the page says nothing', () => {
+    expect(extractMetadata(page('', story), URL)).toMatchObject({
+      authors: [],
+      modifiedTime: null,
+      image: null,
+      section: null,
+      keywords: [],
+    });
+  });
+
+  it('bounds hostile lists and refuses script URLs for the image', () => {
+    const doc = page(
+      ld({
+        '@type': 'NewsArticle',
+        keywords: Array.from({ length: 500 }, (_, index) => `tag ${index}`),
+        image: 'javascript:alert(1)',
+        author: Array.from({ length: 100 }, (_, index) => ({ name: `Writer ${index}` })),
+      }),
+      story,
+    );
+    const metadata = extractMetadata(doc, URL);
+    expect(metadata.keywords).toHaveLength(30);
+    expect(metadata.authors).toHaveLength(20);
+    expect(metadata.image).toBeNull();
+  });
+});

@@ -82,8 +82,13 @@ describe('extractMetadata', () => {
       title: 'Regional hospitals pilot an AI triage assistant',
       siteName: 'The Lakeside Ledger',
       byline: 'Dana Whitfield',
+      authors: ['Dana Whitfield'],
       publishedTime: '2026-11-18T07:30:00-05:00',
+      modifiedTime: null,
       lang: 'en',
+      image: null,
+      section: null,
+      keywords: [],
       description:
         'Three emergency departments in the Harbor Health Network will test software that suggests an urgency score for walk-in patients.',
     });
