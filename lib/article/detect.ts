@@ -3,6 +3,7 @@
 // attributes and paragraph lengths only, never computed styles or layout.
 import { jsonLdNodes, typesOf } from './json-ld';
 import { ARTICLE_TYPES } from './metadata';
+import { microdataTypes } from './microdata';
 
 export interface Detection {
   isArticle: boolean;
@@ -168,25 +169,6 @@ function callsToAction(doc: Document): number {
     if (text.length > 0 && text.length < 80 && CALL_TO_ACTION.test(text)) count++;
   }
   return count;
-}
-
-/**
- * The schema.org types of the page's top-level microdata items and their main entities (a QAPage and its Question),
- * as bare names. Nested items (an author's Person, a logo's ImageObject) say nothing about the page.
- */
-function microdataTypes(doc: Document): string[] {
-  const types: string[] = [];
-  const items = doc.querySelectorAll('[itemscope][itemtype]');
-  for (let index = 0; index < items.length && index < 200; index++) {
-    const item = items[index] as Element;
-    const outer = item.parentElement?.closest('[itemscope]');
-    if (outer && !/\bmainEntity\b/i.test(item.getAttribute('itemprop') ?? '')) continue;
-    for (const type of (item.getAttribute('itemtype') ?? '').split(/\s+/)) {
-      const name = type.replace(/^.*[/:#]/, '').trim();
-      if (name) types.push(name);
-    }
-  }
-  return types;
 }
 
 export function detectArticle(doc: Document, pageUrl: string): Detection {

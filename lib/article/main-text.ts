@@ -2,6 +2,7 @@
 // run of text, whether a <p>, a <div> of loose text or <br>-separated lines); each block scores its ancestors by its
 // length and commas, less its links; the best-scoring container, with the siblings that score like it, is the
 // article. Small and single-pass on purpose: it runs in the content script.
+import { markedStory } from './microdata';
 
 const INLINE = new Set([
   'A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'IMG', 'INS', 'DEL', 'KBD',
@@ -150,23 +151,6 @@ function blockScore(text: string, linkLength: number): number {
 function isOtherComposition(root: Element, sibling: Element): boolean {
   if (sibling.tagName.toUpperCase() === 'ARTICLE' && root.tagName.toUpperCase() === 'ARTICLE') return true;
   return sibling.querySelector('article') !== null;
-}
-
-const STORY_TYPE = /schema\.org\/(?:\w*Article|BlogPosting|Report|LiveBlogPosting)\b/i;
-
-/**
- * The element the page marks up as its one story with schema.org microdata (an itemprop="articleBody", or the only
- * element typed as an Article or BlogPosting); null when there is none or several (a listing of teasers).
- */
-function markedStory(doc: Document): Element | null {
-  const bodies = doc.querySelectorAll('[itemprop~="articleBody" i]');
-  if (bodies.length === 1) return bodies[0] ?? null;
-  const typed = Array.from(doc.querySelectorAll('[itemtype]')).filter((element) =>
-    STORY_TYPE.test(element.getAttribute('itemtype') ?? ''),
-  );
-  const story = typed.length === 1 ? (typed[0] ?? null) : null;
-  // The whole page typed as the article says nothing about where in it the story is.
-  return story === doc.body || story === doc.documentElement ? null : story;
 }
 
 export function extractMainText(doc: Document): MainText {

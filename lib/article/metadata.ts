@@ -1,6 +1,7 @@
 // Citation metadata of a page: JSON-LD first, then Dublin Core, OpenGraph and article:*, Twitter, parsely,
 // citation_* (Highwire), microdata, and the DOM last.
 import { jsonLdNodes, namesOf, resolveReferences, textValue, typesOf, type JsonLdNode } from './json-ld';
+import { itemProperty, storyItem } from './microdata';
 
 /** Types that mean "this page is an article" for detection. */
 export const ARTICLE_TYPES = new Set([
@@ -305,6 +306,9 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     notUrl(first(values, 'dc:creator', 'dcterm:creator', 'author', 'parsely-author')) ??
     notUrl(first(values, 'article:author', 'citation_author', 'sailthru.author', 'byl')) ??
     bylineFromDom(doc);
+  // The page's one story in microdata, for what JSON-LD and the metas leave out.
+  const item = storyItem(doc);
+  const fromItem = (property: string) => (item ? itemProperty(item, property) : null);
   const jsonTitle = jsonLdTitle(article, doc, siteName);
   const title =
     jsonTitle ??
@@ -320,6 +324,7 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
       'parsely-title',
       'citation_title',
     ) ??
+    fromItem('headline') ??
     cleanDocumentTitle(doc);
   const publishedTime =
     isoTime(textValue(article?.datePublished)) ??
@@ -341,6 +346,7 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
         'og:published_time',
       ),
     ) ??
+    isoTime(fromItem('datePublished')) ??
     isoTime(
       doc
         .querySelector('article time[datetime], time[itemprop~="datePublished" i], time[pubdate]')
@@ -348,10 +354,12 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     );
   const modifiedTime =
     isoTime(textValue(article?.dateModified)) ??
-    isoTime(first(values, 'article:modified_time', 'og:updated_time', 'dcterm:modified', 'last-modified'));
+    isoTime(first(values, 'article:modified_time', 'og:updated_time', 'dcterm:modified', 'last-modified')) ??
+    isoTime(fromItem('dateModified'));
   const section =
     clean(textValue(article?.articleSection))?.slice(0, 200) ??
     first(values, 'article:section', 'parsely-section', 'section')?.slice(0, 200) ??
+    fromItem('articleSection')?.slice(0, 200) ??
     null;
   const keywords = keywordList(
     Array.isArray(article?.keywords)
@@ -360,7 +368,9 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
         ? [article.keywords]
         : [
             ...allMetas(doc, 'article:tag', 'og:article:tag'),
-            ...[first(values, 'keywords', 'news_keywords', 'parsely-tags', 'citation_keywords')].filter(Boolean),
+            ...[
+              first(values, 'keywords', 'news_keywords', 'parsely-tags', 'citation_keywords') ?? fromItem('keywords'),
+            ].filter(Boolean),
           ],
   );
   return {
@@ -377,7 +387,8 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     description: first(values, 'description', 'og:description', 'twitter:description', 'dc:description'),
     image:
       imageUrl(resolveReferences(article?.image, nodes), pageUrl) ??
-      absolute(first(values, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), pageUrl),
+      absolute(first(values, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), pageUrl) ??
+      absolute(fromItem('image'), pageUrl),
     section,
     keywords,
   };

@@ -172,3 +172,36 @@ describe('the rest of the citation metadata', () => {
     expect(metadata.image).toBeNull();
   });
 });
+
+describe('microdata', () => {
+  it('fills in what JSON-LD and the metas leave out from the page’s one story item', () => {
+    const doc = parseHtml(`<html><head><title>Valley Gazette</title></head><body>
+      <div itemscope itemtype="https://schema.org/NewsArticle">
+        <h1 itemprop="headline">Ferry timetable changes after the storm</h1>
+        <time itemprop="datePublished" datetime="2026-11-20T20:10:00-05:00">Friday evening</time>
+        <meta itemprop="dateModified" content="2026-11-21T08:00:00-05:00">
+        <span itemprop="articleSection">Transport</span>
+        <div itemprop="image" itemscope itemtype="https://schema.org/ImageObject"><meta itemprop="url" content="/img/ferry.jpg"><meta itemprop="width" content="800"></div>
+        <div itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ana Ruiz</span></div>
+        <div itemprop="articleBody"><p>The ferry runs twice an hour from Monday, the operator said.</p></div>
+        <aside itemscope itemtype="https://schema.org/CreativeWork"><span itemprop="headline">Another story's headline</span></aside>
+      </div></body></html>`);
+    expect(extractMetadata(doc, URL)).toMatchObject({
+      title: 'Ferry timetable changes after the storm',
+      byline: 'Ana Ruiz',
+      publishedTime: '2026-11-20T20:10:00-05:00',
+      modifiedTime: '2026-11-21T08:00:00-05:00',
+      section: 'Transport',
+      image: 'https://valleygazette.example/img/ferry.jpg',
+    });
+  });
+
+  it('ignores microdata when several stories are marked up (a listing)', () => {
+    const teaser = (n: number) =>
+      `<div itemscope itemtype="https://schema.org/BlogPosting"><h2 itemprop="headline">Teaser ${n}</h2><span itemprop="articleSection">Section ${n}</span></div>`;
+    const doc = parseHtml(
+      `<html><head><title>Harbour – Harbour &amp; Hill</title></head><body>${teaser(1)}${teaser(2)}</body></html>`,
+    );
+    expect(extractMetadata(doc, URL)).toMatchObject({ title: 'Harbour – Harbour & Hill', section: null });
+  });
+});

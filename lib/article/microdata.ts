@@ -1,0 +1,74 @@
+// schema.org microdata (itemscope / itemtype / itemprop): the page's types, and the one story it marks up.
+
+const STORY_TYPE = /schema\.org\/(?:\w*Article|BlogPosting|Report|LiveBlogPosting)\b/i;
+const MAX_ITEMS = 200;
+
+/** A type URL's bare name: "https://schema.org/QAPage" → "QAPage". */
+function bareType(type: string): string {
+  return type.replace(/^.*[/:#]/, '').trim();
+}
+
+/**
+ * The schema.org types of the page's top-level items and their main entities (a QAPage and its Question). Nested
+ * items (an author's Person, a logo's ImageObject) say nothing about the page.
+ */
+export function microdataTypes(doc: Document): string[] {
+  const types: string[] = [];
+  const items = doc.querySelectorAll('[itemscope][itemtype]');
+  for (let index = 0; index < items.length && index < MAX_ITEMS; index++) {
+    const item = items[index] as Element;
+    const outer = item.parentElement?.closest('[itemscope]');
+    if (outer && !/\bmainEntity\b/i.test(item.getAttribute('itemprop') ?? '')) continue;
+    for (const type of (item.getAttribute('itemtype') ?? '').split(/\s+/)) {
+      const name = bareType(type);
+      if (name) types.push(name);
+    }
+  }
+  return types;
+}
+
+/** The only element typed as an article (Article, NewsArticle, BlogPosting…); null when there is none or several. */
+export function storyItem(doc: Document): Element | null {
+  const typed = Array.from(doc.querySelectorAll('[itemscope][itemtype]'))
+    .slice(0, MAX_ITEMS)
+    .filter((element) => STORY_TYPE.test(element.getAttribute('itemtype') ?? ''));
+  return typed.length === 1 ? (typed[0] ?? null) : null;
+}
+
+/**
+ * Where the page's markup says its one story's text is: a single itemprop="articleBody", or the story item unless
+ * that is the whole page (which says nothing about where in it the story is); null when it does not say.
+ */
+export function markedStory(doc: Document): Element | null {
+  const bodies = doc.querySelectorAll('[itemprop~="articleBody" i]');
+  if (bodies.length === 1) return bodies[0] ?? null;
+  const story = storyItem(doc);
+  return story === doc.body || story === doc.documentElement ? null : story;
+}
+
+/**
+ * A property of an item, from the first element inside it that carries it and belongs to it (not to an item nested
+ * within): its content, datetime, src or href attribute, or its text; when the value is an item itself, its url or
+ * name. Depth is bounded by the page's nesting, which the parser bounds.
+ */
+export function itemProperty(item: Element, property: string): string | null {
+  for (const element of Array.from(item.querySelectorAll(`[itemprop~="${property}" i]`)).slice(0, 20)) {
+    const owner = element.parentElement?.closest('[itemscope]');
+    if (owner !== item && owner !== undefined && owner !== null) continue;
+    // The value is an item of its own (an ImageObject, a Person): its url, else its name.
+    if (element.hasAttribute('itemscope')) {
+      const inner = itemProperty(element, 'url') ?? itemProperty(element, 'name');
+      if (inner) return inner;
+      continue;
+    }
+    const value =
+      element.getAttribute('content') ??
+      element.getAttribute('datetime') ??
+      element.getAttribute('src') ??
+      element.getAttribute('href') ??
+      element.textContent;
+    const text = (value ?? '').replace(/\s+/g, ' ').trim();
+    if (text) return text.slice(0, 2000);
+  }
+  return null;
+}
