@@ -65,13 +65,14 @@ function pathOf(pageUrl: string): string {
   }
 }
 
-function isHidden(element: Element): boolean {
-  for (let node: Element | null = element; node !== null; node = node.parentElement) {
-    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
-    const style = node.getAttribute('style');
-    if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
-  }
-  return false;
+const OUTSIDE_PROSE = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM']);
+
+/** Whether an element itself hides what it holds, or holds what is not the page's prose (navigation, forms…). */
+function shutsOut(element: Element, leaveOut: ReadonlySet<Element>): boolean {
+  if (OUTSIDE_PROSE.has(element.tagName.toUpperCase()) || leaveOut.has(element)) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const style = element.getAttribute('style');
+  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
 /**
@@ -80,6 +81,26 @@ function isHidden(element: Element): boolean {
  */
 export function proseScore(doc: Document, leaveOut: ReadonlySet<Element> = new Set()): number {
   let score = 0;
+  // Whether each element seen is inside something that shuts it out: every ancestor is looked at once per call.
+  const shut = new Map<Element, boolean>();
+  const isShutOut = (element: Element): boolean => {
+    const path: Element[] = [];
+    let result = false;
+    for (let node: Element | null = element; node !== null; node = node.parentElement) {
+      const known = shut.get(node);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      path.push(node);
+      if (shutsOut(node, leaveOut)) {
+        result = true;
+        break;
+      }
+    }
+    for (const node of path) shut.set(node, result);
+    return result;
+  };
   // Paragraphs, plus the containers of <br>-separated text, plus long list items and cells that are not link lists.
   const candidates = new Set<Element>(
     doc.querySelectorAll('p, pre, li, td, article > div, [itemprop~="articleBody" i] > div'),
@@ -87,9 +108,9 @@ export function proseScore(doc: Document, leaveOut: ReadonlySet<Element> = new S
   for (const br of Array.from(doc.querySelectorAll('div > br')).slice(0, 500))
     if (br.parentElement) candidates.add(br.parentElement);
   for (const element of candidates) {
-    if (element.closest('nav, aside, footer, header, form') || within(element, leaveOut)) continue;
+    if (isShutOut(element)) continue;
     const length = (element.textContent ?? '').trim().length;
-    if (length < 140 || isHidden(element)) continue;
+    if (length < 140) continue;
     if (element.tagName === 'LI' || element.tagName === 'TD') {
       let linked = 0;
       for (const link of Array.from(element.querySelectorAll('a'))) linked += (link.textContent ?? '').length;
@@ -99,13 +120,6 @@ export function proseScore(doc: Document, leaveOut: ReadonlySet<Element> = new S
     if (score >= PROSE_ENOUGH) break;
   }
   return score;
-}
-
-function within(element: Element, containers: ReadonlySet<Element>): boolean {
-  if (containers.size === 0) return false;
-  for (let node: Element | null = element; node !== null; node = node.parentElement)
-    if (containers.has(node)) return true;
-  return false;
 }
 
 /**
