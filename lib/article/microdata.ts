@@ -49,15 +49,16 @@ export function markedStory(doc: Document): Element | null {
 /**
  * A property of an item, from the first element inside it that carries it and belongs to it (not to an item nested
  * within): its content, datetime, src or href attribute, or its text; when the value is an item itself, its url or
- * name. Depth is bounded by the page's nesting, which the parser bounds.
+ * name (two items deep at most).
  */
-export function itemProperty(item: Element, property: string): string | null {
+export function itemProperty(item: Element, property: string, depth = 0): string | null {
   for (const element of Array.from(item.querySelectorAll(`[itemprop~="${property}" i]`)).slice(0, 20)) {
     const owner = element.parentElement?.closest('[itemscope]');
     if (owner !== item && owner !== undefined && owner !== null) continue;
     // The value is an item of its own (an ImageObject, a Person): its url, else its name.
     if (element.hasAttribute('itemscope')) {
-      const inner = itemProperty(element, 'url') ?? itemProperty(element, 'name');
+      if (depth >= 2) continue;
+      const inner = itemProperty(element, 'url', depth + 1) ?? itemProperty(element, 'name', depth + 1);
       if (inner) return inner;
       continue;
     }

@@ -95,6 +95,28 @@ describe('huge and deep DOMs', () => {
     expect(main.text.length).toBeLessThan(200_000);
   });
 
+  it('microdata items nested 1,000 deep, each claiming to be the image', () => {
+    const doc = parseHtml(
+      `<div itemscope itemtype="https://schema.org/NewsArticle">${'<div itemprop="image url name" itemscope itemtype="https://schema.org/ImageObject">'.repeat(1000)}x${'</div>'.repeat(1000)}</div>`,
+    );
+    const page = describePage(doc, URL);
+    expect(page.image).toBeNull();
+    expect(() => extractMainText(doc)).not.toThrow();
+  });
+
+  it('300 teaser headings 500 elements deep, each with an excerpt', () => {
+    const teaser = (n: number) =>
+      `<div><h2><a href="/story-${n}">Story ${n}</a></h2><p>An excerpt long enough to count as prose, clause after clause, well past the length of a real paragraph, for story ${n}, and then some more words so that it is clearly longer than the threshold.</p></div>`;
+    const cards = Array.from({ length: 300 }, (_, n) => teaser(n)).join('');
+    const { page } = expectCalm(
+      parseHtml(
+        `<html><head><meta property="og:type" content="article"></head><body>${'<div>'.repeat(500)}${cards}${'</div>'.repeat(500)}</body></html>`,
+      ),
+      'https://example.com/category/news/',
+    );
+    expect(page.reasons.join(' ')).toContain('teasers of other pages');
+  });
+
   it('an article buried 1,000 elements deep is still read', () => {
     const paragraph =
       '<p>This sentence is long enough to be prose, and it goes on, clause after clause, well past the length that counts as a real paragraph of an article.</p>';
