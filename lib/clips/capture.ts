@@ -29,6 +29,25 @@ export function authorsFromByline(byline: string | null): string[] {
     .slice(0, 20);
 }
 
+/** Letters and digits only, lower-cased: "The Guardian" and "theguardian.com" both begin "theguardian". */
+const squeeze = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The title a citation shows: the page's title without a trailing " | Site" (or " - ", " – ", " — ", " · ") naming
+ * the site the citation already names, as long as a real title is left. "How to Build a Terrarium | eHow" → "How to
+ * Build a Terrarium"; "Mozilla - Wikipedia" stays when the site is not known as Wikipedia.
+ */
+export function citationTitle(title: string | null, siteName: string | null): string | null {
+  if (!title || !siteName) return title;
+  const match = /^(.*\S)\s+[|\-–—·:]\s+([^|\-–—·]+)$/u.exec(title);
+  if (!match) return title;
+  const [, rest = '', suffix = ''] = match;
+  const site = squeeze(siteName);
+  const tail = squeeze(suffix);
+  const same = tail.length >= 2 && (tail === site || site.startsWith(tail) || tail.startsWith(site));
+  return same && rest.split(/\s+/).length >= 2 ? rest : title;
+}
+
 function rangeSelector(range: Range) {
   const described = describeRange(range);
   return described && described.startSelector.value.length <= 2000 && described.endSelector.value.length <= 2000
@@ -88,7 +107,7 @@ export function captureSelection(doc: Document, pageUrl: string, note = '', tags
       page: {
         url: pageUrl,
         canonicalUrl: metadata.canonicalUrl,
-        title: metadata.title,
+        title: citationTitle(metadata.title, metadata.siteName),
         authors: metadata.authors.length > 0 ? metadata.authors : authorsFromByline(metadata.byline),
         siteName: metadata.siteName,
         publishedTime: metadata.publishedTime,
