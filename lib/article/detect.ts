@@ -213,13 +213,17 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
   const path = pathOf(pageUrl);
   if (/^\/?(?:index\.\w+)?(?:\?.*)?$/.test(path)) signals.push([-0.7, 'is the site’s home page']);
   const teasers = teaserCount(doc);
-  // Related-story lists sit under articles too: headlines only count against a page without much prose of its own.
-  if (teasers >= 4 && prose < 50) signals.push([-0.5, `lists ${teasers} headlines that link elsewhere`]);
-  // A listing with long excerpts (a blog's archive) has prose, but all of it in the teasers of other pages.
-  if (prose >= 20) {
-    const cards = teaserCards(doc, pageUrl);
-    if (cards.size >= 4 && proseScore(doc, cards) < 20)
-      signals.push([-0.8, `its prose is in ${cards.size} teasers of other pages`]);
+  // Prose outside the teaser cards is the page's own: a listing with long excerpts (a blog's archive) has none, an
+  // article followed by related stories has its story.
+  const cards = prose >= 20 || teasers >= 4 ? teaserCards(doc, pageUrl) : new Set<Element>();
+  const ownProse = cards.size >= 4 ? proseScore(doc, cards) : prose;
+  if (prose >= 20 && cards.size >= 4 && ownProse < 20) {
+    signals.push([-0.8, `its prose is in ${cards.size} teasers of other pages`]);
+  } else if (teasers >= 4 && prose < 50) {
+    // Related-story lists sit under articles too: headlines count against a page only when it has little prose of
+    // its own, or when its teasers hold more prose than the rest of it.
+    const ownText = cards.size >= 4 && ownProse >= 8 && ownProse >= prose - ownProse;
+    if (!ownText) signals.push([-0.5, `lists ${teasers} headlines that link elsewhere`]);
   }
   if (SEARCH_PATH.test(path) && doc.querySelector('input[type="search" i], [role="search"]')) {
     signals.push([-0.6, 'is a search results page']);
