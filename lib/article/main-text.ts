@@ -38,7 +38,7 @@ function isFurniture(element: Element): boolean {
   return words.some((word) => UNLIKELY_WORD.test(word)) || UNLIKELY_PHRASE.test(words.join('-'));
 }
 const BOILERPLATE_LINE =
-  /^(?:advertisement|advert|sponsored|share(?: this(?: article| story)?)?|read more|related(?: articles| stories)?|subscribe.*|sign up.*|follow us.*|click here.*)$/i;
+  /^(?:advertisement|advert|sponsored|share(?: this(?: article| story)?)?|read more|continue reading|related(?: articles| stories| news)?|explore further|caption|back to gallery|(?:view |show )?comments|this slideshow requires javascript\.?|subscribe.*|sign up.*|follow us.*|click here.*)$/i;
 const MAX_NODES = 60_000;
 const MARKED_STORY_WEIGHT = 2;
 
@@ -151,6 +151,16 @@ function blockScore(text: string, linkLength: number): number {
 function isOtherComposition(root: Element, sibling: Element): boolean {
   if (sibling.tagName.toUpperCase() === 'ARTICLE' && root.tagName.toUpperCase() === 'ARTICLE') return true;
   return sibling.querySelector('article') !== null;
+}
+
+/** A block that is nothing but an address on the page's own site: a permalink or share widget, not prose. */
+function isOwnAddress(text: string, doc: Document): boolean {
+  if (!/^https?:\/\/\S+$/i.test(text)) return false;
+  try {
+    return new URL(text).host === new URL(doc.URL).host;
+  } catch {
+    return false;
+  }
 }
 
 export function extractMainText(doc: Document): MainText {
@@ -268,7 +278,7 @@ export function extractMainText(doc: Document): MainText {
     const tag = block.element.tagName.toUpperCase();
     if (tag === 'H1' || (/^H[2-6]$/.test(tag) && title.includes(text.toLowerCase()) && text.length > 15)) return;
     if (text.length < 200 && block.linkLength / Math.max(1, text.length) > 0.5) return;
-    if (BOILERPLATE_LINE.test(text)) return;
+    if (BOILERPLATE_LINE.test(text) || isOwnAddress(text, doc)) return;
     parts.push(text);
   });
   return { text: parts.join('\n\n'), root: containers.size === 1 ? root : (parent ?? root), blocks: parts.length };

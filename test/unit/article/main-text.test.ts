@@ -80,6 +80,20 @@ describe('extractMainText', () => {
     expect(text).not.toContain('Menu');
   });
 
+  it('drops label lines and a bare link to the page’s own site, keeps other links', () => {
+    const doc = new DOMParser().parseFromString(
+      `<html><body><div class="body">${paragraph('The story')}<p>Caption</p><p>https://www.example.com/story-permalink</p>
+      <p>https://archive.example.org/report.pdf</p>${paragraph('The story again')}<p>Explore further</p></div></body></html>`,
+      'text/html',
+    );
+    Object.defineProperty(doc, 'URL', { value: 'https://www.example.com/story' });
+    const { text } = extractMainText(doc);
+    expect(text).not.toContain('Caption');
+    expect(text).not.toContain('story-permalink');
+    expect(text).not.toContain('Explore further');
+    expect(text).toContain('https://archive.example.org/report.pdf');
+  });
+
   it('returns nothing, without failing, for a page without text', () => {
     expect(extractMainText(parseHtml('<div><img src="x.png"></div>'))).toEqual({ text: '', root: null, blocks: 0 });
   });
