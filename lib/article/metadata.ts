@@ -205,6 +205,43 @@ const BYLINE_HINT = /byline|author|writtenby|p-author|dateline/i;
  * A byline from the page itself: an element marked as the author or the byline, preferring the first one after the
  * headline (promotions and author boxes above it belong to other stories).
  */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** Where a date, a time or "Updated …" starts after the names in a byline's text. */
+const DATE_START = new RegExp(
+  `(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*(?=${MONTH}|\\d)|(?:^|[\\s,|·•—–-]+)(?:(?:on\\s+)?${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\.?\\s+${MONTH}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{1,2}:\\d{2}|(?:updated|published|posted|last updated)\\b))`,
+  'i',
+);
+
+/** Link texts in a byline that are not names ("View more articles", "Follow", "Email"). */
+const NOT_A_NAME = /\b(?:articles?|stories|posts|more|view|follow|e-?mail|twitter|profile|bio)\b/i;
+
+/**
+ * The names in a byline element: its author links or microdata names when it has them ("By <a>Ana Ruiz</a> and
+ * <a>Ben Okafor</a> · 3 hours ago" → "Ana Ruiz, Ben Okafor"), else its text up to a date, a time or "Updated".
+ */
+function bylineText(element: Element): string | null {
+  const names: string[] = [];
+  const linked = element.querySelectorAll(
+    '[itemprop~="name" i], [rel~="author" i], a[href*="/author" i], a[href*="/authors/" i], a[href*="/staff/" i], a[href*="/people/" i]',
+  );
+  for (const name of Array.from(linked).slice(0, 10)) {
+    const text = clean(name.textContent);
+    if (!text || looksLikeUrl(text) || NOT_A_NAME.test(text) || DATE_START.test(text)) continue;
+    if (!names.some((known) => known.includes(text) || text.includes(known))) names.push(text);
+  }
+  if (names.length > 0) return names.join(', ');
+  const text = clean(element.textContent);
+  if (!text) return null;
+  const cut = DATE_START.exec(text);
+  const before = (cut ? text.slice(0, cut.index) : text).replace(/[\s,|·•—–-]+$/u, '').trim();
+  // A byline that starts with its date ("18 November 2026 | By Ana Ruiz"): the names come after the separator.
+  if (before === '' && cut) {
+    const after = /[|·•]\s*(.+)$/u.exec(text)?.[1];
+    return after ? clean(after) : text;
+  }
+  return before || text;
+}
+
 function bylineFromDom(doc: Document): string | null {
   const candidates = Array.from(
     doc.querySelectorAll(
@@ -219,8 +256,7 @@ function bylineFromDom(doc: Document): string | null {
     if (aside && !aside.closest('article')) continue;
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('rel') ?? ''} ${element.getAttribute('itemprop') ?? ''}`;
     if (!BYLINE_HINT.test(names)) continue;
-    const named = element.querySelector('[itemprop~="name" i]');
-    const text = clean((named ?? element).textContent);
+    const text = bylineText(element);
     if (text && text.length < 100 && !looksLikeUrl(text) && /\p{L}/u.test(text)) found.push({ element, text });
   }
   const afterHeadline = headline

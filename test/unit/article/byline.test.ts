@@ -53,7 +53,7 @@ describe('bylines and publishers, the ways pages write them', () => {
         '<meta property="article:author" content="https://facebook.example/eva.lind">',
         `<h1>Ferry timetable changes</h1><p class="byline">By <a rel="author" href="/staff/eva">Eva Lind</a></p>${story}`,
       ),
-      'By Eva Lind',
+      'Eva Lind',
     ],
     [
       'microdata author with a name inside',
@@ -70,6 +70,48 @@ describe('bylines and publishers, the ways pages write them', () => {
         `<div class="promo"><span class="author">Gil Navarro</span></div><h1>Ferry timetable changes</h1><span class="byline">Hana Sato</span>${story}`,
       ),
       'Hana Sato',
+    ],
+    [
+      'a byline with its date after the name',
+      page('', `<h1>Ferry timetable changes</h1><p class="byline">By Tom Reyes · 24 November 2026</p>${story}`),
+      'By Tom Reyes',
+    ],
+    [
+      'a byline with "Updated" and a time',
+      page(
+        '',
+        `<h1>Ferry timetable changes</h1><div class="article-byline">Ana Ruiz, Transport reporter Updated 9:41 PM</div>${story}`,
+      ),
+      'Ana Ruiz, Transport reporter',
+    ],
+    [
+      'a byline that starts with its date',
+      page('', `<h1>Ferry timetable changes</h1><div class="byline">Nov. 24, 2026 | By Tom Reyes</div>${story}`),
+      'By Tom Reyes',
+    ],
+    [
+      'a byline whose authors are links',
+      page(
+        '',
+        `<h1>Ferry timetable changes</h1><div class="byline">By <a href="/author/ana-ruiz">Ana Ruiz</a> and <a href="/author/ben-okafor">Ben Okafor</a> · 3 hours ago</div>${story}`,
+      ),
+      'Ana Ruiz, Ben Okafor',
+    ],
+    [
+      'a byline glued to its weekday and date, an author link beside a "more articles" link',
+      page(
+        '',
+        `<h1>Ferry timetable changes</h1><div class="byline"><span>by Jeff Stone</span><span>Monday, November 23, 2026</span></div><div class="author-box"><a href="/author/ana">Ana Ruiz</a><a href="/author/ana">View More Articles</a><span itemprop="name">NOVEMBER 23, 2026 10:43</span></div>${story}`,
+      ),
+      'by Jeff Stone',
+    ],
+    [
+      'an author box with a "more articles" link and a date marked as a name',
+      page(
+        '',
+        `<h1>Ferry timetable changes</h1><div class="author-box"><a href="/author/ana">Ana Ruiz</a><a href="/author/ana">View More Articles</a><span itemprop="name">NOVEMBER 23, 2026 10:43</span></div>${story}`,
+      ),
+      'Ana Ruiz',
     ],
   ])('%s', (_, doc, byline) => {
     expect(extractMetadata(doc, URL).byline).toBe(byline);
