@@ -174,15 +174,32 @@ function teaserCount(doc: Document): number {
 const CALL_TO_ACTION =
   /^(?:learn more|find out more|read more about|download|get started|get it now|sign up|try (?:it|now|for free)|buy now|shop now|start (?:your )?free trial|see (?:all )?(?:features|plans|pricing))\b/i;
 
-/** Links and buttons whose text is a call to action (counted up to 20). */
-function callsToAction(doc: Document): number {
-  let count = 0;
+/** The buttons under each post of a discussion ("Quote", "Reply", "Report"). */
+const POST_CONTROL = /^(?:quote|reply|report|multi-?quote|reply with quote)$/i;
+const FORUM_PATH =
+  /\/(?:forums?|viewtopic\.php|showthread\.php|threads?|topics?|discussions?)(?:[/?]|$)|\/t\/[^/]+\/\d+/i;
+
+/**
+ * Links and buttons whose text is a call to action, and those that are a discussion post's controls outside a
+ * comment section (an article's comments have "Reply" links too); each counted up to 20.
+ */
+function controlCounts(doc: Document): { calls: number; postControls: number } {
+  let calls = 0;
+  let postControls = 0;
   const candidates = doc.querySelectorAll('a, button');
-  for (let index = 0; index < candidates.length && index < 3000 && count < 20; index++) {
-    const text = (candidates[index]?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length > 0 && text.length < 80 && CALL_TO_ACTION.test(text)) count++;
+  for (let index = 0; index < candidates.length && index < 3000; index++) {
+    const element = candidates[index] as Element;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length === 0 || text.length >= 80) continue;
+    if (calls < 20 && CALL_TO_ACTION.test(text)) calls++;
+    else if (
+      postControls < 20 &&
+      POST_CONTROL.test(text) &&
+      !element.closest('[id*="comment" i], [class*="comment" i]')
+    )
+      postControls++;
   }
-  return count;
+  return { calls, postControls };
 }
 
 export function detectArticle(doc: Document, pageUrl: string): Detection {
@@ -238,9 +255,12 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
   // Landing and product pages sell with a call to action under every blurb; an article seldom has more than one or two.
   const hasArticleMetadata =
     Boolean(articleType) || ogType === 'article' || Boolean(metaContent(doc, 'article:published_time'));
-  if (!hasArticleMetadata && prose < 50) {
-    const calls = callsToAction(doc);
-    if (calls >= 4) signals.push([-0.4, `has ${calls} calls to action (“Learn more”, “Download”…)`]);
+  if (!hasArticleMetadata) {
+    const { calls, postControls } = controlCounts(doc);
+    if (calls >= 4 && prose < 50) signals.push([-0.4, `has ${calls} calls to action (“Learn more”, “Download”…)`]);
+    // A discussion: posts by several people, each with its own Quote / Reply / Report buttons.
+    if (postControls >= 3) signals.push([-0.6, `is a discussion (${postControls} quote and reply buttons)`]);
+    else if (FORUM_PATH.test(path)) signals.push([-0.4, 'its address is a forum’s']);
   }
   if (doc.querySelector('video, [class*="player" i] iframe') && prose < 20)
     signals.push([-0.3, 'is built around a video']);
