@@ -47,6 +47,8 @@ const THRESHOLD = 0.3;
 const PROSE_ENOUGH = 80;
 const ERROR_TEXT =
   /\b(?:404|page not found|not found|no longer available|something went wrong|access denied|error \d{3})\b/i;
+/** "/", "/index.html", "/home", and a language's home: "/en/", "/pt-br/", "/de/index.html". */
+const HOME_PATH = /^\/?(?:[a-z]{2}(?:[-_][a-z]{2})?\/?)?(?:index\.\w+|home(?:\.\w+)?\/?)?(?:\?.*)?$/i;
 const DOCS_PATH = /\/(?:docs?|documentation|reference|manual|api)(?:\/|$)/i;
 const SEARCH_PATH = /\/search(?:\/|$)|[?&](?:q|query|s|search)=/i;
 
@@ -228,7 +230,7 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
   else if (prose < 8) signals.push([-0.3, 'has little running prose']);
 
   const path = pathOf(pageUrl);
-  if (/^\/?(?:index\.\w+)?(?:\?.*)?$/.test(path)) signals.push([-0.7, 'is the site’s home page']);
+  if (HOME_PATH.test(path)) signals.push([-0.7, 'is the site’s home page']);
   const teasers = teaserCount(doc);
   // Prose outside the teaser cards is the page's own: a listing with long excerpts (a blog's archive) has none, an
   // article followed by related stories has its story.

@@ -135,3 +135,22 @@ describe('extractMetadata', () => {
     });
   });
 });
+
+describe('home page addresses', () => {
+  const teaser = (n: number) =>
+    `<article><h2><a href="/2026/11/story-${n}/">Story ${n} of the day with a headline</a></h2><p>An excerpt of story ${n}, long enough to read as prose on the page, clause after clause, until it passes the length of a real paragraph.</p></article>`;
+  const page = `<html><head><meta property="og:type" content="website"></head><body>${[1, 2, 3].map(teaser).join('')}</body></html>`;
+  it.each(['/', '/index.html', '/en/', '/pt-br/', '/de/index.php', '/home', '/?lang=fr'])(
+    '%s is a home page',
+    (path) => {
+      expect(detectArticle(parseHtml(page), `https://news.example${path}`).reasons).toContain(
+        'is the site’s home page',
+      );
+    },
+  );
+  it.each(['/en/2026/11/story-1/', '/homes-for-sale-prices-rise', '/us/politics/', '/deal'])('%s is not', (path) => {
+    expect(detectArticle(parseHtml(page), `https://news.example${path}`).reasons).not.toContain(
+      'is the site’s home page',
+    );
+  });
+});
