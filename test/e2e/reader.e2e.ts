@@ -156,6 +156,8 @@ describe('pages Modelwire did not cover', () => {
     expect(facts).toContain('TitleCouncil delays budget vote over library funding');
     expect(facts).toContain('SiteThe Lakeside Ledger');
     expect(facts).toContain('BylineTomás Ferreira');
+    expect(facts).toContain('SectionCity');
+    expect(facts).toContain('UpdatedNov 21, 2026');
     expect((await session.lens.badgeOf(tabId)).text).toBe('');
     await screenshot(popup, 'popup-not-covered');
     await Promise.all([popup.close(), page.close()]);
