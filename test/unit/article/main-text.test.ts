@@ -94,6 +94,20 @@ describe('extractMainText', () => {
     expect(text).toContain('https://archive.example.org/report.pdf');
   });
 
+  it('leaves out what hiding classes hide, but not what shows again on wider screens', () => {
+    const doc = parseHtml(`<main>${paragraph('The story')}
+      <p class="sr-only">Skip to the comments, past the rest of the story, for screen reader users only.</p>
+      <div class="ad hidden"><p>An advertisement's text, long enough to be read as a paragraph of the story by mistake.</p></div>
+      <div class="hidden md:block">${paragraph('Shown on desktop')}</div>
+      <div class="d-none d-lg-block">${paragraph('Shown on large screens')}</div>
+      ${paragraph('The story again')}</main>`);
+    const { text } = extractMainText(doc);
+    expect(text).not.toContain('screen reader');
+    expect(text).not.toContain('advertisement');
+    expect(text).toContain('Shown on desktop');
+    expect(text).toContain('Shown on large screens');
+  });
+
   it('returns nothing, without failing, for a page without text', () => {
     expect(extractMainText(parseHtml('<div><img src="x.png"></div>'))).toEqual({ text: '', root: null, blocks: 0 });
   });
