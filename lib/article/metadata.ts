@@ -414,7 +414,7 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     canonicalUrl: absolute(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), pageUrl),
     ogUrl: absolute(first(values, 'og:url'), pageUrl),
     title,
-    siteName: siteName ?? hostName(pageUrl),
+    siteName: siteName ?? siteFromTitle(doc, pageUrl) ?? hostName(pageUrl),
     byline,
     authors,
     publishedTime,
@@ -428,6 +428,39 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     section,
     keywords,
   };
+}
+
+/**
+ * The site's name as the document title gives it after a separator ("Story | The Lakeside Ledger"), when that part
+ * is short and reads like the address ("thelakesideledger" holds "lakesideledger" of lakesideledger.com), so a
+ * section name or the end of a headline is never taken for it.
+ */
+const GENERIC_LABEL = new Set(['com', 'org', 'net', 'gov', 'edu', 'www', 'news', 'blog', 'blogs', 'web']);
+
+function siteFromTitle(doc: Document, pageUrl: string): string | null {
+  const title = clean(doc.title);
+  const host = hostName(pageUrl);
+  if (!title || !host) return null;
+  const parts = title.split(/\s[|\-–—·•:]\s/);
+  const squeeze = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // The address's own words: "bbc" of www.bbc.co.uk, "lakesideledger" of lakesideledger.com.
+  const labels = host
+    .split('.')
+    .slice(0, -1)
+    .map(squeeze)
+    .filter((label) => label.length >= 3 && !GENERIC_LABEL.has(label));
+  if (parts.length < 2 || labels.length === 0) return null;
+  for (const part of [parts[parts.length - 1], parts[0]]) {
+    const name = clean(part);
+    // A name, not an address ("www.site.ru") or a headline's end ("site at the 2018 fair").
+    if (!name || wordCount(name) > 5 || /^\S+\.\S+$/.test(name) || /\d{4}/.test(name)) continue;
+    const squeezed = squeeze(name);
+    const alike = (label: string) =>
+      (squeezed.includes(label) && squeezed.length <= label.length * 2.5) ||
+      (squeezed.length >= 4 && label.includes(squeezed));
+    if (labels.some(alike)) return name;
+  }
+  return null;
 }
 
 function hostName(pageUrl: string): string | null {

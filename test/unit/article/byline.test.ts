@@ -136,7 +136,7 @@ describe('bylines and publishers, the ways pages write them', () => {
       ld({ '@type': 'NewsArticle', author: { '@id': '#missing' }, publisher: { '@id': '#gone' } }),
       story,
     );
-    expect(extractMetadata(doc, URL)).toMatchObject({ byline: null, siteName: 'valleygazette.example' });
+    expect(extractMetadata(doc, URL)).toMatchObject({ byline: null, siteName: 'Valley Gazette' });
   });
 });
 
@@ -245,5 +245,31 @@ describe('microdata', () => {
       `<html><head><title>Harbour – Harbour &amp; Hill</title></head><body>${teaser(1)}${teaser(2)}</body></html>`,
     );
     expect(extractMetadata(doc, URL)).toMatchObject({ title: 'Harbour – Harbour & Hill', section: null });
+  });
+});
+
+describe('the site name from the title', () => {
+  const titled = (title: string) => parseHtml(`<html><head><title>${title}</title></head><body>${story}</body></html>`);
+  it.each([
+    [
+      'Council delays budget vote | The Lakeside Ledger',
+      'https://www.lakesideledger.com/2026/11/20/vote/',
+      'The Lakeside Ledger',
+    ],
+    ['Mozilla - Wikipedia', 'https://en.wikipedia.org/wiki/Mozilla', 'Wikipedia'],
+    ['BBC News - Ferries cancelled after the storm', 'https://www.bbc.co.uk/news/uk-1', 'BBC News'],
+    ['Ferries | Transport', 'https://valleygazette.example/ferries', 'valleygazette.example'],
+    ['Take care - comwrap at the DMEXCO fair 2018', 'https://blog.comwrap.example/take-care', 'blog.comwrap.example'],
+    ['Diet of the week - www.wday.example', 'https://www.wday.example/diet', 'wday.example'],
+    ['Ferry timetable changes', 'https://valleygazette.example/ferries', 'valleygazette.example'],
+  ])('%s at %s → %s', (title, url, site) => {
+    expect(extractMetadata(titled(title), url).siteName).toBe(site);
+  });
+
+  it('prefers the page’s own statement of its name', () => {
+    const doc = parseHtml(
+      '<html><head><title>Vote | Lakeside</title><meta property="og:site_name" content="The Lakeside Ledger"></head><body></body></html>',
+    );
+    expect(extractMetadata(doc, 'https://www.lakesideledger.com/x').siteName).toBe('The Lakeside Ledger');
   });
 });
