@@ -3,6 +3,7 @@
 // attributes and paragraph lengths only, never computed styles or layout.
 import { jsonLdNodes, typesOf } from './json-ld';
 import { ARTICLE_TYPES } from './metadata';
+import { hiddenByMarkup } from './hidden';
 import { microdataTypes } from './microdata';
 
 export interface Detection {
@@ -71,10 +72,7 @@ const OUTSIDE_PROSE = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM']);
 
 /** Whether an element itself hides what it holds, or holds what is not the page's prose (navigation, forms…). */
 function shutsOut(element: Element, leaveOut: ReadonlySet<Element>): boolean {
-  if (OUTSIDE_PROSE.has(element.tagName.toUpperCase()) || leaveOut.has(element)) return true;
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
-  const style = element.getAttribute('style');
-  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  return OUTSIDE_PROSE.has(element.tagName.toUpperCase()) || leaveOut.has(element) || hiddenByMarkup(element);
 }
 
 /**

@@ -2,6 +2,7 @@
 // run of text, whether a <p>, a <div> of loose text or <br>-separated lines); each block scores its ancestors by its
 // length and commas, less its links; the best-scoring container, with the siblings that score like it, is the
 // article. Small and single-pass on purpose: it runs in the content script.
+import { hiddenByMarkup } from './hidden';
 import { markedStory } from './microdata';
 
 const INLINE = new Set([
@@ -64,27 +65,12 @@ interface Stats {
   blocks: number;
 }
 
-/**
- * Class names that CSS frameworks and CMSes use to hide an element, or to keep it for screen readers only ("Skip to
- * content", "Posted on"), matched as whole class names ("hidden-xs" hides only on small screens, so it stays).
- */
-const HIDING_CLASS =
-  /\s(?:hidden|is-hidden|u-hidden|d-none|invisible|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only)\s/i;
-
-/** A responsive class that shows the element again on wider screens: "hidden md:block", "d-none d-lg-flex". */
-const SHOWN_ON_WIDER =
-  /(?:^|\s)(?:\w+:(?:block|flex|inline|inline-block|inline-flex|grid|table|contents)|d-(?:sm|md|lg|xl|xxl)-(?:block|flex|inline|inline-block|grid|table))(?=\s|$)/;
-
 function isExcludedSelf(element: Element): boolean {
   const tag = element.tagName.toUpperCase();
   if (EXCLUDED_TAGS.has(tag)) return true;
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  if (hiddenByMarkup(element)) return true;
   const role = element.getAttribute('role');
   if (role && EXCLUDED_ROLES.test(role)) return true;
-  const style = element.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
-  const className = element.getAttribute('class');
-  if (className && HIDING_CLASS.test(` ${className} `) && !SHOWN_ON_WIDER.test(className)) return true;
   if (tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'MAIN') return false;
   return isFurniture(element);
 }

@@ -2,6 +2,7 @@
 // citation_* (Highwire), microdata, and the DOM last.
 import { jsonLdNodes, namesOf, resolveReferences, textValue, typesOf, type JsonLdNode } from './json-ld';
 import { itemProperty, storyItem } from './microdata';
+import { lettersAndDigits } from '../text/letters';
 
 /** Types that mean "this page is an article" for detection. */
 export const ARTICLE_TYPES = new Set([
@@ -58,9 +59,10 @@ function clean(text: string | null | undefined): string | null {
  * `property` win over the same keys given as `name`; otherwise the first value wins. "og:article:author" also
  * answers for "article:author".
  */
-function metaValues(doc: Document): Map<string, string> {
+function metaValues(doc: Document): { values: Map<string, string>; lists: Map<string, string[]> } {
   const byName = new Map<string, string>();
   const byProperty = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   const keysOf = (attribute: string | null) =>
     (attribute ?? '')
       .toLowerCase()
@@ -70,30 +72,32 @@ function metaValues(doc: Document): Map<string, string> {
         key.replace(/^(dc|dcterm|dcterms)[.:]/, (_, prefix: string) => `${prefix === 'dc' ? 'dc' : 'dcterm'}:`),
       )
       .flatMap((key) => (key.startsWith('og:article:') ? [key, key.slice(3)] : [key]));
+  const listed = (key: string, content: string) => {
+    const list = lists.get(key) ?? [];
+    if (list.length < MAX_LIST && !list.includes(content)) list.push(content);
+    lists.set(key, list);
+  };
   for (const element of Array.from(doc.querySelectorAll('meta[content]')).slice(0, 2000)) {
     const content = clean(element.getAttribute('content'));
     if (!content) continue;
-    for (const key of keysOf(element.getAttribute('property'))) if (!byProperty.has(key)) byProperty.set(key, content);
+    for (const key of keysOf(element.getAttribute('property'))) {
+      if (!byProperty.has(key)) byProperty.set(key, content);
+      listed(key, content);
+    }
     for (const key of [...keysOf(element.getAttribute('name')), ...keysOf(element.getAttribute('itemprop'))]) {
       if (!byName.has(key)) byName.set(key, content);
+      listed(key, content);
     }
   }
   for (const [key, value] of byProperty) byName.set(key, value);
-  return byName;
+  return { values: byName, lists };
 }
 
 /** Every value of the metas with one of these names or properties, in document order (several authors, tags). */
-function allMetas(doc: Document, ...keys: string[]): string[] {
-  const wanted = new Set(keys);
+function allOf(lists: Map<string, string[]>, ...keys: string[]): string[] {
   const found: string[] = [];
-  for (const element of Array.from(doc.querySelectorAll('meta[content]')).slice(0, 2000)) {
-    const names = `${element.getAttribute('property') ?? ''} ${element.getAttribute('name') ?? ''}`.toLowerCase();
-    if (!names.split(/\s+/).some((name) => wanted.has(name))) continue;
-    const content = clean(element.getAttribute('content'));
-    if (content && !found.includes(content)) found.push(content);
-    if (found.length >= MAX_LIST) break;
-  }
-  return found;
+  for (const key of keys) for (const value of lists.get(key) ?? []) if (!found.includes(value)) found.push(value);
+  return found.slice(0, MAX_LIST);
 }
 
 /** Keywords from a list, or from one comma-separated string; at most MAX_LIST, each once. */
@@ -319,7 +323,7 @@ function jsonLdTitle(article: JsonLdNode | null, doc: Document, siteName: string
 export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata {
   const nodes = jsonLdNodes(doc);
   const article = articleNode(nodes);
-  const values = metaValues(doc);
+  const { values, lists } = metaValues(doc);
   const publisherName =
     clean(textValue(resolveReferences(article?.publisher, nodes))) ??
     clean(textValue(nodes.find((node) => typesOf(node).includes('WebSite'))?.name));
@@ -330,9 +334,7 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
   const structuredAuthors = article
     ? namesOf(resolveReferences(article.author, nodes)).filter((name) => !looksLikeUrl(name))
     : [];
-  const metaAuthors = allMetas(doc, 'citation_author', 'article:author', 'og:article:author', 'author').filter(
-    (name) => !looksLikeUrl(name),
-  );
+  const metaAuthors = allOf(lists, 'citation_author', 'article:author', 'author').filter((name) => !looksLikeUrl(name));
   const authors = (structuredAuthors.length > 0 ? structuredAuthors : metaAuthors.length > 1 ? metaAuthors : [])
     .map((name) => clean(name)?.slice(0, 300) ?? '')
     .filter(Boolean)
@@ -403,7 +405,7 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
       : article?.keywords !== undefined
         ? [article.keywords]
         : [
-            ...allMetas(doc, 'article:tag', 'og:article:tag'),
+            ...allOf(lists, 'article:tag'),
             ...[
               first(values, 'keywords', 'news_keywords', 'parsely-tags', 'citation_keywords') ?? fromItem('keywords'),
             ].filter(Boolean),
@@ -442,19 +444,18 @@ function siteFromTitle(doc: Document, pageUrl: string): string | null {
   const host = hostName(pageUrl);
   if (!title || !host) return null;
   const parts = title.split(/\s[|\-–—·•:]\s/);
-  const squeeze = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   // The address's own words: "bbc" of www.bbc.co.uk, "lakesideledger" of lakesideledger.com.
   const labels = host
     .split('.')
     .slice(0, -1)
-    .map(squeeze)
+    .map(lettersAndDigits)
     .filter((label) => label.length >= 3 && !GENERIC_LABEL.has(label));
   if (parts.length < 2 || labels.length === 0) return null;
   for (const part of [parts[parts.length - 1], parts[0]]) {
     const name = clean(part);
     // A name, not an address ("www.site.ru") or a headline's end ("site at the 2018 fair").
     if (!name || wordCount(name) > 5 || /^\S+\.\S+$/.test(name) || /\d{4}/.test(name)) continue;
-    const squeezed = squeeze(name);
+    const squeezed = lettersAndDigits(name);
     const alike = (label: string) =>
       (squeezed.includes(label) && squeezed.length <= label.length * 2.5) ||
       (squeezed.length >= 4 && label.includes(squeezed));

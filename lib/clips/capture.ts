@@ -5,6 +5,7 @@ import { describeQuote } from '../anchoring/quote';
 import { describeRange } from '../anchoring/xpath';
 import { extractMetadata } from '../article/metadata';
 import { CLIP_LIMITS, type NewClip } from './clip';
+import { lettersAndDigits } from '../text/letters';
 
 /** Between blocks in the text clips are anchored in: a line break (white space when matching). */
 export const CLIP_BLOCK_BREAK = '\n';
@@ -29,9 +30,6 @@ export function authorsFromByline(byline: string | null): string[] {
     .slice(0, 20);
 }
 
-/** Letters and digits only, lower-cased: "The Guardian" and "theguardian.com" both begin "theguardian". */
-const squeeze = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 /**
  * The title a citation shows: the page's title without a trailing " | Site" (or " - ", " – ", " — ", " · ") naming
  * the site the citation already names, as long as a real title is left. "How to Build a Terrarium | eHow" → "How to
@@ -42,8 +40,8 @@ export function citationTitle(title: string | null, siteName: string | null): st
   const match = /^(.*\S)\s+[|\-–—·:]\s+([^|\-–—·]+)$/u.exec(title);
   if (!match) return title;
   const [, rest = '', suffix = ''] = match;
-  const site = squeeze(siteName);
-  const tail = squeeze(suffix);
+  const site = lettersAndDigits(siteName);
+  const tail = lettersAndDigits(suffix);
   const same = tail.length >= 2 && (tail === site || site.startsWith(tail) || tail.startsWith(site));
   return same && rest.split(/\s+/).length >= 2 ? rest : title;
 }
