@@ -136,36 +136,22 @@ export function LibraryScreen(props: LibraryScreenProps) {
             onChange={(event) => props.onFilter({ query: event.target.value })}
           />
         </label>
-        <label>
-          Site{' '}
-          <select
-            aria-label="Filter by site"
-            value={filter.site ?? ''}
-            onChange={(event) => props.onFilter({ site: event.target.value || null })}
-          >
-            <option value="">All sites</option>
-            {facets.sites.map((site) => (
-              <option key={site} value={site}>
-                {site}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Tag{' '}
-          <select
-            aria-label="Filter by tag"
-            value={filter.tag ?? ''}
-            onChange={(event) => props.onFilter({ tag: event.target.value || null })}
-          >
-            <option value="">All tags</option>
-            {facets.tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FacetSelect
+          label="Site"
+          name="site"
+          every="All sites"
+          values={facets.sites}
+          value={filter.site}
+          onChange={(site) => props.onFilter({ site })}
+        />
+        <FacetSelect
+          label="Tag"
+          name="tag"
+          every="All tags"
+          values={facets.tags}
+          value={filter.tag}
+          onChange={(tag) => props.onFilter({ tag })}
+        />
         <label>
           From{' '}
           <input
@@ -250,5 +236,33 @@ export function LibraryScreen(props: LibraryScreenProps) {
         </ul>
       )}
     </main>
+  );
+}
+
+/** A filter by one facet of the clips (their sites, their tags): "All …" or one value. */
+function FacetSelect(props: {
+  label: string;
+  name: string;
+  every: string;
+  values: string[];
+  value: string | null | undefined;
+  onChange(value: string | null): void;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select
+        aria-label={`Filter by ${props.name}`}
+        value={props.value ?? ''}
+        onChange={(event) => props.onChange(event.target.value || null)}
+      >
+        <option value="">{props.every}</option>
+        {props.values.map((value) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

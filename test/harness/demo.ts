@@ -62,6 +62,16 @@ console.log(
 );
 const rows: Array<Record<string, string>> = [];
 
+/** Takes a step's screenshot and adds its row to the table (the heading cut to the table's width). */
+async function record(
+  page: Page,
+  shot: string,
+  row: { step: string; what: string; badge: string; popup: string; heading: string },
+): Promise<void> {
+  await screenshot(page, shot, outDir);
+  rows.push({ ...row, heading: row.heading.trim().slice(0, 70) });
+}
+
 /** Opens a page and its popup, waits for Lens to have read it, takes both screenshots and adds a row. */
 async function visit(browser: LensBrowser, step: { name: string; url: string; what: string }): Promise<Page> {
   const page = await browser.context.newPage();
@@ -79,16 +89,15 @@ async function visit(browser: LensBrowser, step: { name: string; url: string; wh
   // The names Lens knows in an article's text arrive a moment after the verdict.
   await popup.waitForTimeout(300);
   const status = (await popup.getAttribute('main', 'data-status')) ?? '';
-  const heading = ((await popup.textContent('h1')) ?? '').trim();
+  const heading = (await popup.textContent('h1')) ?? '';
   const badge = await browser.badgeOf(tabId);
   await screenshot(page, `${step.name}-page`, outDir);
-  await screenshot(popup, `${step.name}-popup`, outDir);
-  rows.push({
+  await record(popup, `${step.name}-popup`, {
     step: step.name,
     what: step.what,
     badge: badge.text || '—',
     popup: status,
-    heading: heading.slice(0, 70),
+    heading,
   });
   await popup.close();
   return page;
@@ -112,13 +121,12 @@ try {
     .evaluateAll((nodes) =>
       nodes.map((node) => `${node.querySelector('dt')?.textContent}: ${node.querySelector('dd')?.textContent}`),
     );
-  await screenshot(popup, '7-check-summary-popup', outDir);
-  rows.push({
+  await record(popup, '7-check-summary-popup', {
     step: '7-check-summary',
     what: 'A publisher checks the summary against the article',
     badge: 'MW',
     popup: 'check',
-    heading: figures.slice(0, 3).join(' · ').slice(0, 70),
+    heading: figures.slice(0, 3).join(' · '),
   });
   await popup.close();
   if (headless) await article.close();
@@ -137,13 +145,12 @@ try {
   await options.getByRole('button', { name: 'Save and sync', exact: true }).click();
   await options.waitForSelector('[data-testid="notice"].ok, [data-testid="notice"].error');
   const notice = (await options.textContent('[data-testid="notice"]')) ?? '';
-  await screenshot(options, '9-options-feed-synced', outDir);
-  rows.push({
+  await record(options, '9-options-feed-synced', {
     step: '9-options-feed',
     what: 'Options: the local feed set and synced',
     badge: '',
     popup: 'options',
-    heading: notice.slice(0, 70),
+    heading: notice,
   });
   if (headless) await options.close();
   const after = await visit(lens, {
@@ -160,26 +167,24 @@ try {
   const shadow = await lensShadow(reading);
   await reading.waitForFunction(() => document.documentElement.lastElementChild?.tagName === 'MODELWIRE-LENS');
   await shadow.click('.pill');
-  await screenshot(reading, '11-overlay-card', outDir);
-  rows.push({
+  await record(reading, '11-overlay-card', {
     step: '11-overlay-card',
     what: 'The Modelwire button on the page, opened, names underlined',
     badge: 'MW',
     popup: 'overlay',
-    heading: ((await shadow.text('h2')) ?? '').slice(0, 70),
+    heading: (await shadow.text('h2')) ?? '',
   });
   const readingTab = await lens.tabIdOf(reading);
   const panel = await lens.context.newPage();
   await panel.setViewportSize({ width: 420, height: 900 });
   await panel.goto(`chrome-extension://${lens.extensionId}/sidepanel.html?tabId=${readingTab}`);
   await panel.waitForSelector('#entities-heading');
-  await screenshot(panel, '12-side-panel', outDir);
-  rows.push({
+  await record(panel, '12-side-panel', {
     step: '12-side-panel',
     what: 'The side panel: the context and the names in the article',
     badge: 'MW',
     popup: 'side panel',
-    heading: ((await panel.textContent('#entities-heading')) ?? '').slice(0, 70),
+    heading: (await panel.textContent('#entities-heading')) ?? '',
   });
   if (headless) await panel.close();
 
@@ -193,25 +198,26 @@ try {
   await clipper.focus('#lens-clip-tags');
   await reading.keyboard.type('health, follow up');
   await clipper.click('.actions .primary');
-  await reading.waitForTimeout(300);
-  await screenshot(reading, '13-clip-panel', outDir);
-  rows.push({
+  for (const started = Date.now(); !(await clipper.text('.status')).includes('saved');) {
+    if (Date.now() - started > 5000) throw new Error('The clip’s note and tags were not saved.');
+    await reading.waitForTimeout(100);
+  }
+  await record(reading, '13-clip-panel', {
     step: '13-clip',
     what: 'An editor clips a passage with a note and tags',
     badge: 'MW',
     popup: 'clip',
-    heading: ((await clipper.text('.status')) ?? '').slice(0, 70),
+    heading: (await clipper.text('.status')) ?? '',
   });
   const library = await lens.context.newPage();
   await library.goto(`chrome-extension://${lens.extensionId}/library.html`);
   await library.waitForSelector('.clip');
-  await screenshot(library, '14-clip-library', outDir);
-  rows.push({
+  await record(library, '14-clip-library', {
     step: '14-library',
     what: 'The clip library: citation, note, tags, exports',
     badge: '',
     popup: 'library',
-    heading: ((await library.locator('.clip .citation').first().textContent()) ?? '').slice(0, 70),
+    heading: (await library.locator('.clip .citation').first().textContent()) ?? '',
   });
   if (headless) await Promise.all([library.close(), reading.close()]);
 
