@@ -4,6 +4,7 @@ import { createHandlers } from '../lib/background/handlers';
 import type { Badge } from '../lib/background/badge';
 import { openDatabase } from '../lib/db/schema';
 import { seedDemoData } from '../lib/db/seed';
+import { rekeyCoverages } from '../lib/db/rekey';
 import { protocol } from '../lib/messaging/protocol';
 import { createRouter } from '../lib/messaging/router';
 import { MODELWIRE_HOSTS } from '../lib/modelwire/hosts';
@@ -33,6 +34,12 @@ export default defineBackground(() => {
   const seeded = seedDemoData(db, demoFeed, new Date()).catch((error: unknown) => {
     console.error('Modelwire Lens: the demo data could not be loaded', error);
   });
+  // Stored coverages get the current URL keys after an update changed the rules; lookups do not wait for it.
+  void seeded
+    .then(() => rekeyCoverages(db))
+    .catch((error: unknown) => {
+      console.error('Modelwire Lens: the stored coverages could not be re-keyed', error);
+    });
   const now = () => new Date();
   const feed = createFeedSync(db, now);
   const route = createRouter(
@@ -46,6 +53,9 @@ export default defineBackground(() => {
       syncFeed: () => seeded.then(feed.runSync),
       entitiesFound: async (tabId) => {
         await sendToTab(tabId, 'page.entities', {});
+      },
+      pageChanged: async (tabId) => {
+        await sendToTab(tabId, 'page.refresh', {});
       },
       readArticleText: async (tabId) => {
         const reply = await sendToTab(tabId, 'page.extract', {});

@@ -8,13 +8,13 @@ import { pageProtocol } from '../lib/messaging/protocol';
 import type { TabState } from '../lib/tabs/tab-state';
 import type { Clip } from '../lib/clips/clip';
 import { createRouter } from '../lib/messaging/router';
-import { normalizeUrl } from '../lib/match/url';
 import { createPageLens } from '../lib/overlay/page-lens';
 import { createClipper } from '../lib/clips/clipper-ui';
 import { extractMainText } from '../lib/article/main-text';
 import { anchorClips, showClipHighlights } from '../lib/clips/reanchor';
 import { createPageHandlers } from '../lib/page/page-handlers';
 import {
+  pageAddressKey,
   readDisplayState,
   siteAllowed,
   watchDisplaySettings,
@@ -46,7 +46,7 @@ export default defineContentScript({
     const lens = createPageLens({
       doc: document,
       hostname: () => location.hostname,
-      pageKey: () => normalizeUrl(latestPage?.canonicalUrl ?? location.href),
+      pageKey: () => pageAddressKey(latestPage?.canonicalUrl ?? location.href),
       overlayContext: () => sendMessage('overlay.context', {}),
       entityCard: (key, exclude) => sendMessage('entity.coverages', { key, exclude }),
       initial,
@@ -143,6 +143,7 @@ export default defineContentScript({
       pageProtocol,
       createPageHandlers(document, () => location.href, {
         onEntities: () => lens.reloadContext(),
+        report: async () => (await report()) !== undefined,
         clip: async () => (await clipper.clipSelection()).ok,
         notice: (message) => clipper.notice(message),
       }),

@@ -1,13 +1,27 @@
 import type { ReactNode } from 'react';
+import type { MatchedBy } from '../../lib/match/decide';
 import type { PopupView } from '../../lib/ui/popup-view';
 import { CoverageCard } from './CoverageCard';
 import { PageFacts } from './PageFacts';
 
-const MATCH_NOTES = {
+const MATCH_NOTES: Record<MatchedBy, string | undefined> = {
   address: undefined,
   canonical: 'Matched by the page’s canonical address.',
   'og:url': 'Matched by the page’s og:url.',
-} as const;
+  'structured data': 'Matched by the address in the page’s structured data.',
+  alternate: 'Matched by an edition of this page that the page itself lists.',
+  'article id': 'Matched by the article id in the address (the rest of the address changed).',
+  reader: 'You confirmed that this is the article Modelwire covered.',
+};
+
+/** The reader's answer to a possible match (or taking back a confirmation). */
+export type MatchAnswer = 'same' | 'different';
+
+function matchNote(matchedBy: MatchedBy, copyVia: string | null): string | undefined {
+  const copy = copyVia ? `This page is a copy (${copyVia}) of the article Modelwire covered.` : undefined;
+  const how = MATCH_NOTES[matchedBy];
+  return copy && how ? `${copy} ${how}` : (copy ?? how);
+}
 
 const PART_NAMES: Record<string, string> = {
   summary: 'summary',
@@ -29,7 +43,16 @@ function Status({ title, children }: { title: string; children?: ReactNode }) {
 }
 
 /** Everything the popup can show, one branch per state. */
-export function PopupScreen({ view }: { view: PopupView }) {
+export function PopupScreen({
+  view,
+  onAnswer,
+  answering = false,
+}: {
+  view: PopupView;
+  /** Absent where the view cannot act on the tab (tests of the layout alone). */
+  onAnswer?: (answer: MatchAnswer) => void;
+  answering?: boolean;
+}) {
   switch (view.status) {
     case 'loading':
       return <Status title="Looking up this page…" />;
@@ -97,21 +120,50 @@ export function PopupScreen({ view }: { view: PopupView }) {
         </>
       );
     case 'covered':
-      return <CoverageCard coverage={view.coverage} mentions={view.mentions} note={MATCH_NOTES[view.matchedBy]} />;
+      return (
+        <>
+          <CoverageCard
+            coverage={view.coverage}
+            mentions={view.mentions}
+            note={matchNote(view.matchedBy, view.copyVia)}
+          />
+          {view.matchedBy === 'reader' && onAnswer && (
+            <p className="answer-undo">
+              <button type="button" className="link" disabled={answering} onClick={() => onAnswer('different')}>
+                Not this article after all
+              </button>
+            </p>
+          )}
+        </>
+      );
     case 'possible':
       return (
         <>
           <section className="possible" aria-labelledby="possible-title">
-            <h2 id="possible-title">Possible match: {Math.round(view.confidence * 100)}% alike</h2>
+            <h2 id="possible-title">Is this the article Modelwire covered?</h2>
             <p>
-              This page’s address is not the one Modelwire summarised, but it looks like the same article. Check before
-              relying on the summary:
+              {view.copyVia ? `This page is a copy (${view.copyVia}) and its` : 'This page’s'} address is not the one
+              Modelwire summarised, but it looks like the same article ({Math.round(view.confidence * 100)}% alike):
             </p>
             <ul className="reasons">
               {view.reasons.map((reason) => (
                 <li key={reason}>{reason}</li>
               ))}
             </ul>
+            {onAnswer && (
+              <div className="answer" role="group" aria-labelledby="possible-title">
+                <button type="button" className="primary" disabled={answering} onClick={() => onAnswer('same')}>
+                  Yes, the same article
+                </button>
+                <button type="button" disabled={answering} onClick={() => onAnswer('different')}>
+                  No, a different one
+                </button>
+              </div>
+            )}
+            <p className="muted">
+              Lens remembers your answer for this address, in this browser only. Until you confirm, nothing is added to
+              the page.
+            </p>
           </section>
           <CoverageCard coverage={view.coverage} mentions={view.mentions} />
         </>

@@ -3,11 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
 import { browser } from 'wxt/browser';
 import { CheckPanel } from '../../components/check/CheckPanel';
-import { PopupScreen } from '../../components/popup/PopupScreen';
+import { PopupScreen, type MatchAnswer } from '../../components/popup/PopupScreen';
 import { Tabs } from '../../components/popup/Tabs';
 import { reportToJson, reportToMarkdown, type CheckSummary } from '../../lib/check/report';
 import { openDatabase } from '../../lib/db/schema';
-import { sendToTab } from '../../lib/messaging/client';
+import { sendMessage, sendToTab } from '../../lib/messaging/client';
 import type { Coverage } from '../../lib/modelwire/coverage';
 import { readTabState, watchTabState } from '../../lib/tabs/tab-state';
 import { createCheckStore, pastedSummary } from '../../lib/ui/check-store';
@@ -46,6 +46,8 @@ function Popup() {
   const notice = useStore(checkStore, (state) => state.notice);
   const [tabId, setTabId] = useState<number | null>(null);
   const [selected, setSelected] = useState('summary');
+  const [answering, setAnswering] = useState(false);
+  const [answerError, setAnswerError] = useState<string | null>(null);
   useEffect(() => {
     let stop = () => {};
     let cancelled = false;
@@ -64,7 +66,26 @@ function Popup() {
     };
   }, []);
 
-  const screen = <PopupScreen view={view} />;
+  const answer = (value: MatchAnswer) => {
+    if (tabId === null || (view.status !== 'possible' && view.status !== 'covered')) return;
+    setAnswering(true);
+    setAnswerError(null);
+    // The tab's new state arrives through the state watch; only a refusal needs saying here.
+    void sendMessage('match.answer', { tabId, coverageId: view.coverage.id, answer: value }).then((reply) => {
+      setAnswering(false);
+      if (!reply.ok) setAnswerError(`Your answer was not saved: ${reply.error.message}`);
+    });
+  };
+  const screen = (
+    <>
+      {answerError && (
+        <p className="error" role="alert">
+          {answerError}
+        </p>
+      )}
+      <PopupScreen view={view} onAnswer={answer} answering={answering} />
+    </>
+  );
   const checkable =
     tabId !== null && (view.status === 'covered' || view.status === 'possible' || view.status === 'not-covered');
   const coverage = view.status === 'covered' || view.status === 'possible' ? view.coverage : null;

@@ -31,6 +31,10 @@ export interface ArticleMetadata {
   url: string;
   canonicalUrl: string | null;
   ogUrl: string | null;
+  /** The article's url (or mainEntityOfPage) in its JSON-LD. */
+  structuredUrl: string | null;
+  /** `<link rel="alternate" hreflang>` addresses: the page's editions in other languages. */
+  alternates: string[];
   title: string | null;
   siteName: string | null;
   byline: string | null;
@@ -415,6 +419,8 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     url: pageUrl,
     canonicalUrl: absolute(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), pageUrl),
     ogUrl: absolute(first(values, 'og:url'), pageUrl),
+    structuredUrl: absolute(structuredUrlOf(article?.url) ?? structuredUrlOf(article?.mainEntityOfPage), pageUrl),
+    alternates: alternatesOf(doc, pageUrl),
     title,
     siteName: siteName ?? siteFromTitle(doc, pageUrl) ?? hostName(pageUrl),
     byline,
@@ -430,6 +436,27 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     section,
     keywords,
   };
+}
+
+/** A JSON-LD url value: a string, or a node with `@id` or `url` (mainEntityOfPage is often a WebPage node). */
+function structuredUrlOf(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return structuredUrlOf(value[0]);
+  if (typeof value === 'object' && value !== null) {
+    const node = value as Record<string, unknown>;
+    return typeof node['@id'] === 'string' ? node['@id'] : typeof node.url === 'string' ? node.url : null;
+  }
+  return null;
+}
+
+function alternatesOf(doc: Document, pageUrl: string): string[] {
+  const urls: string[] = [];
+  for (const link of Array.from(doc.querySelectorAll('link[rel~="alternate" i][hreflang]')).slice(0, 60)) {
+    const url = absolute(link.getAttribute('href'), pageUrl);
+    if (url && /^https?:/i.test(url) && url.length <= 4096 && !urls.includes(url)) urls.push(url);
+    if (urls.length === MAX_LIST) break;
+  }
+  return urls;
 }
 
 /**

@@ -2,16 +2,11 @@
 import { hostKey, normalizeUrl, urlKeys } from '../match/url';
 import { clipsForPage, createClip, recordAnchors, updateClip } from '../db/clips';
 import { describeStorageError } from '../db/errors';
-import {
-  coverageCountsByEntity,
-  coveragesOfDomain,
-  findCoverageByUrlKeys,
-  getCoverage,
-  putCoverages,
-} from '../db/coverage';
+import { coverageCountsByEntity, getCoverage, putCoverages } from '../db/coverage';
+import { coverageLookup, recordMatchAnswer } from '../db/match-lookup';
 import { coveragesMentioning, knownEntityMatcher } from '../db/entities';
 import { entityKey } from '../entities/entity-key';
-import { decideFuzzyMatch } from '../match/fuzzy';
+import { findCoverage, readPage } from '../match/decide';
 import type { Coverage } from '../modelwire/coverage';
 import type { PageReport } from '../article/describe-page';
 import { recordMentions, recordTextMentions } from '../db/mentions';
@@ -38,6 +33,8 @@ export interface BackgroundDeps {
    * background tells the tab, whose overlay then shows them.
    */
   entitiesFound?(tabId: number, state: TabState): void | Promise<void>;
+  /** Asks the tab to report its page again (its match changed): its overlay then follows the new state. */
+  pageChanged?(tabId: number): void | Promise<void>;
 }
 
 /** Enough of an article to find the entities it names; longer texts are cut, not refused. */
@@ -79,30 +76,28 @@ async function findEntitiesOnPage(deps: BackgroundDeps, tabId: number, state: Ta
   return next;
 }
 
-const MATCH_SOURCES = ['address', 'canonical', 'og:url'] as const;
-
-/** The publisher's coverage most like this page, when one is alike enough to show as a possible match. */
-async function bestFuzzyMatch(db: LensDatabase, page: PageReport) {
-  const domain = hostKey(page.canonicalUrl ?? page.url);
-  if (domain === null) return null;
-  let best: { coverage: Coverage; confidence: number; reasons: string[] } | null = null;
-  for (const coverage of await coveragesOfDomain(db, domain)) {
-    const decision = decideFuzzyMatch(page, coverage);
-    if (decision.kind === 'possible' && (best === null || decision.confidence > best.confidence)) {
-      best = { coverage, confidence: decision.confidence, reasons: decision.reasons };
-    }
+/** The tab's state for a page report: which coverage the page is (lib/match/decide.ts decides), or none. */
+async function stateForPage(db: LensDatabase, page: PageReport, now: Date): Promise<[TabState, Coverage | null]> {
+  const updatedAt = now.toISOString();
+  const found = await findCoverage(page, coverageLookup(db));
+  if (found === null) return [{ kind: page.isArticle ? 'not-covered' : 'not-article', page, updatedAt }, null];
+  const { coverage, verdict } = found;
+  if (verdict.kind === 'possible') {
+    const { confidence, reasons, copyVia } = verdict;
+    return [{ kind: 'possible', page, coverageId: coverage.id, confidence, reasons, copyVia, updatedAt }, coverage];
   }
-  return best;
+  const { by, reasons, copyVia } = verdict;
+  return [{ kind: 'covered', page, coverageId: coverage.id, matchedBy: by, copyVia, reasons, updatedAt }, coverage];
 }
 
-/** What the in-page overlay shows for a tab in `state`: null unless its article is covered (or possibly). */
+/** What the in-page overlay shows for a tab in `state`: null unless the match is confirmed. */
 async function overlayContextFor(
   db: LensDatabase,
   state: TabState,
   /** The state's coverage when the caller has it already. */
   known: Coverage | null = null,
 ): Promise<OverlayContext | null> {
-  if (state.kind !== 'covered' && state.kind !== 'possible') return null;
+  if (state.kind !== 'covered') return null;
   const coverage = known?.id === state.coverageId ? known : await getCoverage(db, state.coverageId);
   if (coverage === undefined) return null;
   const inArticle = new Map((state.onPage ?? []).map((entity) => [entity.key, entity.count]));
@@ -122,7 +117,7 @@ async function overlayContextFor(
     return { key, names };
   });
   return {
-    kind: state.kind,
+    copyVia: state.copyVia ?? null,
     coverage: {
       id: coverage.id,
       headline: coverage.headline,
@@ -133,8 +128,6 @@ async function overlayContextFor(
       sourceDomain: coverage.source.domain,
       publishedAt: coverage.publishedAt,
     },
-    confidence: state.kind === 'possible' ? state.confidence : null,
-    reasons: state.kind === 'possible' ? state.reasons : [],
     mentions,
     highlight,
   };
@@ -158,37 +151,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     async 'page.detected'(page, { tabId, senderUrl }) {
       if (tabId === null) return fail('refused', 'Page reports come from a tab.');
-      const candidates = [page.url, page.canonicalUrl, page.ogUrl];
-      const keys = urlKeys(candidates);
-      const found = await findCoverageByUrlKeys(deps.db, keys);
       const now = deps.now();
-      let state: TabState;
-      // The coverage the page is matched to, if any: read once, used for the badge and the overlay alike.
-      let shown: Coverage | null = null;
-      if (found) {
-        shown = found.coverage;
-        const matchedBy = MATCH_SOURCES[candidates.findIndex((url) => url !== null && normalizeUrl(url) === found.key)];
-        state = {
-          kind: 'covered',
-          page,
-          coverageId: found.coverage.id,
-          matchedBy: matchedBy ?? 'address',
-          updatedAt: now.toISOString(),
-        };
-        await recordMentions(deps.db, found.coverage, { url: page.canonicalUrl ?? page.url, key: found.key }, now);
-      } else {
-        const possible = page.isArticle ? await bestFuzzyMatch(deps.db, page) : null;
-        shown = possible?.coverage ?? null;
-        state = possible
-          ? {
-              kind: 'possible',
-              page,
-              coverageId: possible.coverage.id,
-              confidence: possible.confidence,
-              reasons: possible.reasons,
-              updatedAt: now.toISOString(),
-            }
-          : { kind: page.isArticle ? 'not-covered' : 'not-article', page, updatedAt: now.toISOString() };
+      const [state, shown] = await stateForPage(deps.db, page, now);
+      if (state.kind === 'covered' && shown !== null) {
+        const url = page.canonicalUrl ?? page.url;
+        const key = normalizeUrl(url);
+        if (key !== null) await recordMentions(deps.db, shown, { url, key }, now);
       }
       await deps.saveTabState(tabId, state);
       await deps.setBadge(tabId, badgeFor(state, shown?.headline));
@@ -309,6 +277,28 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'clips.anchored'({ canonicalUrl, results }, { senderUrl }) {
       const recorded = await recordAnchors(deps.db, results, pageKeysOf(senderUrl, canonicalUrl), deps.now());
       return ok({ recorded });
+    },
+
+    async 'match.answer'({ tabId, coverageId, answer }) {
+      const current = await deps.readTabState(tabId);
+      if (current === null || (current.kind !== 'possible' && current.kind !== 'covered')) {
+        return fail('not-found', 'The tab no longer shows a possible match.');
+      }
+      if (current.coverageId !== coverageId) return fail('refused', 'The tab shows another coverage now.');
+      const { pageKey } = readPage(current.page);
+      if (pageKey === null) return fail('refused', 'This page has no address Lens can remember an answer for.');
+      const now = deps.now();
+      try {
+        await recordMatchAnswer(deps.db, { pageKey, coverageId, answer }, now);
+      } catch (error) {
+        return fail('storage', describeStorageError(error));
+      }
+      const [state, shown] = await stateForPage(deps.db, current.page, now);
+      const next = { ...state, ...('onPage' in current && current.onPage ? { onPage: current.onPage } : {}) };
+      await deps.saveTabState(tabId, next);
+      await deps.setBadge(tabId, badgeFor(next, shown?.headline));
+      await deps.pageChanged?.(tabId);
+      return ok(next);
     },
 
     async 'feed.sync'() {

@@ -1,5 +1,5 @@
 // Fidelity: the checkable facts of a summary (numbers, money, dates, names, quotations) that the source does not contain.
-import { isStopword, normalizeText, stem, words } from './text';
+import { isStopword, normalizeText, stem, words } from '../text/words';
 
 export type FactKind = 'number' | 'money' | 'date' | 'entity' | 'quotation';
 

@@ -1,5 +1,5 @@
 // Verbatim reuse: which word sequences of the summary stand in the source, and how much of the summary they make up.
-import type { Word } from './text';
+import type { Word } from '../text/words';
 
 /** The window for the reuse share: an 8-word run is very unlikely to match by chance in news prose. */
 export const SHINGLE_WORDS = 8;

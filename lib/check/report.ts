@@ -4,7 +4,7 @@ import { normalizeUrl } from '../match/url';
 import { checkFidelity, indexSource, type FactCheck } from './fidelity';
 import { verbatimReuse, type ReuseResult, type SharedPassage } from './overlap';
 import { alignSupport, type SupportResult } from './support';
-import { countWords, normalizeText, words } from './text';
+import { countWords, normalizeText, words } from '../text/words';
 
 export const REPORT_VERSION = 1;
 

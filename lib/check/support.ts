@@ -1,5 +1,5 @@
 // Support: for each summary sentence, the source passage (one to three sentences) that best contains its content.
-import { contentStems, sentences, type Sentence } from './text';
+import { contentStems, sentences, type Sentence } from '../text/words';
 
 /** Below this, a sentence is flagged: most of what it says is not in any one place of the source. */
 export const WEAK_SUPPORT = 0.5;

@@ -91,13 +91,3 @@ export async function coverageCountsByEntity(
   const entities = await db.entities.bulkGet([...keys]);
   return new Map(keys.map((key, index) => [key, entities[index]?.coverageCount ?? 0]));
 }
-
-/** Coverages of one publisher (by source domain), newest first, at most `limit`: candidates for a fuzzy match. */
-export async function coveragesOfDomain(db: LensDatabase, domain: string, limit = 500): Promise<Coverage[]> {
-  const records = await db.coverages
-    .where('source.domain')
-    .anyOf([domain, `www.${domain}`])
-    .limit(limit)
-    .toArray();
-  return records.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-}

@@ -57,6 +57,15 @@ export interface PendingEntityIndexRecord {
   token: string;
 }
 
+/** A reader's answer to "is this the article Modelwire covered?" for one page address and one coverage. */
+export interface MatchAnswerRecord {
+  /** The page's unwrapped, normalised address (lib/match/url.ts). */
+  pageKey: string;
+  coverageId: string;
+  answer: 'same' | 'different';
+  answeredAt: string;
+}
+
 /** Small key-value facts about the database itself (which demo data was loaded, …). */
 export interface MetaRecord {
   key: string;
@@ -71,6 +80,7 @@ export class LensDatabase extends Dexie {
   entityCoverages!: Table<EntityCoverageRecord, [string, string, string]>;
   pendingEntityIndex!: EntityTable<PendingEntityIndexRecord, 'coverageId'>;
   clips!: EntityTable<Clip, 'id'>;
+  matchAnswers!: Table<MatchAnswerRecord, [string, string]>;
 
   constructor(name: string = DATABASE_NAME) {
     // Lens reads by query, not liveQuery: Dexie's optimistic cache would only slow bulk writes down.
@@ -130,6 +140,13 @@ export class LensDatabase extends Dexie {
     this.version(4).stores({ pendingEntityIndex: 'coverageId' });
     // Version 5: the editors' clips, looked up by page, filtered by site, tag and date.
     this.version(5).stores({ clips: 'id, pageKey, site, *tags, createdAt, updatedAt, anchor.status' });
+    // Version 6: coverages found by publisher site (registrable domains, so a coverage without source.domain is found
+    // too), and the readers' answers to possible matches. The new keys are written by lib/db/rekey.ts, which runs at
+    // start-up whenever the URL-key rules changed, so this upgrade needs no code of the rest of the project.
+    this.version(6).stores({
+      coverages: 'id, *sourceKeys, source.domain, *siteKeys',
+      matchAnswers: '[pageKey+coverageId], pageKey, coverageId',
+    });
   }
 }
 

@@ -1,23 +1,433 @@
-// The one decision the background makes for a page and a coverage: the same article, possibly it, or not.
-import { decideFuzzyMatch, type CoverageClues, type PageClues } from './fuzzy';
-import { urlKeys } from './url';
+// Which coverage is this page, how sure, and why. Pure functions over a page's clues and the coverages a small lookup
+// interface returns; the background wires that interface to the database (lib/db/match-lookup.ts).
+import { contentStems } from '../text/words';
+import { describeAddress, type AddressFacts } from './address';
+import { unwrapAddress, type Wrapper } from './unwrap';
+import { CONTENT_PARAMS } from './tracking';
+import { brandOf, normalizeUrl, siteOf } from './url';
 
-export type PageMatch =
-  | { kind: 'exact'; by: 'address' | 'canonical' | 'og:url' }
-  | { kind: 'possible'; confidence: number; reasons: string[] }
-  | { kind: 'none' };
+export interface PageClues {
+  url: string;
+  canonicalUrl: string | null;
+  ogUrl?: string | null;
+  /** The url (or mainEntityOfPage) the page's JSON-LD gives for its article. */
+  structuredUrl?: string | null;
+  /** `<link rel="alternate" hreflang>` addresses: the page's own editions in other languages. */
+  alternates?: ReadonlyArray<string>;
+  title: string | null;
+  isArticle?: boolean;
+}
 
-export function matchPage(page: PageClues & { ogUrl?: string | null }, coverage: CoverageClues): PageMatch {
-  const sourceKeys = urlKeys([coverage.source.url]);
-  const candidates: Array<[string | null | undefined, 'address' | 'canonical' | 'og:url']> = [
-    [page.url, 'address'],
-    [page.canonicalUrl, 'canonical'],
-    [page.ogUrl, 'og:url'],
+export interface CoverageClues {
+  id: string;
+  headline: string;
+  source: { url: string | null; domain: string | null; aliases?: ReadonlyArray<string> };
+}
+
+export type MatchedBy = 'address' | 'canonical' | 'og:url' | 'structured data' | 'alternate' | 'article id' | 'reader';
+
+export type MatchVerdict =
+  | { kind: 'confirmed'; by: MatchedBy; copyVia: Wrapper | null; reasons: string[] }
+  | { kind: 'possible'; confidence: number; copyVia: Wrapper | null; reasons: string[] }
+  | { kind: 'none'; reasons: string[] };
+
+/** From this similarity up, with nothing against it, a same-publisher coverage is offered as a possible match. */
+export const POSSIBLE_MATCH = 0.75;
+
+/** A reader's answer to "is this the article Modelwire covered?", stored per page address. */
+export interface MatchAnswer {
+  pageKey: string;
+  coverageId: string;
+  answer: 'same' | 'different';
+}
+
+/** What the background's database answers; each call is one indexed query. */
+export interface CandidateLookup<C extends CoverageClues> {
+  /** Coverages whose source keys include any of these (see `coverageKeys`). */
+  byKeys(keys: ReadonlyArray<string>): Promise<C[]>;
+  /** Coverages of any of these publisher sites (see `coverageSites`), newest first, bounded. */
+  bySites(sites: ReadonlyArray<string>): Promise<C[]>;
+  byId(id: string): Promise<C | undefined>;
+  answers(pageKey: string): Promise<MatchAnswer[]>;
+}
+
+interface Claim {
+  by: Exclude<MatchedBy, 'article id' | 'reader'>;
+  url: string;
+  key: string;
+  facts: AddressFacts;
+}
+
+/** A page read once, then compared with any number of coverages. */
+export interface PageEvidence {
+  /** The unwrapped address's key: where the reader's answers are stored. */
+  pageKey: string | null;
+  copyVia: Wrapper | null;
+  address: Claim | null;
+  /** The page's addresses that Lens believes, address first. */
+  believed: Claim[];
+  /** Claims Lens did not believe, with why (shown as reasons). */
+  doubted: string[];
+  title: string[];
+  isArticle: boolean;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/** Dice coefficient of two word lists as sets: 1 for the same words, 0 for none in common. */
+export function dice(a: ReadonlyArray<string>, b: ReadonlyArray<string>): number {
+  const left = new Set(a);
+  const right = new Set(b);
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared++;
+  return (2 * shared) / (left.size + right.size);
+}
+
+/** Title words without a trailing " | Site" or " - Site". */
+function titleWords(title: string | null): string[] {
+  if (!title) return [];
+  return contentStems(title.replace(/\s[|\-–—·:]\s[^|\-–—·]{2,40}$/, ''));
+}
+
+/** The key's path and query without its host: what identifies the page on its site. */
+function keyPath(key: string): string {
+  const slash = key.search(/[/#?]/);
+  return slash < 0 ? '/' : key.slice(slash);
+}
+
+function claim(by: Claim['by'], input: string | null | undefined): Claim | null {
+  if (!input) return null;
+  const { url } = unwrapAddress(input);
+  const key = normalizeUrl(url);
+  const facts = describeAddress(url);
+  return key && facts ? { by, url, key, facts } : null;
+}
+
+/** True when the address says which article it is: a slug of two words or more, or an id. */
+function informative(facts: AddressFacts): boolean {
+  return facts.pathId !== null || facts.queryId !== null || facts.slug.length >= 2;
+}
+
+/** Whether a canonical (or og:url, JSON-LD url) agrees with the page's own address or title. */
+function agrees(address: Claim | null, title: string[], other: Claim): boolean {
+  if (address === null) return true;
+  if (address.key === other.key) return true;
+  const a = address.facts;
+  const b = other.facts;
+  // Ids are compared within one site; another site's numbering says nothing (a syndicated copy names the original).
+  if (a.pathId !== null && b.pathId !== null && a.site === b.site) return a.pathId === b.pathId;
+  if (a.slug.length > 0 && b.slug.length > 0 && dice(a.slug, b.slug) >= 0.6) return true;
+  if (b.slug.length > 0 && dice(title, b.slug) >= 0.5) return true;
+  // An address that says nothing of the article (a bare path, a hash route's root) cannot disagree with one that
+  // has no words to compare either; one with words must then agree with the title (above).
+  return !informative(a) && b.slug.length === 0 && a.site === b.site;
+}
+
+export function readPage(page: PageClues): PageEvidence {
+  const unwrapped = unwrapAddress(page.url);
+  const address = claim('address', unwrapped.url);
+  const title = titleWords(page.title);
+  const believed: Claim[] = address ? [address] : [];
+  const doubted: string[] = [];
+  const others = [
+    claim('canonical', page.canonicalUrl),
+    claim('og:url', page.ogUrl),
+    claim('structured data', page.structuredUrl),
   ];
-  for (const [url, by] of candidates) {
-    const [key] = urlKeys([url]);
-    if (key !== undefined && sourceKeys.includes(key)) return { kind: 'exact', by };
+  for (const other of others) {
+    if (other === null || believed.some((known) => known.key === other.key)) continue;
+    if (agrees(address, title, other)) believed.push(other);
+    else doubted.push(`the page's ${other.by} names another article (${other.url.slice(0, 200)})`);
   }
-  const fuzzy = decideFuzzyMatch(page, coverage);
-  return fuzzy.kind === 'possible' ? fuzzy : { kind: 'none' };
+  for (const alternate of (page.alternates ?? []).slice(0, 30)) {
+    const other = claim('alternate', alternate);
+    if (other && !believed.some((known) => known.key === other.key)) believed.push(other);
+  }
+  return {
+    pageKey: address?.key ?? null,
+    copyVia: unwrapped.via,
+    address,
+    believed,
+    doubted,
+    title,
+    isArticle: page.isArticle ?? true,
+  };
+}
+
+/** A coverage's source, read once. */
+interface Source {
+  key: string | null;
+  facts: AddressFacts | null;
+  /** Registrable domains that are this publisher: the source's, its domain's, its declared other hosts'. */
+  sites: Set<string>;
+  brand: string | null;
+}
+
+function readSource(coverage: CoverageClues): Source {
+  const url = coverage.source.url;
+  const facts = url ? describeAddress(url) : null;
+  const hosts = [facts?.host, coverage.source.domain, ...(coverage.source.aliases ?? [])].filter(
+    (host): host is string => typeof host === 'string' && host !== '',
+  );
+  return {
+    key: url ? normalizeUrl(url) : null,
+    facts,
+    sites: new Set(hosts.map(siteOf)),
+    brand: facts ? facts.brand : coverage.source.domain ? brandOf(coverage.source.domain) : null,
+  };
+}
+
+/**
+ * The keys a coverage is stored under: its source's normalised address, and the same path under each of the
+ * publisher's sites (`site:cnn.com/2026/…`) and its brand (`brand:bbc/news/…`), so an address on another host of the
+ * same publisher finds it with one indexed lookup.
+ */
+export function coverageKeys(coverage: CoverageClues): string[] {
+  const source = readSource(coverage);
+  if (source.key === null) return [];
+  const path = keyPath(source.key);
+  return [
+    ...new Set([
+      source.key,
+      ...[...source.sites].map((site) => `site:${site}${path}`),
+      ...(source.brand ? [`brand:${source.brand}${path}`] : []),
+    ]),
+  ];
+}
+
+/** The publisher sites a coverage belongs to, for finding candidates when no address matches. */
+export function coverageSites(coverage: CoverageClues): string[] {
+  return [...readSource(coverage).sites];
+}
+
+/** The keys to look a page up by: its believed addresses, host-exact and per site and brand. */
+export function pageKeys(evidence: PageEvidence): string[] {
+  const keys = new Set<string>();
+  for (const known of evidence.believed) keys.add(known.key);
+  for (const known of evidence.believed) {
+    const path = keyPath(known.key);
+    // The path without its query too: an address with visit parameters no list knows finds the bare one.
+    for (const variant of new Set([path, path.split('?')[0] as string])) {
+      keys.add(`site:${known.facts.site}${variant}`);
+      if (known.facts.brand) keys.add(`brand:${known.facts.brand}${variant}`);
+    }
+  }
+  return [...keys];
+}
+
+/** The sites to find fuzzy candidates on: the page's own and those of the addresses it names and Lens believes. */
+export function pageSites(evidence: PageEvidence): string[] {
+  return [...new Set(evidence.believed.filter((known) => known.by !== 'alternate').map((known) => known.facts.site))];
+}
+
+/**
+ * True when `path` is `sourcePath` plus query parameters that select nothing: the covered address has no query, and
+ * what the page's adds is neither an id, a language, a page number nor anything else that picks content. Parameters
+ * no list knows yet (`?stream=top`, `?region-switch=…`) are visit details on an address that works without them.
+ */
+function onlyVisitParams(path: string, sourcePath: string): boolean {
+  if (sourcePath.includes('?')) return false;
+  const [bare, query] = path.split('?');
+  if (bare !== sourcePath || query === undefined) return false;
+  return [...new URLSearchParams(query).keys()].every((name) => !CONTENT_PARAMS.has(name.toLowerCase()));
+}
+
+/**
+ * Dates from two addresses agree when one is a prefix of the other (2026-11 and 2026-11-18) or they are a day apart
+ * (an update filed after midnight, another time zone); a week apart is last week's column.
+ */
+function sameDay(a: string, b: string): boolean {
+  const length = Math.min(a.length, b.length);
+  if (a.slice(0, length) === b.slice(0, length)) return true;
+  if (a.length !== 10 || b.length !== 10) return false;
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) <= 86_400_000;
+}
+
+/** Why two addresses of one publisher are not the same article, or null when nothing says so. */
+function against(page: AddressFacts, source: AddressFacts): string | null {
+  if (page.locale !== source.locale) {
+    return `another language edition (${page.locale ?? 'default'} here, ${source.locale ?? 'default'} covered)`;
+  }
+  if (page.pathId !== null && source.pathId !== null && page.pathId !== source.pathId) {
+    return `another article id (${page.pathId} here, ${source.pathId} covered)`;
+  }
+  if (page.queryId !== null && source.queryId !== null && page.queryId !== source.queryId) {
+    return `another article id (${page.queryId} here, ${source.queryId} covered)`;
+  }
+  if (page.date !== null && source.date !== null && !sameDay(page.date, source.date)) {
+    return `another date in the address (${page.date} here, ${source.date} covered)`;
+  }
+  if (page.part !== source.part) {
+    return `another instalment (${page.part ?? 'no part number'} here, ${source.part ?? 'no part number'} covered)`;
+  }
+  if (page.numbers.length > 0 && source.numbers.length > 0 && page.numbers.join() !== source.numbers.join()) {
+    return `other numbers in the address (${page.numbers.join(', ')} here, ${source.numbers.join(', ')} covered)`;
+  }
+  return null;
+}
+
+/** Two stems one letter apart ("licenc", "licens") are one word spelt two ways. */
+function nearlySame(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 4) return false;
+  let edits = 0;
+  for (let i = 0, j = 0; i < a.length || j < b.length;) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return true;
+}
+
+/**
+ * A word of one slug replaced by another word in the other ("…-for-business-users" and "…-for-home-users"): two
+ * stories of a series, not one story renamed. Renamed slugs add or drop words, or are rewritten wholesale.
+ */
+function substituted(page: string[], source: string[]): string | null {
+  const only = (from: string[], other: string[]) =>
+    [...new Set(from)].filter((word) => !other.some((candidate) => candidate === word || nearlySame(candidate, word)));
+  const mine = only(page, source);
+  const theirs = only(source, page);
+  return mine.length > 0 && theirs.length > 0
+    ? `"${mine.join(' ')}" here where the covered address has "${theirs.join(' ')}"`
+    : null;
+}
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+/** The verdict for one page and one coverage. */
+export function matchPage(evidence: PageEvidence, coverage: CoverageClues): MatchVerdict {
+  const source = readSource(coverage);
+  const copyVia = evidence.copyVia;
+  const copyNote = copyVia ? [`this page is a copy (${copyVia}) of the article`] : [];
+
+  for (const known of evidence.believed) {
+    if (source.key === null || source.facts === null) break;
+    const sameSite = source.sites.has(known.facts.site);
+    const path = keyPath(known.key);
+    const sourcePath = keyPath(source.key);
+    const exact =
+      known.key === source.key ||
+      (sameSite && informative(known.facts) && (path === sourcePath || onlyVisitParams(path, sourcePath)));
+    if (exact) {
+      const how = known.by === 'address' ? 'this address' : `the page's ${known.by}`;
+      return { kind: 'confirmed', by: known.by, copyVia, reasons: [...copyNote, `${how} is the covered article's`] };
+    }
+  }
+
+  const page = evidence.address?.facts;
+  if (!page || source.facts === null) return { kind: 'none', reasons: ['no address to compare'] };
+  if (!source.sites.has(page.site)) {
+    // Another host of the same brand (bbc.com, bbc.co.uk) counts only by the article id.
+    const sameBrand = source.brand !== null && page.brand === source.brand;
+    if (sameBrand && page.pathId !== null && page.pathId === source.facts.pathId && !against(page, source.facts)) {
+      return {
+        kind: 'confirmed',
+        by: 'article id',
+        copyVia,
+        reasons: [...copyNote, `the same article id (${page.pathId}) on another of the publisher's sites`],
+      };
+    }
+    return { kind: 'none', reasons: ['another publisher'] };
+  }
+  const objection = against(page, source.facts);
+  if (objection !== null) return { kind: 'none', reasons: [objection] };
+  const sameId =
+    (page.pathId !== null && page.pathId === source.facts.pathId) ||
+    (page.queryId !== null && page.queryId === source.facts.queryId);
+  if (sameId) {
+    return {
+      kind: 'confirmed',
+      by: 'article id',
+      copyVia,
+      reasons: [...copyNote, `the same article id (${page.pathId ?? page.queryId}) as the covered article`],
+    };
+  }
+  if (!evidence.isArticle) return { kind: 'none', reasons: ['not an article'] };
+
+  const byTitle = dice(evidence.title, contentStems(coverage.headline));
+  const bySlug = dice(page.slug, source.facts.slug);
+  const byTitleAndSlug = dice(evidence.title, source.facts.slug);
+  const confidence = round(Math.max(byTitle, bySlug, byTitleAndSlug));
+  if (confidence < POSSIBLE_MATCH) return { kind: 'none', reasons: [`only ${percent(confidence)} alike`] };
+  const swapped = bySlug >= 0.5 ? substituted(page.slug, source.facts.slug) : null;
+  if (swapped !== null) return { kind: 'none', reasons: [`another story of a series: ${swapped}`] };
+  return {
+    kind: 'possible',
+    confidence,
+    copyVia,
+    reasons: [
+      ...copyNote,
+      `same publisher (${page.site})`,
+      `the title and Modelwire's headline share ${percent(byTitle)} of their words`,
+      ...(source.facts.slug.length > 0 && page.slug.length > 0
+        ? [`the two addresses' slugs share ${percent(bySlug)} of their words`]
+        : []),
+      ...(source.facts.slug.length > 0 && evidence.title.length > 0
+        ? [`the title and the covered address share ${percent(byTitleAndSlug)} of their words`]
+        : []),
+      ...evidence.doubted,
+    ],
+  };
+}
+
+export interface FoundCoverage<C> {
+  coverage: C;
+  verdict: Exclude<MatchVerdict, { kind: 'none' }>;
+}
+
+/** Newest first is the lookup's order; among several confirmed matches the first believed address wins. */
+function best<C extends CoverageClues>(
+  evidence: PageEvidence,
+  candidates: C[],
+  rejected: Set<string>,
+): FoundCoverage<C> | null {
+  let possible: { coverage: C; verdict: Extract<MatchVerdict, { kind: 'possible' }> } | null = null;
+  for (const coverage of candidates) {
+    if (rejected.has(coverage.id)) continue;
+    const verdict = matchPage(evidence, coverage);
+    if (verdict.kind === 'confirmed') return { coverage, verdict };
+    if (verdict.kind === 'possible' && (possible === null || verdict.confidence > possible.verdict.confidence)) {
+      possible = { coverage, verdict };
+    }
+  }
+  return possible;
+}
+
+/**
+ * The coverage this page is, or may be: a reader's earlier answer for this address first, then the page's believed
+ * addresses, then the publisher's other coverages by article id and similarity. Null when nothing fits.
+ */
+export async function findCoverage<C extends CoverageClues>(
+  page: PageClues,
+  lookup: CandidateLookup<C>,
+): Promise<FoundCoverage<C> | null> {
+  const evidence = readPage(page);
+  const answers = evidence.pageKey ? await lookup.answers(evidence.pageKey) : [];
+  const confirmed = answers.find((answer) => answer.answer === 'same');
+  if (confirmed) {
+    const coverage = await lookup.byId(confirmed.coverageId);
+    if (coverage) {
+      const reasons = ['you confirmed that this is the article Modelwire covered'];
+      return { coverage, verdict: { kind: 'confirmed', by: 'reader', copyVia: evidence.copyVia, reasons } };
+    }
+  }
+  const rejected = new Set(
+    answers.filter((answer) => answer.answer === 'different').map((answer) => answer.coverageId),
+  );
+  const exact = best(evidence, await lookup.byKeys(pageKeys(evidence)), rejected);
+  if (exact?.verdict.kind === 'confirmed') return exact;
+  const sites = pageSites(evidence);
+  const similar = sites.length > 0 ? best(evidence, await lookup.bySites(sites), rejected) : null;
+  if (similar?.verdict.kind === 'confirmed') return similar;
+  return exact ?? similar;
 }

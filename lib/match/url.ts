@@ -1,63 +1,12 @@
 // URL normalisation: two addresses of the same article map to one key, so a publisher page can be looked up locally.
-
-/** Query parameters that track a visit rather than select content. Matched case-insensitively. */
-const TRACKING_PARAMS = new Set([
-  'fbclid',
-  'gclid',
-  'dclid',
-  'gbraid',
-  'wbraid',
-  'msclkid',
-  'yclid',
-  'twclid',
-  'igshid',
-  'mc_cid',
-  'mc_eid',
-  'ref',
-  'ref_src',
-  'ref_url',
-  'referrer',
-  'source',
-  'cmpid',
-  'cmp',
-  'ito',
-  'ns_mchannel',
-  'ns_source',
-  'ns_campaign',
-  'ns_linkname',
-  'ns_fee',
-  'sr_share',
-  'share',
-  'smid',
-  'smtyp',
-  'ocid',
-  'taid',
-  'guccounter',
-  'guce_referrer',
-  'guce_referrer_sig',
-  'outputtype',
-  'amp',
-  '_ga',
-  '_gl',
-  'mkt_tok',
-  'spm',
-  'si',
-  'feature',
-]);
-
-/** Prefixes of tracking parameter families (utm_source, utm_medium, …). */
-const TRACKING_PREFIXES = ['utm_', 'mc_', 'pk_', 'hsa_', 'oly_', 'vero_', '__hs', 'ga_', 'at_'];
+import { getDomain, getDomainWithoutSuffix } from 'tldts';
+import { isTrackingParam, siteRulesFor } from './tracking';
 
 /** Host prefixes that serve the same article as the bare host. */
 const MIRROR_HOST_PREFIX = /^(?:www\d*|m|mobile|amp)\./;
 
 /** Final path segments that only name a directory's default document. */
 const INDEX_FILE = /\/(?:index|default)\.(?:html?|php|aspx?|jsp)$/i;
-
-function isTrackingParam(name: string): boolean {
-  const lower = name.toLowerCase();
-  return TRACKING_PARAMS.has(lower) || TRACKING_PREFIXES.some((prefix) => lower.startsWith(prefix));
-}
 
 /** Decodes percent-escapes of unreserved characters and upper-cases the rest, so equivalent spellings compare equal. */
 function normalizePercentEncoding(path: string): string {
@@ -93,11 +42,42 @@ export function normalizeUrl(input: string): string | null {
   const host = url.hostname.toLowerCase().replace(/\.$/, '').replace(MIRROR_HOST_PREFIX, '');
   if (host === '') return null;
   const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : '';
-  const params = [...url.searchParams.entries()]
-    .filter(([name]) => !isTrackingParam(name))
+  // Spread, not `.entries()`: through Firefox's Xray wrappers a content script's entries() is not iterable.
+  const rules = siteRulesFor(host, url.href);
+  const params = [...url.searchParams]
+    .filter(([name, value]) => !isTrackingParam(name, value, rules))
     .sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
   const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
-  return `${host}${port}${normalizePath(url.pathname)}${query}`;
+  return `${host}${port}${normalizePath(url.pathname)}${hashRoute(url.hash)}${query}`;
+}
+
+/**
+ * The route of a hash-routed single-page app (`/#/news/story`, `/#!/news/story`): it is the page's real path, so it
+ * stays in the key. Any other fragment (`#comments`) is a place on the page and is dropped.
+ */
+function hashRoute(hash: string): string {
+  const route = /^#!?(\/[^?]*)(\?.*)?$/.exec(hash);
+  if (route === null) return '';
+  const path = normalizePath(route[1] ?? '/');
+  const params = [...new URLSearchParams(route[2] ?? '')].sort(([a, av], [b, bv]) =>
+    a === b ? av.localeCompare(bv) : a.localeCompare(b),
+  );
+  const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
+  return path === '/' && query === '' ? '' : `#${path}${query}`;
+}
+
+/**
+ * The publisher site a host belongs to: its registrable domain by the Public Suffix List ("edition.cnn.com" and
+ * "www.cnn.com" → "cnn.com"; "news.bbc.co.uk" → "bbc.co.uk"; "someone.github.io" stays itself).
+ */
+export function siteOf(host: string): string {
+  const bare = host.toLowerCase().replace(/\.$/, '');
+  return getDomain(bare, { allowPrivateDomains: true }) ?? bare.replace(MIRROR_HOST_PREFIX, '');
+}
+
+/** The site's name without its public suffix ("bbc" for bbc.co.uk and bbc.com): one brand under several suffixes. */
+export function brandOf(host: string): string | null {
+  return getDomainWithoutSuffix(host.toLowerCase(), { allowPrivateDomains: true }) ?? null;
 }
 
 /** The registrable-looking host of a URL without mirror prefixes ("www.example.com" → "example.com"), or null. */

@@ -5,6 +5,7 @@ import { CoverageContentSchema } from '../modelwire/coverage';
 import { NewClipSchema, TagsSchema, type Clip } from '../clips/clip';
 import type { TabState } from '../tabs/tab-state';
 import type { FeedStatus } from '../feed/settings';
+import type { Wrapper } from '../match/unwrap';
 
 import { CHANNEL } from './channel';
 export { CHANNEL };
@@ -24,6 +25,8 @@ export const PageReportSchema = v.object({
   url: httpUrl,
   canonicalUrl: v.nullable(httpUrl),
   ogUrl: v.nullable(httpUrl),
+  structuredUrl: v.nullable(httpUrl),
+  alternates: v.pipe(v.array(httpUrl), v.maxLength(30)),
   title: shortText(2000),
   siteName: shortText(2000),
   byline: shortText(2000),
@@ -106,6 +109,18 @@ export const protocol = {
       ),
     }),
   },
+  /**
+   * The reader answers "is this the article Modelwire covered?" for a possible match (or takes back a confirmation):
+   * stored for the tab's page address and used from then on. The reply is the tab's new state.
+   */
+  'match.answer': {
+    senders: ['extension-page'],
+    payload: v.object({
+      tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      coverageId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+      answer: v.picklist(['same', 'different']),
+    }),
+  },
   /** The options page asks for a sync of the configured feed now; the reply is the feed's new status. */
   'feed.sync': { senders: ['extension-page'], payload: v.object({}) },
 } as const satisfies ProtocolSpec;
@@ -123,6 +138,8 @@ export const pageProtocol = {
   'page.clip': { senders: ['extension-page'], payload: v.object({}) },
   /** Show a short message on the page (why a clip could not be made from where it was asked). */
   'page.notice': { senders: ['extension-page'], payload: v.object({ message: v.pipe(v.string(), v.maxLength(500)) }) },
+  /** What Lens knows of the page changed (the reader answered a possible match): report the page again. */
+  'page.refresh': { senders: ['extension-page'], payload: v.object({}) },
   /** The background found the known names in the page's text: the overlay and highlights may show more now. */
   'page.entities': { senders: ['extension-page'], payload: v.object({}) },
 } as const satisfies ProtocolSpec;
@@ -151,6 +168,7 @@ export interface Replies {
   'page.detected': TabState & { overlay?: OverlayContext | null; clips?: Clip[] };
   'coverage.capture': TabState;
   'feed.sync': FeedStatus;
+  'match.answer': TabState;
   'overlay.context': OverlayContext | null;
   'entity.coverages': EntityCard | null;
   'clip.create': Clip;
@@ -158,9 +176,10 @@ export interface Replies {
   'clips.anchored': { recorded: number };
 }
 
-/** What the in-page overlay shows for a covered (or possibly covered) article. */
+/** What the in-page overlay shows for an article whose match is confirmed (never for a possible one). */
 export interface OverlayContext {
-  kind: 'covered' | 'possible';
+  /** Set when the page is a copy of the covered article (a web archive, an AMP cache, a translation…). */
+  copyVia: Wrapper | null;
   coverage: {
     id: string;
     headline: string;
@@ -171,9 +190,6 @@ export interface OverlayContext {
     sourceDomain: string | null;
     publishedAt: string | null;
   };
-  /** For a possible match: how alike, and why. */
-  confidence: number | null;
-  reasons: string[];
   mentions: Array<{ key: string; name: string; coverageCount: number; inArticle: number | null }>;
   /** Entities to underline in the article, with every spelling to look for. */
   highlight: Array<{ key: string; names: string[] }>;
@@ -197,6 +213,7 @@ export interface PageReplies {
   'page.extract': ExtractedPage;
   'page.highlight': { found: number; missing: number };
   'page.entities': { refreshed: boolean };
+  'page.refresh': { reported: boolean };
   'page.clip': { clipped: boolean };
   'page.notice': { shown: boolean };
 }

@@ -1,7 +1,7 @@
 // The Coverage record: one Modelwire article about one publisher article, as stored and as carried in the feed.
 import * as v from 'valibot';
 import { entityKeys } from '../entities/entity-key';
-import { urlKeys } from '../match/url';
+import { coverageKeys, coverageSites } from '../match/decide';
 import { describeIssues } from '../validation/describe-issues';
 
 /** Size limits: a record past these is refused before it reaches the database. */
@@ -15,6 +15,7 @@ export const LIMITS = {
   mention: 200,
   drewOn: 100,
   label: 1000,
+  aliases: 20,
 } as const;
 
 /** Crockford base32, 26 characters: the id at the end of every Modelwire article slug. */
@@ -31,6 +32,17 @@ const httpUrl = v.pipe(
       return false;
     }
   }, 'must be an absolute http(s) URL'),
+);
+
+/** A bare host name, lower-cased ("www.bbc.com"). */
+const hostName = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.regex(
+    /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/,
+    'must be a host name',
+  ),
 );
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
@@ -55,6 +67,8 @@ export const CoverageContentSchema = v.object({
   source: v.object({
     url: v.nullable(httpUrl),
     domain: v.nullable(text(253)),
+    /** The publisher's other hosts ("bbc.com" beside "bbc.co.uk"): feed format 1.1, absent in older feeds. */
+    aliases: v.optional(v.pipe(v.array(v.pipe(hostName, v.maxLength(253))), v.maxLength(LIMITS.aliases)), []),
   }),
   takedownUrl: v.nullable(httpUrl),
   publishedAt: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
@@ -69,8 +83,10 @@ export type CoverageOrigin = 'demo' | 'feed' | 'capture';
 /** A stored coverage: content plus the keys the database indexes on. */
 export interface Coverage extends CoverageContent {
   origin: CoverageOrigin;
-  /** Normalised source URL keys (see lib/match/url.ts), a multi-entry index. */
+  /** Normalised source URL keys, host-exact and per publisher site (lib/match/decide.ts `coverageKeys`). */
   sourceKeys: string[];
+  /** The publisher's registrable domains, for candidates when no address matches (`coverageSites`). */
+  siteKeys: string[];
   /** Normalised entity keys of `mentions`, a multi-entry index. */
   entityKeys: string[];
   /** When this record was last written (ISO 8601). */
@@ -89,7 +105,8 @@ export function toCoverageRecord(content: CoverageContent, origin: CoverageOrigi
   return {
     ...content,
     origin,
-    sourceKeys: urlKeys([content.source.url]),
+    sourceKeys: coverageKeys(content),
+    siteKeys: coverageSites(content),
     entityKeys: entityKeys(content.mentions),
     updatedAt: now.toISOString(),
   };

@@ -84,7 +84,7 @@ export function mountOverlay(
     'button',
     { class: 'pill', type: 'button', 'aria-expanded': 'false', 'aria-controls': cardId },
     h(doc, 'span', { class: 'mark', 'aria-hidden': 'true' }, 'MW'),
-    context.kind === 'possible' ? 'Possible Modelwire summary' : 'Modelwire summary',
+    'Modelwire summary',
   );
   const heading = h(doc, 'h2', { id: 'lens-headline', tabindex: '-1' }, context.coverage.headline);
   const close = h(doc, 'button', { class: 'icon', type: 'button', 'aria-label': 'Close the Modelwire card' }, '×');
@@ -118,16 +118,11 @@ export function mountOverlay(
         doc,
         'p',
         { class: 'eyebrow' },
-        context.kind === 'possible'
-          ? `Possible match: ${Math.round((context.confidence ?? 0) * 100)}% alike`
-          : 'Modelwire summary',
+        context.copyVia ? `Modelwire summary · this page is a copy (${context.copyVia})` : 'Modelwire summary',
       ),
       close,
     ),
     heading,
-    context.kind === 'possible' && context.reasons.length > 0
-      ? h(doc, 'ul', { class: 'reasons' }, ...context.reasons.map((reason) => h(doc, 'li', {}, reason)))
-      : null,
     context.coverage.summary ? h(doc, 'p', { class: 'summary' }, context.coverage.summary) : null,
     context.coverage.analystTake.length > 0
       ? h(

@@ -68,7 +68,8 @@ export function createPageLens(deps: PageLensDeps): PageLens {
 
   const render = async () => {
     const mine = ++generation;
-    if (state === null || (state.kind !== 'covered' && state.kind !== 'possible')) {
+    // A possible match is a question for the reader (in the popup), not something to put on the page.
+    if (state === null || state.kind !== 'covered') {
       context = null;
       removeAll();
       return;

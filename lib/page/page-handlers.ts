@@ -2,7 +2,7 @@
 import { extractMainText } from '../article/main-text';
 import { extractMetadata } from '../article/metadata';
 import { findTextRanges } from '../anchoring/text-search';
-import { countWords } from '../check/text';
+import { countWords } from '../text/words';
 import type { HandlersFor } from '../messaging/router';
 import type { pageProtocol, PageReplies } from '../messaging/protocol';
 import { fail, ok } from '../messaging/result';
@@ -14,6 +14,8 @@ export const REUSE_HIGHLIGHT = 'modelwire-lens-reuse';
 export interface PageActions {
   /** Show what the background now knows about the page (see `page.entities`). */
   onEntities(): Promise<boolean>;
+  /** Report the page again (see `page.refresh`); false when there was nothing to report. */
+  report(): Promise<boolean>;
   /** Clip the current selection; false when it could not be clipped (the reader was told why). */
   clip(): Promise<boolean>;
   notice(message: string): void;
@@ -21,6 +23,7 @@ export interface PageActions {
 
 const NO_ACTIONS: PageActions = {
   onEntities: async () => false,
+  report: async () => false,
   clip: async () => false,
   notice: () => undefined,
 };
@@ -33,6 +36,9 @@ export function createPageHandlers(
   return {
     async 'page.entities'() {
       return ok({ refreshed: await actions.onEntities() });
+    },
+    async 'page.refresh'() {
+      return ok({ reported: await actions.report() });
     },
     async 'page.clip'() {
       return ok({ clipped: await actions.clip() });

@@ -62,6 +62,21 @@ export function siteAllowed(settings: DisplaySettings, hostname: string): boolea
   return settings.siteMode === 'all-except' ? !listed : listed;
 }
 
+/**
+ * The key a page is hidden under: its host (without www.) and path, no query or fragment, so a tracking parameter
+ * does not bring back a card the reader hid. Null for anything that is not an http(s) address.
+ */
+export function pageAddressKey(input: string): string | null {
+  try {
+    const url = new URL(input);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    const path = url.pathname.replace(/\/+$/, '');
+    return `${url.hostname.toLowerCase().replace(/^www\./, '')}${path === '' ? '/' : path}`;
+  } catch {
+    return null;
+  }
+}
+
 export function overlayHiddenOn(hidden: OverlayHidden, hostname: string, pageKey: string | null): boolean {
   return hidden.sites.some((site) => onSite(hostname, site)) || (pageKey !== null && hidden.pages.includes(pageKey));
 }

@@ -2,6 +2,8 @@
 // gone when the browser closes. Written by the background only; read by the popup.
 import { storage } from 'wxt/utils/storage';
 import type { PageReport } from '../article/describe-page';
+import type { MatchedBy } from '../match/decide';
+import type { Wrapper } from '../match/unwrap';
 
 /** A known entity found in the article's own text. */
 export interface EntityOnPage {
@@ -20,8 +22,11 @@ export type TabState =
       kind: 'covered';
       page: PageReport;
       coverageId: string;
-      /** Which of the page's addresses matched the coverage's source. */
-      matchedBy: 'address' | 'canonical' | 'og:url';
+      /** What decided the match: one of the page's addresses, the article id, or the reader's own answer. */
+      matchedBy: MatchedBy;
+      /** Set when the page is a copy of the article (web archive, AMP cache, translation…). */
+      copyVia?: Wrapper | null;
+      reasons?: string[];
       updatedAt: string;
       onPage?: EntityOnPage[];
     }
@@ -29,9 +34,10 @@ export type TabState =
       kind: 'possible';
       page: PageReport;
       coverageId: string;
-      /** 0–1: how alike the page and the coverage's source are (see lib/match/fuzzy.ts). */
+      /** 0–1: how alike the page and the coverage's source are (see lib/match/decide.ts). */
       confidence: number;
       reasons: string[];
+      copyVia?: Wrapper | null;
       updatedAt: string;
       onPage?: EntityOnPage[];
     }

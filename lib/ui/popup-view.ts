@@ -5,6 +5,8 @@ import type { LensDatabase } from '../db/schema';
 import { entityKey } from '../entities/entity-key';
 import type { Coverage } from '../modelwire/coverage';
 import type { EntityOnPage, TabState } from '../tabs/tab-state';
+import type { MatchedBy } from '../match/decide';
+import type { Wrapper } from '../match/unwrap';
 
 export interface MentionView {
   name: string;
@@ -29,7 +31,8 @@ export type PopupView =
       page: PageReport;
       coverage: Coverage;
       mentions: MentionView[];
-      matchedBy: 'address' | 'canonical' | 'og:url';
+      matchedBy: MatchedBy;
+      copyVia: Wrapper | null;
       onPage: EntityOnPage[];
     }
   | {
@@ -39,6 +42,7 @@ export type PopupView =
       mentions: MentionView[];
       confidence: number;
       reasons: string[];
+      copyVia: Wrapper | null;
       onPage: EntityOnPage[];
     }
   | { status: 'captured'; coverage: Coverage | null; mentions: MentionView[]; missing: string[]; error: string | null };
@@ -78,6 +82,7 @@ export async function viewForTabState(db: LensDatabase, state: TabState): Promis
         coverage,
         mentions: await mentionViews(db, coverage, state.onPage),
         matchedBy: state.matchedBy,
+        copyVia: state.copyVia ?? null,
         onPage: state.onPage ?? [],
       };
     }
@@ -91,6 +96,7 @@ export async function viewForTabState(db: LensDatabase, state: TabState): Promis
         mentions: await mentionViews(db, coverage, state.onPage),
         confidence: state.confidence,
         reasons: state.reasons,
+        copyVia: state.copyVia ?? null,
         onPage: state.onPage ?? [],
       };
     }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCheck } from '../../lib/check/report';
-import { countWords } from '../../lib/check/text';
+import { countWords } from '../../lib/text/words';
 import { readPairs, runBatch } from '../../lib/check/cli/batch';
 import { article, articleHtml, summaryOf } from './text-generator';
 

@@ -40,7 +40,11 @@ function content(index: number): CoverageContent {
       ENTITIES[(index * 13) % 2000],
       ENTITIES[(index * 31) % 2000],
     ] as string[],
-    source: { url: `https://www.${publisher}/news/${2024 + (index % 3)}/story-${index}/`, domain: publisher },
+    source: {
+      url: `https://www.${publisher}/news/${2024 + (index % 3)}/story-${index}/`,
+      domain: publisher,
+      aliases: [],
+    },
     takedownUrl: 'https://themodelwire.com/takedown',
     publishedAt: day,
   };

@@ -79,6 +79,8 @@ describe('extractMetadata', () => {
       url: `${url}?utm_source=x`,
       canonicalUrl: url,
       ogUrl: url,
+      structuredUrl: null,
+      alternates: [],
       title: 'Regional hospitals pilot an AI triage assistant',
       siteName: 'The Lakeside Ledger',
       byline: 'Dana Whitfield',

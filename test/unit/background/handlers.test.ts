@@ -90,7 +90,7 @@ describe('page.detected', () => {
   it('answers a covered article’s report with the overlay’s context, and an uncovered one with none', async () => {
     const covered = await handlers['page.detected'](describePage(sitePage(COVERED), COVERED), from(11, COVERED));
     expect(covered.ok && covered.value.overlay).toMatchObject({
-      kind: 'covered',
+      copyVia: null,
       coverage: {
         id: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A',
         headline: 'Regional hospitals pilot an AI triage assistant in three emergency rooms',

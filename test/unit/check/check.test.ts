@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck, reportToMarkdown, type CheckArticle, type CheckSummary } from '../../../lib/check/report';
 import { extractFacts, numericValue } from '../../../lib/check/fidelity';
-import { countWords, sentences, stem } from '../../../lib/check/text';
+import { countWords, sentences, stem } from '../../../lib/text/words';
 import { sitePage } from '../fixtures';
 
 const URL = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostKey, normalizeUrl, safeHttpUrl, urlKeys } from '../../../lib/match/url';
+import { hostKey, normalizeUrl, safeHttpUrl, siteOf, urlKeys } from '../../../lib/match/url';
 
 describe('normalizeUrl', () => {
   const same: Array<[string, string]> = [
@@ -60,5 +60,48 @@ describe('helpers', () => {
     expect(safeHttpUrl('  JaVaScRiPt:alert(1)')).toBeNull();
     expect(safeHttpUrl('/relative')).toBeNull();
     expect(safeHttpUrl(null)).toBeNull();
+  });
+});
+
+describe('tracking parameters from the maintained list', () => {
+  it.each([
+    'srsltid',
+    'gad_source',
+    'xtor',
+    'INTCMP',
+    '_hsenc',
+    'ttclid',
+    'from',
+    'utm_brand',
+    'mtm_campaign',
+    'wt_mc',
+  ])('drops %s', (name) => {
+    expect(normalizeUrl(`https://example.com/news/story?${name}=abc`)).toBe('example.com/news/story');
+  });
+
+  it.each(['p=48213', 'id=5', 'story=77', 'lang=de', 'page=2'])('keeps %s, which selects content', (param) => {
+    expect(normalizeUrl(`https://example.com/news/story?${param}&utm_source=x`)).toBe(
+      `example.com/news/story?${param}`,
+    );
+  });
+
+  it('drops output=amp but keeps other output values', () => {
+    expect(normalizeUrl('https://example.com/?p=48213&output=amp')).toBe('example.com/?p=48213');
+    expect(normalizeUrl('https://example.com/?p=48213&output=print')).toBe('example.com/?output=print&p=48213');
+  });
+
+  it('keeps a hash route, which is the page of a single-page app, and drops other fragments', () => {
+    expect(normalizeUrl('https://app.example.com/#/news/story-one')).toBe('app.example.com/#/news/story-one');
+    expect(normalizeUrl('https://app.example.com/#!/news/story-one/')).toBe('app.example.com/#/news/story-one');
+    expect(normalizeUrl('https://app.example.com/#/')).toBe('app.example.com/');
+    expect(normalizeUrl('https://app.example.com/#comments')).toBe('app.example.com/');
+    expect(normalizeUrl('https://app.example.com/#/news')).not.toBe(normalizeUrl('https://app.example.com/#/sport'));
+  });
+
+  it('groups hosts by registrable domain', () => {
+    expect(siteOf('edition.cnn.com')).toBe('cnn.com');
+    expect(siteOf('news.bbc.co.uk')).toBe('bbc.co.uk');
+    expect(siteOf('someone.github.io')).toBe('someone.github.io');
+    expect(siteOf('localhost')).toBe('localhost');
   });
 });

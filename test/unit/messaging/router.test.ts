@@ -22,6 +22,8 @@ const page = {
   url: 'https://news.example/story',
   canonicalUrl: null,
   ogUrl: null,
+  structuredUrl: null,
+  alternates: [],
   title: 'A story',
   siteName: 'News',
   byline: null,
@@ -50,6 +52,7 @@ function setup() {
     'clip.create': vi.fn(async () => fail('refused', 'not in this test')),
     'clip.update': vi.fn(async () => fail('refused', 'not in this test')),
     'clips.anchored': vi.fn(async () => ok({ recorded: 0 })),
+    'match.answer': vi.fn(async () => ok(state)),
   } satisfies Handlers;
   const log = vi.fn();
   return { route: createRouter(protocol, handlers, IDENTITY, log), handlers, log };

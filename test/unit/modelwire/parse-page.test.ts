@@ -38,6 +38,7 @@ describe('parseModelwirePage', () => {
     expect(coverage.source).toEqual({
       url: 'https://circuitweekly.net/news/open-source-robotics-kit/?utm_source=modelwire',
       domain: 'circuitweekly.net',
+      aliases: [],
     });
     expect(coverage.takedownUrl).toBe('https://themodelwire.com/takedown');
     expect(coverage.publishedAt).toBe('2026-11-21T16:00:00.000Z');
@@ -48,7 +49,7 @@ describe('parseModelwirePage', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.coverage.headline).toBe('Lakeside council delays its budget vote');
     expect(result.coverage.summary).toMatch(/^The Lakeside city council put off/);
-    expect(result.coverage.source).toEqual({ url: null, domain: 'lakesideledger.com' });
+    expect(result.coverage.source).toEqual({ url: null, domain: 'lakesideledger.com', aliases: [] });
     expect(result.missing).toEqual(['analystTake', 'drewOn', 'mentions', 'takedown', 'publishedAt']);
   });
 
@@ -64,6 +65,7 @@ describe('parseModelwirePage', () => {
     expect(coverage.source).toEqual({
       url: 'https://the-decoder.com/meta-restricts-claude-code-and-codex/',
       domain: 'the-decoder.com',
+      aliases: [],
     });
     expect(coverage.takedownUrl).toBe('https://themodelwire.com/takedown');
   });
@@ -109,7 +111,7 @@ describe('parseModelwirePage', () => {
     );
     const result = parseModelwirePage(doc, url);
     if (!result.ok) throw new Error(result.error);
-    expect(result.coverage.source).toEqual({ url: null, domain: 'example.com' });
+    expect(result.coverage.source).toEqual({ url: null, domain: 'example.com', aliases: [] });
     expect(result.coverage.takedownUrl).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPageHandlers } from '../../../lib/page/page-handlers';
-import { countWords } from '../../../lib/check/text';
+import { countWords } from '../../../lib/text/words';
 import { createRouter } from '../../../lib/messaging/router';
 import { pageProtocol } from '../../../lib/messaging/protocol';
 import { parseHtml, sitePage } from '../fixtures';
@@ -56,6 +56,7 @@ describe('the content script’s router', () => {
     'page.entities': vi.fn(),
     'page.clip': vi.fn(),
     'page.notice': vi.fn(),
+    'page.refresh': vi.fn(),
   };
 
   it.each([

@@ -10,6 +10,8 @@ const page: PageReport = {
   url: 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/',
   canonicalUrl: null,
   ogUrl: null,
+  structuredUrl: null,
+  alternates: [],
   title: 'Regional hospitals pilot an AI triage assistant',
   siteName: 'The Lakeside Ledger',
   byline: null,

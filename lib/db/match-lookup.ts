@@ -1,0 +1,44 @@
+// The database side of matching: lib/match/decide.ts asks for candidates through this interface and decides alone.
+import type { CandidateLookup, MatchAnswer } from '../match/decide';
+import type { Coverage } from '../modelwire/coverage';
+import type { LensDatabase } from './schema';
+
+/** Fuzzy candidates read per page at most: a publisher's newest coverages. */
+const MAX_SITE_CANDIDATES = 300;
+
+function newestFirst(records: Coverage[]): Coverage[] {
+  const unique = new Map(records.map((record) => [record.id, record]));
+  return [...unique.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+export function coverageLookup(db: LensDatabase): CandidateLookup<Coverage> {
+  return {
+    async byKeys(keys) {
+      return keys.length === 0
+        ? []
+        : newestFirst(
+            await db.coverages
+              .where('sourceKeys')
+              .anyOf([...keys])
+              .toArray(),
+          );
+    },
+    async bySites(sites) {
+      if (sites.length === 0) return [];
+      return newestFirst(
+        await db.coverages
+          .where('siteKeys')
+          .anyOf([...sites])
+          .limit(MAX_SITE_CANDIDATES)
+          .toArray(),
+      );
+    },
+    byId: (id) => db.coverages.get(id),
+    answers: (pageKey) => db.matchAnswers.where('pageKey').equals(pageKey).toArray(),
+  };
+}
+
+/** Stores the reader's answer for one page address, replacing an earlier answer about the same coverage. */
+export async function recordMatchAnswer(db: LensDatabase, answer: MatchAnswer, now: Date): Promise<void> {
+  await db.matchAnswers.put({ ...answer, answeredAt: now.toISOString() });
+}

@@ -1,0 +1,163 @@
+// Which query parameters track a visit rather than select content. The list is tidy-url's (a maintained list of
+// tracking parameters, global and per site, also used by Proton's clients), plus the few it lacks that publishers'
+// links carry today; parameters that pick an article (`?p=`, `?id=`, `?story=`) are never dropped.
+import tidyRules from 'tidy-url/data/rules.js';
+
+interface SiteRule {
+  match: RegExp;
+  matchHref: boolean;
+  remove: Set<string>;
+  allow: Set<string>;
+}
+
+/**
+ * Parameters missing from tidy-url's global list, each documented by the service that adds it: Google (srsltid,
+ * gad_source, gad_campaignid, wbraid), TikTok (ttclid), AT Internet/Piano (xtor, at_*), Webtrekk (wt_mc), Guardian and BBC house
+ * campaigns (INTCMP, ocid), Comscore (ns_*), feed readers (from=rss), share buttons (share, smid, sr_share).
+ */
+const EXTRA = [
+  'srsltid',
+  'gad_source',
+  'gad_campaignid',
+  'wbraid',
+  'ttclid',
+  'xtor',
+  'wt_mc',
+  'wt_zmc',
+  'intcmp',
+  'ocid',
+  'cmp',
+  'cmpid',
+  'ito',
+  'ref',
+  'ref_src',
+  'ref_url',
+  'referrer',
+  'source',
+  'src',
+  'from',
+  'share',
+  'sr_share',
+  'smid',
+  'smtyp',
+  'taid',
+  'guccounter',
+  'igshid',
+  'si',
+  'feature',
+  's_cid',
+  'icid',
+  'spm',
+  'mkt_tok',
+  '_ga',
+  '_gl',
+  'amp',
+  '_amp',
+  'usqp',
+  'amp_js_v',
+  'amp_gsa',
+  'amp_r',
+  'ampshare',
+  '__twitter_impression',
+  'rss',
+];
+
+/** Families of tracking parameters by prefix (utm_source, utm_medium, …). */
+const PREFIXES = [
+  'utm_',
+  'itm_',
+  'int_',
+  'pk_',
+  'mtm_',
+  'piwik_',
+  'hsa_',
+  'mc_',
+  'oly_',
+  'vero_',
+  '__hs',
+  'ga_',
+  'at_',
+];
+const PREFIXES_SHORT = ['ns_', 'guce_', 'fb_', 'elq', 'gad_', '_x_tr_'];
+
+/** Parameters that choose what the page shows: kept whatever a list says. */
+export const CONTENT_PARAMS = new Set([
+  'p',
+  'id',
+  'page_id',
+  'story',
+  'storyid',
+  'story_id',
+  'article',
+  'articleid',
+  'article_id',
+  'aid',
+  'sid',
+  'post',
+  'postid',
+  'post_id',
+  'nid',
+  'newsid',
+  'news_id',
+  'docid',
+  'doc_id',
+  'contentid',
+  'content_id',
+  'itemid',
+  'item_id',
+  'artid',
+  'lang',
+  'hl',
+  'language',
+  'locale',
+  'edition',
+  'page',
+  'part',
+  'v',
+]);
+
+/** Values that mark an AMP rendering of the same page (`?output=amp`, `?outputType=amp`). */
+const AMP_VALUED = new Set(['output', 'outputtype', 'format', 'view']);
+
+const GLOBAL = new Set<string>(EXTRA);
+const SITE_RULES: SiteRule[] = [];
+
+type TidyRule = {
+  name?: string;
+  match?: RegExp;
+  match_href?: boolean;
+  rules?: string[];
+  allow?: string[];
+};
+
+for (const rule of tidyRules as TidyRule[]) {
+  const names = (rule.rules ?? []).map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  if (rule.name === 'Global') {
+    for (const name of names) GLOBAL.add(name);
+  } else if (rule.match instanceof RegExp && names.length > 0) {
+    SITE_RULES.push({
+      // Some rules carry the `g` flag, which would make `test` stateful.
+      match: new RegExp(rule.match.source, rule.match.flags.replace('g', '')),
+      matchHref: rule.match_href === true,
+      remove: new Set(names),
+      allow: new Set((rule.allow ?? []).map((name) => name.toLowerCase())),
+    });
+  }
+}
+
+/** The per-site rules that apply to one address (tested once per URL, not once per parameter). */
+export function siteRulesFor(host: string, href: string): ReadonlyArray<SiteRule> {
+  return SITE_RULES.filter((rule) => rule.match.test(rule.matchHref ? href : host));
+}
+
+/** Whether a parameter tracks the visit (and so is not part of the article's address). */
+export function isTrackingParam(name: string, value: string, rules: ReadonlyArray<SiteRule> = []): boolean {
+  const lower = name.toLowerCase();
+  if (CONTENT_PARAMS.has(lower)) return false;
+  if (AMP_VALUED.has(lower)) return /^amp$/i.test(value);
+  if (rules.some((rule) => rule.allow.has(lower))) return false;
+  if (GLOBAL.has(lower) || rules.some((rule) => rule.remove.has(lower))) return true;
+  return (
+    PREFIXES.some((prefix) => lower.startsWith(prefix)) || PREFIXES_SHORT.some((prefix) => lower.startsWith(prefix))
+  );
+}
