@@ -1,6 +1,7 @@
 // The whole cache as one JSON file: export, and an import that checks every record before it writes any.
 import * as v from 'valibot';
-import { CoverageContentSchema, toCoverageRecord, type Coverage } from '../modelwire/coverage';
+import { CoverageContentSchema, type Coverage } from '../modelwire/coverage';
+import { toCoverageRecord } from './coverage-record';
 import { describeIssues } from '../validation/describe-issues';
 import { indexCoverageEntities } from './entities';
 import { describeStorageError } from './errors';

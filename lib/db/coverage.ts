@@ -1,7 +1,8 @@
 // Queries and writes on stored coverage.
 import type { LensDatabase } from './schema';
 import { indexCoverageEntities } from './entities';
-import { toCoverageRecord, type Coverage, type CoverageContent, type CoverageOrigin } from '../modelwire/coverage';
+import type { Coverage, CoverageContent, CoverageOrigin } from '../modelwire/coverage';
+import { toCoverageRecord } from './coverage-record';
 
 /** A capture from Modelwire's own page is the freshest word; the demo data is the weakest. */
 const ORIGIN_RANK: Record<CoverageOrigin, number> = { demo: 0, feed: 1, capture: 2 };

@@ -1,7 +1,5 @@
 // The Coverage record: one Modelwire article about one publisher article, as stored and as carried in the feed.
 import * as v from 'valibot';
-import { entityKeys } from '../entities/entity-key';
-import { coverageKeys, coverageSites } from '../match/decide';
 import { describeIssues } from '../validation/describe-issues';
 
 /** Size limits: a record past these is refused before it reaches the database. */
@@ -98,16 +96,4 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; error: s
 export function validateCoverageContent(input: unknown): ValidationResult<CoverageContent> {
   const result = v.safeParse(CoverageContentSchema, input);
   return result.success ? { ok: true, value: result.output } : { ok: false, error: describeIssues(result.issues) };
-}
-
-/** The stored form of validated content. */
-export function toCoverageRecord(content: CoverageContent, origin: CoverageOrigin, now: Date): Coverage {
-  return {
-    ...content,
-    origin,
-    sourceKeys: coverageKeys(content),
-    siteKeys: coverageSites(content),
-    entityKeys: entityKeys(content.mentions),
-    updatedAt: now.toISOString(),
-  };
 }

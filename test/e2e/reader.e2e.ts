@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { lensSession } from '../harness/browser';
 import { readStore } from '../harness/idb';
 import { screenshot } from '../harness/screenshots';
+import { lensShadow } from '../harness/shadow';
 import type { EntityRecord, MentionRecord } from '../../lib/db/schema';
 import type { Coverage } from '../../lib/modelwire/coverage';
 
@@ -127,22 +128,54 @@ describe('a publisher article that Modelwire covered', () => {
 });
 
 describe('an article whose address changed', () => {
-  it('is shown as a possible match, with the reasons, instead of a confident summary', async () => {
-    const { page, tabId } = await visit(
-      'https://www.lakesideledger.com/health/regional-hospitals-pilot-ai-triage-assistant/',
-    );
+  const MOVED = 'https://www.lakesideledger.com/health/regional-hospitals-pilot-ai-triage-assistant/';
+
+  it('is a question, not an answer: the popup asks, the page stays untouched until the reader confirms', async () => {
+    const { page, tabId } = await visit(MOVED);
+    const shadow = await lensShadow(page);
     await expect.poll(() => session.lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: '?' });
     const popup = await popupFor(tabId);
     await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('possible');
-    expect(await popup.textContent('#possible-title')).toMatch(/^Possible match: \d+% alike$/);
+    expect(await popup.textContent('#possible-title')).toBe('Is this the article Modelwire covered?');
     expect(await popup.locator('.possible .reasons li').first().textContent()).toBe(
       'same publisher (lakesideledger.com)',
     );
     expect(await popup.textContent('#coverage-headline')).toBe(
       'Regional hospitals pilot an AI triage assistant in three emergency rooms',
     );
+    // No overlay and no underlines for a match the reader has not confirmed.
+    expect(await shadow.hosts()).toBe(0);
+    expect(await page.evaluate(`CSS.highlights.get('modelwire-lens-entity')?.size ?? 0`)).toBe(0);
     await screenshot(popup, 'popup-possible-match');
-    await Promise.all([popup.close(), page.close()]);
+
+    // Keyboard only: Tab to "Yes", Enter.
+    await popup.focus('.answer button.primary');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe('covered');
+    expect(await popup.textContent('.coverage .note')).toBe(
+      'You confirmed that this is the article Modelwire covered.',
+    );
+    await expect.poll(() => session.lens.badgeOf(tabId)).toMatchObject({ text: 'MW' });
+    await expect.poll(() => shadow.exists('.lens:not([hidden]) .pill'), { timeout: 10_000 }).toBe(true);
+    await screenshot(popup, 'popup-possible-confirmed');
+    await popup.close();
+
+    // The answer is kept for this address: the next visit is a confirmed match at once.
+    await page.reload();
+    await expect.poll(() => session.lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+    const again = await popupFor(tabId);
+    await expect.poll(() => again.getAttribute('main', 'data-status')).toBe('covered');
+
+    // Taking it back: "Not this article after all" stores the other answer; the overlay goes.
+    await again.click('.answer-undo button');
+    await expect.poll(() => again.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe('not-covered');
+    await expect.poll(() => session.lens.badgeOf(tabId)).toMatchObject({ text: '' });
+    await expect.poll(() => shadow.hosts(), { timeout: 10_000 }).toBe(0);
+    await screenshot(again, 'popup-possible-rejected');
+    await page.reload();
+    const third = await popupFor(tabId);
+    await expect.poll(() => third.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe('not-covered');
+    await Promise.all([third.close(), again.close(), page.close()]);
   });
 });
 
@@ -195,7 +228,12 @@ describe('reading a Modelwire article page', () => {
         domain: 'circuitweekly.net',
       },
       takedownUrl: 'https://themodelwire.com/takedown',
-      sourceKeys: ['circuitweekly.net/news/open-source-robotics-kit'],
+      sourceKeys: [
+        'circuitweekly.net/news/open-source-robotics-kit',
+        'site:circuitweekly.net/news/open-source-robotics-kit',
+        'brand:circuitweekly/news/open-source-robotics-kit',
+      ],
+      siteKeys: ['circuitweekly.net'],
     });
     expect(captured?.analystTake).toHaveLength(3);
     expect(captured?.drewOn).toHaveLength(2);

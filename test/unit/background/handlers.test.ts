@@ -183,6 +183,61 @@ describe('page.detected', () => {
     expect(await db.mentions.count()).toBe(0);
   });
 
+  it('stores the reader’s answer to a possible match per address, and uses it from then on', async () => {
+    const moved = 'https://www.lakesideledger.com/health/regional-hospitals-pilot-ai-triage-assistant/';
+    const page = describePage(sitePage(moved), moved);
+    const changed: number[] = [];
+    const answering = createHandlers({
+      db,
+      saveTabState,
+      readTabState,
+      setBadge: async (tabId, badge) => void badges.push([tabId, badge]),
+      now: () => NOW,
+      syncFeed: async () => INITIAL_FEED_STATUS,
+      readArticleText: async () => null,
+      pageChanged: (tabId) => void changed.push(tabId),
+    });
+    const first = await answering['page.detected'](page, from(11, moved));
+    expect(first.ok && first.value.kind).toBe('possible');
+    expect(first.ok && first.value.overlay).toBeNull();
+    const popup = from(11, 'chrome-extension://lens/popup.html', 'extension-page');
+
+    // Refusals: another coverage than the tab shows, a tab without a possible match.
+    expect(
+      await answering['match.answer']({ tabId: 11, coverageId: '01KX3K9M1N3P5Q7R9S2T4V6W8X', answer: 'same' }, popup),
+    ).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(
+      await answering['match.answer']({ tabId: 99, coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A', answer: 'same' }, popup),
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await db.matchAnswers.count()).toBe(0);
+
+    const yes = await answering['match.answer'](
+      { tabId: 11, coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A', answer: 'same' },
+      popup,
+    );
+    expect(yes).toMatchObject({ ok: true, value: { kind: 'covered', matchedBy: 'reader' } });
+    expect(changed).toEqual([11]);
+    expect(badges.at(-1)).toEqual([11, expect.objectContaining({ text: 'MW' })]);
+    // The next report of the same address (with a tracking parameter) is a confirmed match with the overlay.
+    const again = await answering['page.detected'](
+      describePage(sitePage(moved), `${moved}?utm_source=x`),
+      from(12, `${moved}?utm_source=x`),
+    );
+    expect(again).toMatchObject({ ok: true, value: { kind: 'covered', matchedBy: 'reader' } });
+    expect(again.ok && again.value.overlay?.coverage.id).toBe('01KX3F8Q2M7V4N6R9T1W5Y8Z0A');
+
+    const no = await answering['match.answer'](
+      { tabId: 12, coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A', answer: 'different' },
+      popup,
+    );
+    expect(no).toMatchObject({ ok: true, value: { kind: 'not-covered' } });
+    expect(await db.matchAnswers.toArray()).toEqual([
+      expect.objectContaining({ coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A', answer: 'different' }),
+    ]);
+    const third = await answering['page.detected'](page, from(13, moved));
+    expect(third).toMatchObject({ ok: true, value: { kind: 'not-covered' } });
+  });
+
   it('finds known entities in the article text, records them with counts and adds them to the tab state', async () => {
     const url = 'https://www.lakesideledger.com/2026/11/22/port-cranes-run-night-shift-on-autopilot/';
     const doc = sitePage(url);

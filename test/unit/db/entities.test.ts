@@ -6,7 +6,8 @@ import { seedDemoData } from '../../../lib/db/seed';
 import { putCoverages } from '../../../lib/db/coverage';
 import { coMentioned, coveragesMentioning, knownEntityMatcher, topEntities } from '../../../lib/db/entities';
 import { parseFeed } from '../../../lib/modelwire/feed';
-import { toCoverageRecord, type CoverageContent } from '../../../lib/modelwire/coverage';
+import type { CoverageContent } from '../../../lib/modelwire/coverage';
+import { toCoverageRecord } from '../../../lib/db/coverage-record';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 const HOSPITALS = '01KX3F8Q2M7V4N6R9T1W5Y8Z0A';
