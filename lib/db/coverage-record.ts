@@ -1,7 +1,7 @@
 // The stored form of a coverage: its content plus the keys the database indexes on. Lives with the database, so the
 // content scripts, which share the Coverage schema, never load the matching rules and their lists.
 import { entityKeys } from '../entities/entity-key';
-import { coverageKeys, coverageSites } from '../match/decide';
+import { coverageIndexKeys } from '../match/decide';
 import type { Coverage, CoverageContent, CoverageOrigin } from '../modelwire/coverage';
 
 /** The stored form of validated content. */
@@ -9,8 +9,7 @@ export function toCoverageRecord(content: CoverageContent, origin: CoverageOrigi
   return {
     ...content,
     origin,
-    sourceKeys: coverageKeys(content),
-    siteKeys: coverageSites(content),
+    ...coverageIndexKeys(content),
     entityKeys: entityKeys(content.mentions),
     updatedAt: now.toISOString(),
   };

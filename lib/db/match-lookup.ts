@@ -3,8 +3,11 @@ import type { CandidateLookup, MatchAnswer } from '../match/decide';
 import type { Coverage } from '../modelwire/coverage';
 import type { LensDatabase } from './schema';
 
-/** Fuzzy candidates read per page at most: a publisher's newest coverages. */
-const MAX_SITE_CANDIDATES = 300;
+/**
+ * Fuzzy candidates read per page at most: a publisher's newest coverages (ULIDs sort by time, so the highest ids).
+ * Addresses and article ids are looked up exactly, whatever their age; only similarity is limited to recent work.
+ */
+const MAX_SITE_CANDIDATES = 150;
 
 function newestFirst(records: Coverage[]): Coverage[] {
   const unique = new Map(records.map((record) => [record.id, record]));

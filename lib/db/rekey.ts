@@ -1,10 +1,10 @@
 // Stored coverages carry keys computed by the URL rules of the version that wrote them. When those rules change
 // (URL_KEYS_VERSION), the keys are computed again, in small transactions, so lookups see the new rules.
 import type { LensDatabase } from './schema';
-import { coverageKeys, coverageSites } from '../match/decide';
+import { coverageIndexKeys } from '../match/decide';
 import type { Coverage } from '../modelwire/coverage';
 
-/** Raise this whenever lib/match changes what `coverageKeys` or `coverageSites` return for a stored coverage. */
+/** Raise this whenever lib/match changes what `coverageIndexKeys` returns for a stored coverage. */
 export const URL_KEYS_VERSION = '2';
 export const URL_KEYS_META = 'url-keys';
 const BATCH = 500;
@@ -18,9 +18,7 @@ export async function rekeyCoverages(db: LensDatabase): Promise<number> {
   for (;;) {
     const batch = await db.transaction('rw', db.coverages, async () => {
       const records: Coverage[] = await db.coverages.where('id').above(after).limit(BATCH).toArray();
-      await db.coverages.bulkPut(
-        records.map((record) => ({ ...record, sourceKeys: coverageKeys(record), siteKeys: coverageSites(record) })),
-      );
+      await db.coverages.bulkPut(records.map((record) => ({ ...record, ...coverageIndexKeys(record) })));
       return records;
     });
     rewritten += batch.length;

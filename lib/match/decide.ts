@@ -184,16 +184,36 @@ function readSource(coverage: CoverageClues): Source {
  * same publisher finds it with one indexed lookup.
  */
 export function coverageKeys(coverage: CoverageClues): string[] {
-  const source = readSource(coverage);
-  if (source.key === null) return [];
+  return indexKeysOf(readSource(coverage)).sourceKeys;
+}
+
+/** Both index fields of a stored coverage, from one reading of its source. */
+export function coverageIndexKeys(coverage: CoverageClues): { sourceKeys: string[]; siteKeys: string[] } {
+  return indexKeysOf(readSource(coverage));
+}
+
+function indexKeysOf(source: Source): { sourceKeys: string[]; siteKeys: string[] } {
+  const sites = [...source.sites];
+  if (source.key === null || source.facts === null) return { sourceKeys: [], siteKeys: sites };
   const path = keyPath(source.key);
-  return [
+  const sourceKeys = [
     ...new Set([
       source.key,
-      ...[...source.sites].map((site) => `site:${site}${path}`),
+      ...sites.map((site) => `site:${site}${path}`),
       ...(source.brand ? [`brand:${source.brand}${path}`] : []),
+      ...idKeys(sites, source.brand, source.facts),
     ]),
   ];
+  return { sourceKeys, siteKeys: sites };
+}
+
+/** `id:<site>:<id>` (and per brand) keys: a renamed article is found by its id with one indexed lookup. */
+function idKeys(sites: ReadonlyArray<string>, brand: string | null, facts: AddressFacts): string[] {
+  const ids = [facts.pathId, facts.queryId].filter((id): id is string => id !== null);
+  return ids.flatMap((id) => [
+    ...sites.map((site) => `id:${site}:${id}`),
+    ...(brand ? [`id:brand:${brand}:${id}`] : []),
+  ]);
 }
 
 /** The publisher sites a coverage belongs to, for finding candidates when no address matches. */
@@ -212,6 +232,7 @@ export function pageKeys(evidence: PageEvidence): string[] {
       keys.add(`site:${known.facts.site}${variant}`);
       if (known.facts.brand) keys.add(`brand:${known.facts.brand}${variant}`);
     }
+    for (const key of idKeys([known.facts.site], known.facts.brand, known.facts)) keys.add(key);
   }
   return [...keys];
 }

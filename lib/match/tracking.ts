@@ -145,9 +145,22 @@ for (const rule of tidyRules as TidyRule[]) {
   }
 }
 
-/** The per-site rules that apply to one address (tested once per URL, not once per parameter). */
+const HOST_RULES = SITE_RULES.filter((rule) => !rule.matchHref);
+const HREF_RULES = SITE_RULES.filter((rule) => rule.matchHref);
+/** Host → the host rules that apply: a few hundred publishers' hosts, each tested against the list once. */
+const rulesByHost = new Map<string, SiteRule[]>();
+const MAX_CACHED_HOSTS = 2000;
+
+/** The per-site rules that apply to one address (tested once per host, not once per parameter or URL). */
 export function siteRulesFor(host: string, href: string): ReadonlyArray<SiteRule> {
-  return SITE_RULES.filter((rule) => rule.match.test(rule.matchHref ? href : host));
+  let forHost = rulesByHost.get(host);
+  if (forHost === undefined) {
+    forHost = HOST_RULES.filter((rule) => rule.match.test(host));
+    if (rulesByHost.size >= MAX_CACHED_HOSTS) rulesByHost.clear();
+    rulesByHost.set(host, forHost);
+  }
+  const forHref = HREF_RULES.filter((rule) => rule.match.test(href));
+  return forHref.length === 0 ? forHost : [...forHost, ...forHref];
 }
 
 /** Whether a parameter tracks the visit (and so is not part of the article's address). */

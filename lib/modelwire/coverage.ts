@@ -81,9 +81,9 @@ export type CoverageOrigin = 'demo' | 'feed' | 'capture';
 /** A stored coverage: content plus the keys the database indexes on. */
 export interface Coverage extends CoverageContent {
   origin: CoverageOrigin;
-  /** Normalised source URL keys, host-exact and per publisher site (lib/match/decide.ts `coverageKeys`). */
+  /** Normalised source URL keys, host-exact and per publisher site (lib/match/decide.ts `coverageIndexKeys`). */
   sourceKeys: string[];
-  /** The publisher's registrable domains, for candidates when no address matches (`coverageSites`). */
+  /** The publisher's registrable domains, for candidates when no address matches (`coverageIndexKeys`). */
   siteKeys: string[];
   /** Normalised entity keys of `mentions`, a multi-entry index. */
   entityKeys: string[];

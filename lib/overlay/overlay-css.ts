@@ -51,7 +51,6 @@ ul { margin: 0; padding-left: 18px; }
 .mentions { list-style: none; padding: 0; }
 .mentions li { margin: 2px 0; }
 .muted { color: var(--muted); font-size: 13px; }
-.reasons { font-size: 13px; color: var(--muted); margin-bottom: 8px; }
 button {
   font: inherit; color: var(--fg); background: var(--chip); border: 1px solid var(--line); border-radius: 6px;
   padding: 3px 10px; cursor: pointer; margin: 0;

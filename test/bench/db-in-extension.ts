@@ -2,13 +2,14 @@
 // fills a separate database with 100,000 coverages and 1,000,000 mentions, then times the queries the UI makes.
 import Dexie from 'dexie';
 import { LensDatabase, type MentionRecord } from '../../lib/db/schema';
-import { findCoverageByUrlKeys, putCoverages } from '../../lib/db/coverage';
+import { putCoverages } from '../../lib/db/coverage';
+import { coverageLookup } from '../../lib/db/match-lookup';
+import { findCoverage } from '../../lib/match/decide';
 import { coveragesMentioning, indexPendingEntities } from '../../lib/db/entities';
 import { storeFeedEntries } from '../../lib/feed/sync';
 import type { CoverageContent } from '../../lib/modelwire/coverage';
 import { toCoverageRecord } from '../../lib/db/coverage-record';
 import { parseFeed } from '../../lib/modelwire/feed';
-import { urlKeys } from '../../lib/match/url';
 import { quantiles } from './quantiles';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -20,6 +21,11 @@ function ulid(index: number): string {
     value = Math.floor(value / 32);
   }
   return `01KX${'0'.repeat(6)}${text}`;
+}
+
+/** What a publisher tab reports, as far as matching reads it. */
+function page(url: string, title: string) {
+  return { url, canonicalUrl: null, ogUrl: null, title, isArticle: true };
 }
 
 const ENTITIES = Array.from({ length: 2000 }, (_, index) => `Entity ${index}`);
@@ -87,14 +93,27 @@ async function run(options: { coverages: number; mentions: number; log: (line: s
   }
   const loadMentionsMs = performance.now() - started;
 
+  // The background's whole decision for a page (lib/match/decide.ts over the Dexie lookup), as a tab report runs it.
+  const lookup = coverageLookup(db);
   const lookups: number[] = [];
   for (let run = 0; run < 300; run++) {
     const index = (run * 331) % options.coverages;
     const url = `https://${PUBLISHERS[index % PUBLISHERS.length]}/news/${2024 + (index % 3)}/story-${index}/?utm_source=x`;
     const t = performance.now();
-    const found = await findCoverageByUrlKeys(db, urlKeys([url]));
+    const found = await findCoverage(page(url, `Story number ${index}`), lookup);
     lookups.push(performance.now() - t);
     if (found?.coverage.id !== ulid(index)) throw new Error(`lookup ${index} found the wrong coverage`);
+  }
+  // An uncovered article on a covered publisher's site: no address matches, so the publisher's newest coverages
+  // are read and compared (the slowest path a page report takes).
+  const uncovered: number[] = [];
+  for (let run = 0; run < 300; run++) {
+    const publisher = PUBLISHERS[run % PUBLISHERS.length] as string;
+    const url = `https://www.${publisher}/news/2026/council-weighs-new-budget-rules-${run}/`;
+    const t = performance.now();
+    const found = await findCoverage(page(url, 'Council weighs new budget rules'), lookup);
+    uncovered.push(performance.now() - t);
+    if (found !== null) throw new Error(`uncovered page ${run} matched ${found.coverage.id}`);
   }
   const latest: number[] = [];
   for (let run = 0; run < 200; run++) {
@@ -110,6 +129,7 @@ async function run(options: { coverages: number; mentions: number; log: (line: s
     loadCoveragesMs: Math.round(loadCoveragesMs),
     loadMentionsMs: Math.round(loadMentionsMs),
     urlLookupMs: quantiles(lookups),
+    uncoveredLookupMs: quantiles(uncovered),
     entityLatest20Ms: quantiles(latest),
   };
 }
@@ -177,7 +197,7 @@ const reader = {
       const index = (run++ * 7919) % coverages;
       const url = `https://${PUBLISHERS[index % PUBLISHERS.length]}/news/${2024 + (index % 3)}/story-${index}/`;
       const t = performance.now();
-      await findCoverageByUrlKeys(db, urlKeys([url]));
+      await findCoverage(page(url, `Story number ${index}`), coverageLookup(db));
       reader.samples.push(performance.now() - t);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -89,7 +89,9 @@ describe('odd documents', () => {
   });
 });
 
-describe('huge and deep DOMs', () => {
+// Heavy inputs: these check behaviour (no throw, bounded output), not speed, so they get a generous time limit that
+// a busy 2-core machine also meets; speed is measured by `npm run bench:extract`.
+describe('huge and deep DOMs', { timeout: 60_000 }, () => {
   it('20,000 short paragraphs: no article, text bounded', () => {
     const { main } = expectCalm(parseHtml(`<div>${'<p>tiny</p>'.repeat(20_000)}</div>`));
     expect(main.text.length).toBeLessThan(200_000);
