@@ -15,7 +15,7 @@ const MATCH_NOTES: Record<MatchedBy, string | undefined> = {
 };
 
 /** The reader's answer to a possible match (or taking back a confirmation). */
-export type MatchAnswer = 'same' | 'different';
+export type MatchAnswer = 'same' | 'different' | 'undo';
 
 function matchNote(matchedBy: MatchedBy, copyVia: string | null): string | undefined {
   const copy = copyVia ? `This page is a copy (${copyVia}) of the article Modelwire covered.` : undefined;
@@ -99,6 +99,14 @@ export function PopupScreen({
               None of the summaries Lens has saved is about this article. Lens checked locally; nothing was sent
               anywhere.
             </p>
+            {view.dismissed && onAnswer && (
+              <p className="answer-undo">
+                You said this page is not the article behind “{view.dismissed.headline}”.{' '}
+                <button type="button" className="link" disabled={answering} onClick={() => onAnswer('undo')}>
+                  Ask me again
+                </button>
+              </p>
+            )}
           </Status>
           {view.onPage.length > 0 && (
             <section aria-labelledby="on-page-heading" className="on-page">

@@ -67,11 +67,17 @@ function Popup() {
   }, []);
 
   const answer = (value: MatchAnswer) => {
-    if (tabId === null || (view.status !== 'possible' && view.status !== 'covered')) return;
+    const coverageId =
+      view.status === 'possible' || view.status === 'covered'
+        ? view.coverage.id
+        : view.status === 'not-covered'
+          ? view.dismissed?.coverageId
+          : undefined;
+    if (tabId === null || coverageId === undefined) return;
     setAnswering(true);
     setAnswerError(null);
     // The tab's new state arrives through the state watch; only a refusal needs saying here.
-    void sendMessage('match.answer', { tabId, coverageId: view.coverage.id, answer: value }).then((reply) => {
+    void sendMessage('match.answer', { tabId, coverageId, answer: value }).then((reply) => {
       setAnswering(false);
       if (!reply.ok) setAnswerError(`Your answer was not saved: ${reply.error.message}`);
     });

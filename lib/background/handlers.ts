@@ -3,7 +3,7 @@ import { hostKey, normalizeUrl, urlKeys } from '../match/url';
 import { clipsForPage, createClip, recordAnchors, updateClip } from '../db/clips';
 import { describeStorageError } from '../db/errors';
 import { coverageCountsByEntity, getCoverage, putCoverages } from '../db/coverage';
-import { coverageLookup, recordMatchAnswer } from '../db/match-lookup';
+import { coverageLookup, forgetMatchAnswer, recordMatchAnswer } from '../db/match-lookup';
 import { coveragesMentioning, knownEntityMatcher } from '../db/entities';
 import { entityKey } from '../entities/entity-key';
 import { findCoverage, readPage } from '../match/decide';
@@ -76,11 +76,24 @@ async function findEntitiesOnPage(deps: BackgroundDeps, tabId: number, state: Ta
   return next;
 }
 
+/** The coverage the reader said this page is not, if any, so the popup can offer to take that back. */
+async function dismissedOn(page: PageReport, lookup: ReturnType<typeof coverageLookup>) {
+  const { pageKey } = readPage(page);
+  if (pageKey === null) return null;
+  const answer = (await lookup.answers(pageKey)).find((entry) => entry.answer === 'different');
+  const coverage = answer ? await lookup.byId(answer.coverageId) : undefined;
+  return coverage ? { coverageId: coverage.id, headline: coverage.headline } : null;
+}
+
 /** The tab's state for a page report: which coverage the page is (lib/match/decide.ts decides), or none. */
 async function stateForPage(db: LensDatabase, page: PageReport, now: Date): Promise<[TabState, Coverage | null]> {
   const updatedAt = now.toISOString();
-  const found = await findCoverage(page, coverageLookup(db));
-  if (found === null) return [{ kind: page.isArticle ? 'not-covered' : 'not-article', page, updatedAt }, null];
+  const lookup = coverageLookup(db);
+  const found = await findCoverage(page, lookup);
+  if (found === null) {
+    if (!page.isArticle) return [{ kind: 'not-article', page, updatedAt }, null];
+    return [{ kind: 'not-covered', page, updatedAt, dismissed: await dismissedOn(page, lookup) }, null];
+  }
   const { coverage, verdict } = found;
   if (verdict.kind === 'possible') {
     const { confidence, reasons, copyVia } = verdict;
@@ -281,15 +294,20 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'match.answer'({ tabId, coverageId, answer }) {
       const current = await deps.readTabState(tabId);
-      if (current === null || (current.kind !== 'possible' && current.kind !== 'covered')) {
+      if (
+        current === null ||
+        (current.kind !== 'possible' && current.kind !== 'covered' && current.kind !== 'not-covered')
+      ) {
         return fail('not-found', 'The tab no longer shows a possible match.');
       }
-      if (current.coverageId !== coverageId) return fail('refused', 'The tab shows another coverage now.');
+      const shownId = current.kind === 'not-covered' ? current.dismissed?.coverageId : current.coverageId;
+      if (shownId !== coverageId) return fail('refused', 'The tab shows another coverage now.');
       const { pageKey } = readPage(current.page);
       if (pageKey === null) return fail('refused', 'This page has no address Lens can remember an answer for.');
       const now = deps.now();
       try {
-        await recordMatchAnswer(deps.db, { pageKey, coverageId, answer }, now);
+        if (answer === 'undo') await forgetMatchAnswer(deps.db, pageKey, coverageId);
+        else await recordMatchAnswer(deps.db, { pageKey, coverageId, answer }, now);
       } catch (error) {
         return fail('storage', describeStorageError(error));
       }

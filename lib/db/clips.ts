@@ -3,14 +3,20 @@ import * as v from 'valibot';
 import { ClipSchema, CLIPS_FORMAT, newClipId, type AnchorStatus, type Clip, type NewClip } from '../clips/clip';
 import { hostKey, normalizeUrl, urlKeys } from '../match/url';
 import { describeIssues } from '../validation/describe-issues';
-import { findCoverageByUrlKeys } from './coverage';
+import { findCoverage } from '../match/decide';
+import { coverageLookup } from './match-lookup';
 import { describeStorageError } from './errors';
 import type { LensDatabase } from './schema';
 
 export async function createClip(db: LensDatabase, clip: NewClip, now: Date): Promise<Clip> {
   const keys = urlKeys([clip.page.canonicalUrl, clip.page.url]);
   const pageKey = keys[0] ?? normalizeUrl(clip.page.url) ?? clip.page.url;
-  const found = await findCoverageByUrlKeys(db, keys);
+  // The clip links the coverage only when the page is certainly its article (never on a possible match).
+  const match = await findCoverage(
+    { url: clip.page.url, canonicalUrl: clip.page.canonicalUrl, title: clip.page.title },
+    coverageLookup(db),
+  );
+  const found = match?.verdict.kind === 'confirmed' ? match : null;
   const at = now.toISOString();
   const stored: Clip = {
     ...clip,

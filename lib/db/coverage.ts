@@ -66,24 +66,6 @@ export async function getCoverage(db: LensDatabase, id: string): Promise<Coverag
   return db.coverages.get(id);
 }
 
-/**
- * The coverage of a publisher article, looked up by the normalised keys of its address, canonical URL and og:url, in
- * that order of trust. Returns the newest record for the first key that has one, with the key that matched.
- */
-export async function findCoverageByUrlKeys(
-  db: LensDatabase,
-  keys: ReadonlyArray<string>,
-): Promise<{ coverage: Coverage; key: string } | null> {
-  for (const key of keys) {
-    const matches = await db.coverages.where('sourceKeys').equals(key).toArray();
-    if (matches.length > 0) {
-      matches.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-      return { coverage: matches[0] as Coverage, key };
-    }
-  }
-  return null;
-}
-
 /** For each entity key, how many stored coverages mention it (from the entity cache). */
 export async function coverageCountsByEntity(
   db: LensDatabase,

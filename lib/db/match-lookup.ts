@@ -17,14 +17,12 @@ function newestFirst(records: Coverage[]): Coverage[] {
 export function coverageLookup(db: LensDatabase): CandidateLookup<Coverage> {
   return {
     async byKeys(keys) {
-      return keys.length === 0
-        ? []
-        : newestFirst(
-            await db.coverages
-              .where('sourceKeys')
-              .anyOf([...keys])
-              .toArray(),
-          );
+      if (keys.length === 0) return [];
+      // One equality query per key in one read transaction: cheaper than a cursor over anyOf's key set.
+      const found = await db.transaction('r', db.coverages, () =>
+        Promise.all(keys.map((key) => db.coverages.where('sourceKeys').equals(key).toArray())),
+      );
+      return newestFirst(found.flat());
     },
     async bySites(sites) {
       if (sites.length === 0) return [];
@@ -39,6 +37,11 @@ export function coverageLookup(db: LensDatabase): CandidateLookup<Coverage> {
     byId: (id) => db.coverages.get(id),
     answers: (pageKey) => db.matchAnswers.where('pageKey').equals(pageKey).toArray(),
   };
+}
+
+/** Forgets the reader's answer about one coverage for one page address. */
+export async function forgetMatchAnswer(db: LensDatabase, pageKey: string, coverageId: string): Promise<void> {
+  await db.matchAnswers.delete([pageKey, coverageId]);
 }
 
 /** Stores the reader's answer for one page address, replacing an earlier answer about the same coverage. */

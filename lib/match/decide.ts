@@ -179,9 +179,10 @@ function readSource(coverage: CoverageClues): Source {
 }
 
 /**
- * The keys a coverage is stored under: its source's normalised address, and the same path under each of the
- * publisher's sites (`site:cnn.com/2026/…`) and its brand (`brand:bbc/news/…`), so an address on another host of the
- * same publisher finds it with one indexed lookup.
+ * The keys a coverage is stored under: its source's path under each of the publisher's sites
+ * (`site:cnn.com/2026/…`), so an address on any host of the publisher finds it with one indexed lookup, and its
+ * article id per site and per brand (`id:bbc.co.uk:68123456`, `id:brand:bbc:68123456`). Candidates found by a key
+ * are then judged by `matchPage`.
  */
 export function coverageKeys(coverage: CoverageClues): string[] {
   return indexKeysOf(readSource(coverage)).sourceKeys;
@@ -196,13 +197,9 @@ function indexKeysOf(source: Source): { sourceKeys: string[]; siteKeys: string[]
   const sites = [...source.sites];
   if (source.key === null || source.facts === null) return { sourceKeys: [], siteKeys: sites };
   const path = keyPath(source.key);
+  // One key per publisher site (the host-exact key is among them: it has the same site and path), and the id keys.
   const sourceKeys = [
-    ...new Set([
-      source.key,
-      ...sites.map((site) => `site:${site}${path}`),
-      ...(source.brand ? [`brand:${source.brand}${path}`] : []),
-      ...idKeys(sites, source.brand, source.facts),
-    ]),
+    ...new Set([...sites.map((site) => `site:${site}${path}`), ...idKeys(sites, source.brand, source.facts)]),
   ];
   return { sourceKeys, siteKeys: sites };
 }
@@ -221,17 +218,16 @@ export function coverageSites(coverage: CoverageClues): string[] {
   return [...readSource(coverage).sites];
 }
 
-/** The keys to look a page up by: its believed addresses, host-exact and per site and brand. */
+/** The keys to look a page up by: its believed addresses per site, and their article ids. */
 export function pageKeys(evidence: PageEvidence): string[] {
   const keys = new Set<string>();
-  for (const known of evidence.believed) keys.add(known.key);
   for (const known of evidence.believed) {
     const path = keyPath(known.key);
+    keys.add(`site:${known.facts.site}${path}`);
     // The path without its query too: an address with visit parameters no list knows finds the bare one.
-    for (const variant of new Set([path, path.split('?')[0] as string])) {
-      keys.add(`site:${known.facts.site}${variant}`);
-      if (known.facts.brand) keys.add(`brand:${known.facts.brand}${variant}`);
-    }
+    keys.add(`site:${known.facts.site}${path.split('?')[0] as string}`);
+  }
+  for (const known of evidence.believed) {
     for (const key of idKeys([known.facts.site], known.facts.brand, known.facts)) keys.add(key);
   }
   return [...keys];
@@ -433,7 +429,11 @@ export async function findCoverage<C extends CoverageClues>(
   lookup: CandidateLookup<C>,
 ): Promise<FoundCoverage<C> | null> {
   const evidence = readPage(page);
-  const answers = evidence.pageKey ? await lookup.answers(evidence.pageKey) : [];
+  // The reader's answers and the exact candidates in parallel: one round trip for the common case.
+  const [answers, candidates] = await Promise.all([
+    evidence.pageKey ? lookup.answers(evidence.pageKey) : Promise.resolve([]),
+    lookup.byKeys(pageKeys(evidence)),
+  ]);
   const confirmed = answers.find((answer) => answer.answer === 'same');
   if (confirmed) {
     const coverage = await lookup.byId(confirmed.coverageId);
@@ -445,7 +445,7 @@ export async function findCoverage<C extends CoverageClues>(
   const rejected = new Set(
     answers.filter((answer) => answer.answer === 'different').map((answer) => answer.coverageId),
   );
-  const exact = best(evidence, await lookup.byKeys(pageKeys(evidence)), rejected);
+  const exact = best(evidence, candidates, rejected);
   if (exact?.verdict.kind === 'confirmed') return exact;
   const sites = pageSites(evidence);
   const similar = sites.length > 0 ? best(evidence, await lookup.bySites(sites), rejected) : null;

@@ -118,7 +118,8 @@ export const protocol = {
     payload: v.object({
       tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
       coverageId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-      answer: v.picklist(['same', 'different']),
+      /** `undo` forgets the stored answer, so Lens asks again. */
+      answer: v.picklist(['same', 'different', 'undo']),
     }),
   },
   /** The options page asks for a sync of the configured feed now; the reply is the feed's new status. */

@@ -17,7 +17,14 @@ export interface EntityOnPage {
 
 export type TabState =
   | { kind: 'not-article'; page: PageReport; updatedAt: string }
-  | { kind: 'not-covered'; page: PageReport; updatedAt: string; onPage?: EntityOnPage[] }
+  | {
+      kind: 'not-covered';
+      page: PageReport;
+      updatedAt: string;
+      onPage?: EntityOnPage[];
+      /** A coverage the reader said this page is not (so they can take the answer back). */
+      dismissed?: { coverageId: string; headline: string } | null;
+    }
   | {
       kind: 'covered';
       page: PageReport;

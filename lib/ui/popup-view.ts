@@ -25,7 +25,12 @@ export type PopupView =
   /** A web page that has not reported yet: still loading, or open since before Lens was installed. */
   | { status: 'unread'; waiting: boolean }
   | { status: 'not-article'; page: PageReport }
-  | { status: 'not-covered'; page: PageReport; onPage: EntityOnPage[] }
+  | {
+      status: 'not-covered';
+      page: PageReport;
+      onPage: EntityOnPage[];
+      dismissed: { coverageId: string; headline: string } | null;
+    }
   | {
       status: 'covered';
       page: PageReport;
@@ -67,13 +72,18 @@ export async function viewForTabState(db: LensDatabase, state: TabState): Promis
     case 'not-article':
       return { status: 'not-article', page: state.page };
     case 'not-covered':
-      return { status: 'not-covered', page: state.page, onPage: state.onPage ?? [] };
+      return {
+        status: 'not-covered',
+        page: state.page,
+        onPage: state.onPage ?? [],
+        dismissed: state.dismissed ?? null,
+      };
     case 'covered': {
       const coverage = await getCoverage(db, state.coverageId);
       // The record was removed since the page reported (data cleared): say what is true now.
       if (!coverage) {
         return state.page.isArticle
-          ? { status: 'not-covered', page: state.page, onPage: state.onPage ?? [] }
+          ? { status: 'not-covered', page: state.page, onPage: state.onPage ?? [], dismissed: null }
           : { status: 'not-article', page: state.page };
       }
       return {
@@ -88,7 +98,7 @@ export async function viewForTabState(db: LensDatabase, state: TabState): Promis
     }
     case 'possible': {
       const coverage = await getCoverage(db, state.coverageId);
-      if (!coverage) return { status: 'not-covered', page: state.page, onPage: state.onPage ?? [] };
+      if (!coverage) return { status: 'not-covered', page: state.page, onPage: state.onPage ?? [], dismissed: null };
       return {
         status: 'possible',
         page: state.page,

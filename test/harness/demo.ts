@@ -40,6 +40,11 @@ const STEPS: Array<{ name: string; url: string; what: string }> = [
     url: 'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/',
     what: 'An article Modelwire did not cover',
   },
+  {
+    name: '5b-moved-article',
+    url: 'https://www.lakesideledger.com/health/regional-hospitals-pilot-ai-triage-assistant/',
+    what: 'The covered article at another address: Lens asks whether it is the same one',
+  },
   { name: '6-not-an-article', url: 'https://www.lakesideledger.com/', what: 'A home page' },
 ];
 const FEED_ONLY = 'https://www.lakesideledger.com/2026/11/22/port-cranes-run-night-shift-on-autopilot/';

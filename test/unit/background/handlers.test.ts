@@ -235,7 +235,17 @@ describe('page.detected', () => {
       expect.objectContaining({ coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A', answer: 'different' }),
     ]);
     const third = await answering['page.detected'](page, from(13, moved));
-    expect(third).toMatchObject({ ok: true, value: { kind: 'not-covered' } });
+    expect(third).toMatchObject({
+      ok: true,
+      value: { kind: 'not-covered', dismissed: { coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A' } },
+    });
+    // "Ask me again": the answer is forgotten and the page is a possible match once more.
+    const undo = await answering['match.answer'](
+      { tabId: 13, coverageId: '01KX3F8Q2M7V4N6R9T1W5Y8Z0A', answer: 'undo' },
+      popup,
+    );
+    expect(undo).toMatchObject({ ok: true, value: { kind: 'possible' } });
+    expect(await db.matchAnswers.count()).toBe(0);
   });
 
   it('finds known entities in the article text, records them with counts and adds them to the tab state', async () => {

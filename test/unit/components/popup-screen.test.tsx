@@ -88,12 +88,16 @@ describe('PopupScreen with hostile text', () => {
           status: 'not-covered',
           page: hostilePage(text, url),
           onPage: [{ key: 'k', name: text, count: 2, coverageCount: 1 }],
+          dismissed: { coverageId: 'c', headline: text },
         },
         { status: 'not-article', page: hostilePage(text, url) },
         { status: 'error', message: text },
       ];
       it(`renders ${text.slice(0, 30)}… with ${url} as text only`, () => {
-        for (const view of views) assertInert(renderToStaticMarkup(<PopupScreen view={view} />));
+        for (const view of views) {
+          assertInert(renderToStaticMarkup(<PopupScreen view={view} />));
+          assertInert(renderToStaticMarkup(<PopupScreen view={view} onAnswer={() => undefined} />));
+        }
       });
     }
   }

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import demoFeed from '../../../lib/modelwire/demo/feed.json';
-import { coverageCountsByEntity, findCoverageByUrlKeys, putCoverages } from '../../../lib/db/coverage';
+import { coverageCountsByEntity, putCoverages } from '../../../lib/db/coverage';
+import { coverageLookup } from '../../../lib/db/match-lookup';
+import { findCoverage } from '../../../lib/match/decide';
 import { mentionsOfArticle, recordMentions } from '../../../lib/db/mentions';
 import { LensDatabase } from '../../../lib/db/schema';
 import { seedDemoData } from '../../../lib/db/seed';
 import { parseFeed } from '../../../lib/modelwire/feed';
-import { urlKeys } from '../../../lib/match/url';
 import type { CoverageContent } from '../../../lib/modelwire/coverage';
 
 let db: LensDatabase;
@@ -57,25 +58,27 @@ describe('coverage lookups', () => {
       'http://lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant?utm_source=x#top',
       'https://m.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/amp/',
     ]) {
-      const found = await findCoverageByUrlKeys(db, urlKeys([url]));
+      const found = await findCoverage({ url, canonicalUrl: null, title: null }, coverageLookup(db));
       expect(found?.coverage.id, url).toBe('01KX3F8Q2M7V4N6R9T1W5Y8Z0A');
+      expect(found?.verdict.kind, url).toBe('confirmed');
     }
   });
 
-  it('tries the keys in order and says which matched', async () => {
-    const keys = urlKeys([
-      'https://northbound.tech/app/',
-      'https://northbound.tech/analysis/kestrel-labs-opens-model-weights',
-    ]);
-    const found = await findCoverageByUrlKeys(db, keys);
-    expect(found?.key).toBe('northbound.tech/analysis/kestrel-labs-opens-model-weights');
+  it('says which of the page’s addresses matched', async () => {
+    const found = await findCoverage(
+      {
+        url: 'https://northbound.tech/app/#/reader',
+        canonicalUrl: 'https://northbound.tech/analysis/kestrel-labs-opens-model-weights',
+        title: 'Kestrel Labs opens model weights',
+      },
+      coverageLookup(db),
+    );
+    expect(found?.verdict).toMatchObject({ kind: 'confirmed', by: 'canonical' });
   });
 
   it('finds nothing for other articles of the same site', async () => {
-    expect(
-      await findCoverageByUrlKeys(db, urlKeys(['https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/'])),
-    ).toBeNull();
-    expect(await findCoverageByUrlKeys(db, [])).toBeNull();
+    const other = { url: 'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/', canonicalUrl: null };
+    expect(await findCoverage({ ...other, title: 'Council delays budget vote' }, coverageLookup(db))).toBeNull();
   });
 
   it('counts coverages per entity, whatever the spelling', async () => {

@@ -16,9 +16,7 @@ describe('rekeyCoverages', () => {
     await seedDemoData(db, demoFeed, new Date('2026-11-29T00:00:00Z'));
     const all = await db.coverages.toArray();
     // As an older version stored them: host-exact keys only, no site index.
-    await db.coverages.bulkPut(
-      all.map((coverage) => ({ ...coverage, sourceKeys: coverage.sourceKeys.slice(0, 1), siteKeys: [] })),
-    );
+    await db.coverages.bulkPut(all.map((coverage) => ({ ...coverage, sourceKeys: [], siteKeys: [] })));
     expect(await coverageLookup(db).bySites(['lakesideledger.com'])).toEqual([]);
 
     expect(await rekeyCoverages(db)).toBe(all.length);
@@ -47,7 +45,7 @@ describe('rekeyCoverages', () => {
     await db.meta.delete(URL_KEYS_META);
     expect(await rekeyCoverages(db)).toBe(await db.coverages.count());
     const last = await db.coverages.get('01KZ0000000000000000001202');
-    expect(last?.sourceKeys[0]).toBe('example-news.com/story-1202');
+    expect(last?.sourceKeys).toEqual(['site:example-news.com/story-1202']);
     expect(last?.siteKeys).toEqual(['example-news.com']);
   });
 });

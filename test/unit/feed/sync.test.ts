@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import demoFeed from '../../../lib/modelwire/demo/feed.json';
 import { coveragesMentioning, indexPendingEntities, pendingEntityCount } from '../../../lib/db/entities';
-import { findCoverageByUrlKeys } from '../../../lib/db/coverage';
+import { coverageLookup } from '../../../lib/db/match-lookup';
+import { findCoverage } from '../../../lib/match/decide';
 import { LensDatabase } from '../../../lib/db/schema';
 import { seedDemoData } from '../../../lib/db/seed';
 import {
@@ -14,7 +15,6 @@ import {
   type FeedStatus,
 } from '../../../lib/feed/settings';
 import { storeFeedEntries, syncFeed, type SyncDeps } from '../../../lib/feed/sync';
-import { urlKeys } from '../../../lib/match/url';
 import { parseFeed } from '../../../lib/modelwire/feed';
 
 const FEED_URL = 'https://feeds.example.org/lens.json';
@@ -101,7 +101,8 @@ describe('syncFeed', () => {
     expect(feed.scheduled.at(-1)?.toISOString()).toBe(status.nextAttempt);
     expect(feed.requests[0]?.headers.get('if-none-match')).toBeNull();
     // The synced coverage is found by its address at once; its entity links follow.
-    const found = await findCoverageByUrlKeys(db, urlKeys(['https://feed-only.example/story-2/']));
+    const page = { url: 'https://feed-only.example/story-2/', canonicalUrl: null, title: null };
+    const found = await findCoverage(page, coverageLookup(db));
     expect(found?.coverage.origin).toBe('feed');
     expect(await pendingEntityCount(db)).toBe(4);
     expect(await indexPendingEntities(db, { chunk: 3 })).toBe(4);
