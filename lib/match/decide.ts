@@ -41,13 +41,17 @@ export interface MatchAnswer {
   answer: 'same' | 'different';
 }
 
-/** What the background's database answers; each call is one indexed query. */
+/** What the background's database answers; each call is one read transaction. */
 export interface CandidateLookup<C extends CoverageClues> {
-  /** Coverages whose source keys include any of these (see `coverageKeys`). */
-  byKeys(keys: ReadonlyArray<string>): Promise<C[]>;
-  /** Coverages of any of these publisher sites (see `coverageSites`), newest first, bounded. */
+  /**
+   * Coverages whose source keys include any of `keys` (see `coverageKeys`), with the reader's answers for the page
+   * address `pageKey`: the common case's one round trip.
+   */
+  byKeys(keys: ReadonlyArray<string>, pageKey: string | null): Promise<{ candidates: C[]; answers: MatchAnswer[] }>;
+  /** Coverages of any of these publisher sites (see `coverageIndexKeys`), newest first, bounded. */
   bySites(sites: ReadonlyArray<string>): Promise<C[]>;
   byId(id: string): Promise<C | undefined>;
+  /** The reader's answers for one page address. */
   answers(pageKey: string): Promise<MatchAnswer[]>;
 }
 
@@ -199,18 +203,19 @@ function indexKeysOf(source: Source): { sourceKeys: string[]; siteKeys: string[]
   const path = keyPath(source.key);
   // One key per publisher site (the host-exact key is among them: it has the same site and path), and the id keys.
   const sourceKeys = [
-    ...new Set([...sites.map((site) => `site:${site}${path}`), ...idKeys(sites, source.brand, source.facts)]),
+    ...new Set([...sites.map((site) => `site:${site}${path}`), ...idKeys(sites.map(brandOf), source.facts)]),
   ];
   return { sourceKeys, siteKeys: sites };
 }
 
-/** `id:<site>:<id>` (and per brand) keys: a renamed article is found by its id with one indexed lookup. */
-function idKeys(sites: ReadonlyArray<string>, brand: string | null, facts: AddressFacts): string[] {
+/**
+ * `id:<brand>:<id>` keys: a renamed article is found by its id with one indexed lookup. Keyed by brand (the site's
+ * name without its suffix), which every site of the publisher shares; `matchPage` then checks site or alias.
+ */
+function idKeys(brands: ReadonlyArray<string | null>, facts: AddressFacts): string[] {
   const ids = [facts.pathId, facts.queryId].filter((id): id is string => id !== null);
-  return ids.flatMap((id) => [
-    ...sites.map((site) => `id:${site}:${id}`),
-    ...(brand ? [`id:brand:${brand}:${id}`] : []),
-  ]);
+  const names = [...new Set(brands.filter((brand): brand is string => brand !== null))];
+  return ids.flatMap((id) => names.map((brand) => `id:${brand}:${id}`));
 }
 
 /** The publisher sites a coverage belongs to, for finding candidates when no address matches. */
@@ -228,7 +233,7 @@ export function pageKeys(evidence: PageEvidence): string[] {
     keys.add(`site:${known.facts.site}${path.split('?')[0] as string}`);
   }
   for (const known of evidence.believed) {
-    for (const key of idKeys([known.facts.site], known.facts.brand, known.facts)) keys.add(key);
+    for (const key of idKeys([known.facts.brand], known.facts)) keys.add(key);
   }
   return [...keys];
 }
@@ -429,11 +434,7 @@ export async function findCoverage<C extends CoverageClues>(
   lookup: CandidateLookup<C>,
 ): Promise<FoundCoverage<C> | null> {
   const evidence = readPage(page);
-  // The reader's answers and the exact candidates in parallel: one round trip for the common case.
-  const [answers, candidates] = await Promise.all([
-    evidence.pageKey ? lookup.answers(evidence.pageKey) : Promise.resolve([]),
-    lookup.byKeys(pageKeys(evidence)),
-  ]);
+  const { candidates, answers } = await lookup.byKeys(pageKeys(evidence), evidence.pageKey);
   const confirmed = answers.find((answer) => answer.answer === 'same');
   if (confirmed) {
     const coverage = await lookup.byId(confirmed.coverageId);
