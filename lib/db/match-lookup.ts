@@ -16,15 +16,13 @@ function newestFirst(records: Coverage[]): Coverage[] {
 
 export function coverageLookup(db: LensDatabase): CandidateLookup<Coverage> {
   return {
-    async byKeys(keys, pageKey) {
-      // One equality query per key, and the answers, in one read transaction: one round trip for most pages.
-      return db.transaction('r', [db.coverages, db.matchAnswers], async () => {
-        const [found, answers] = await Promise.all([
-          Promise.all(keys.map((key) => db.coverages.where('sourceKeys').equals(key).toArray())),
-          pageKey === null ? [] : db.matchAnswers.where('pageKey').equals(pageKey).toArray(),
-        ]);
-        return { candidates: newestFirst(found.flat()), answers };
-      });
+    async byKeys(keys) {
+      if (keys.length === 0) return [];
+      // One equality query per key in one read transaction.
+      const found = await db.transaction('r', db.coverages, () =>
+        Promise.all(keys.map((key) => db.coverages.where('sourceKeys').equals(key).toArray())),
+      );
+      return newestFirst(found.flat());
     },
     async bySites(sites) {
       if (sites.length === 0) return [];

@@ -43,11 +43,8 @@ export interface MatchAnswer {
 
 /** What the background's database answers; each call is one read transaction. */
 export interface CandidateLookup<C extends CoverageClues> {
-  /**
-   * Coverages whose source keys include any of `keys` (see `coverageKeys`), with the reader's answers for the page
-   * address `pageKey`: the common case's one round trip.
-   */
-  byKeys(keys: ReadonlyArray<string>, pageKey: string | null): Promise<{ candidates: C[]; answers: MatchAnswer[] }>;
+  /** Coverages whose source keys include any of these (see `coverageKeys`): the common case's one round trip. */
+  byKeys(keys: ReadonlyArray<string>): Promise<C[]>;
   /** Coverages of any of these publisher sites (see `coverageIndexKeys`), newest first, bounded. */
   bySites(sites: ReadonlyArray<string>): Promise<C[]>;
   byId(id: string): Promise<C | undefined>;
@@ -426,30 +423,31 @@ function best<C extends CoverageClues>(
 }
 
 /**
- * The coverage this page is, or may be: a reader's earlier answer for this address first, then the page's believed
- * addresses, then the publisher's other coverages by article id and similarity. Null when nothing fits.
+ * The coverage this page is, or may be: the page's believed addresses and article ids first (one indexed round trip,
+ * all a covered page needs), then the reader's earlier answer for this address, then the publisher's newest
+ * coverages by similarity. Null when nothing fits. A confirmation by the page's own addresses or id is never
+ * overridden by an answer: the popup asks only about possible matches (and about the reader's own confirmations).
  */
 export async function findCoverage<C extends CoverageClues>(
   page: PageClues,
   lookup: CandidateLookup<C>,
 ): Promise<FoundCoverage<C> | null> {
   const evidence = readPage(page);
-  const { candidates, answers } = await lookup.byKeys(pageKeys(evidence), evidence.pageKey);
+  const exact = best(evidence, await lookup.byKeys(pageKeys(evidence)), new Set());
+  if (exact?.verdict.kind === 'confirmed') return exact;
+  const answers = evidence.pageKey ? await lookup.answers(evidence.pageKey) : [];
   const confirmed = answers.find((answer) => answer.answer === 'same');
-  if (confirmed) {
-    const coverage = await lookup.byId(confirmed.coverageId);
-    if (coverage) {
-      const reasons = ['you confirmed that this is the article Modelwire covered'];
-      return { coverage, verdict: { kind: 'confirmed', by: 'reader', copyVia: evidence.copyVia, reasons } };
-    }
+  const mine = confirmed ? await lookup.byId(confirmed.coverageId) : undefined;
+  if (mine) {
+    const reasons = ['you confirmed that this is the article Modelwire covered'];
+    return { coverage: mine, verdict: { kind: 'confirmed', by: 'reader', copyVia: evidence.copyVia, reasons } };
   }
   const rejected = new Set(
     answers.filter((answer) => answer.answer === 'different').map((answer) => answer.coverageId),
   );
-  const exact = best(evidence, candidates, rejected);
-  if (exact?.verdict.kind === 'confirmed') return exact;
   const sites = pageSites(evidence);
   const similar = sites.length > 0 ? best(evidence, await lookup.bySites(sites), rejected) : null;
   if (similar?.verdict.kind === 'confirmed') return similar;
-  return exact ?? similar;
+  if (exact !== null && !rejected.has(exact.coverage.id)) return exact;
+  return similar;
 }
