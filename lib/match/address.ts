@@ -1,7 +1,8 @@
 // What an article's address says about which article it is: a stable id, a language edition, a date, a part number,
 // and the words of its slug. Pure functions over a URL string; nothing here throws.
 import { contentStems } from '../text/words';
-import { brandOf, siteOf } from './url';
+import { ID_PARAMS, LANGUAGE_PARAMS } from './tracking';
+import { brandOf, decodeComponent, siteOf } from './url';
 
 export interface AddressFacts {
   host: string;
@@ -62,34 +63,6 @@ const LANGUAGE_NAMES = new Set([
   'international',
 ]);
 
-/** Query parameters whose value names the article. */
-const ID_PARAMS = new Set([
-  'p',
-  'id',
-  'page_id',
-  'story',
-  'storyid',
-  'story_id',
-  'article',
-  'articleid',
-  'article_id',
-  'aid',
-  'sid',
-  'postid',
-  'post_id',
-  'nid',
-  'newsid',
-  'news_id',
-  'docid',
-  'doc_id',
-  'contentid',
-  'content_id',
-  'itemid',
-  'item_id',
-  'artid',
-]);
-const LANGUAGE_PARAMS = ['lang', 'hl', 'language', 'locale', 'lng'];
-
 const MAX_SEGMENTS = 40;
 const MAX_SEGMENT = 400;
 
@@ -116,14 +89,6 @@ const NUMBER_WORDS: Record<string, string> = {
   vii: '7',
   viii: '8',
 };
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
 
 /** A calendar date written as digits (yyyymmdd or yyyymm), which is a date and not an id. */
 function dateDigits(digits: string): string | null {
@@ -251,7 +216,7 @@ export function describeAddress(input: string): AddressFacts | null {
   const segments = `${url.pathname}${route}`
     .split('/')
     .slice(0, MAX_SEGMENTS)
-    .map((segment) => decodeSegment(segment.slice(0, MAX_SEGMENT)))
+    .map((segment) => decodeComponent(segment.slice(0, MAX_SEGMENT)))
     .filter((segment) => segment !== '' && !/^amp$/i.test(segment));
   let pathId: string | null = null;
   for (let index = segments.length - 1; index >= 0 && pathId === null; index--) {

@@ -80,8 +80,8 @@ const PREFIXES = [
 ];
 const PREFIXES_SHORT = ['ns_', 'guce_', 'fb_', 'elq', 'gad_', '_x_tr_'];
 
-/** Parameters that choose what the page shows: kept whatever a list says. */
-export const CONTENT_PARAMS = new Set([
+/** Query parameters whose value names the article (`?p=48213`, `?story=…`). */
+export const ID_PARAMS: ReadonlySet<string> = new Set([
   'p',
   'id',
   'page_id',
@@ -93,7 +93,6 @@ export const CONTENT_PARAMS = new Set([
   'article_id',
   'aid',
   'sid',
-  'post',
   'postid',
   'post_id',
   'nid',
@@ -106,10 +105,16 @@ export const CONTENT_PARAMS = new Set([
   'itemid',
   'item_id',
   'artid',
-  'lang',
-  'hl',
-  'language',
-  'locale',
+]);
+
+/** Query parameters that choose the edition's language. */
+export const LANGUAGE_PARAMS: ReadonlyArray<string> = ['lang', 'hl', 'language', 'locale', 'lng'];
+
+/** Parameters that choose what the page shows: kept whatever a list says. */
+export const CONTENT_PARAMS: ReadonlySet<string> = new Set([
+  ...ID_PARAMS,
+  ...LANGUAGE_PARAMS,
+  'post',
   'edition',
   'page',
   'part',

@@ -1,6 +1,7 @@
 // Addresses that wrap another address: a web-archive copy, an AMP cache or viewer, a translation or reader proxy, a
 // redirect link. The original article's address is inside them; matching uses that, and says the page is a copy.
 import tidyRules from 'tidy-url/data/rules.js';
+import { decodeComponent } from './url';
 
 export type Wrapper =
   'web archive' | 'search cache' | 'AMP cache' | 'AMP viewer' | 'translation' | 'reader view' | 'redirect';
@@ -76,21 +77,13 @@ function parse(input: string): URL | null {
   }
 }
 
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /**
  * An address written inside another: `https://x/y`, `https:/x/y` (archives collapse the double slash),
  * `https%3A%2F%2Fx%2Fy`, or `x.com/y` without a scheme. Null when it is not an http(s) address with a dotted host.
  */
 function embedded(text: string): URL | null {
   let candidate = text.trim();
-  if (/^https?%3a/i.test(candidate)) candidate = decode(candidate);
+  if (/^https?%3a/i.test(candidate)) candidate = decodeComponent(candidate);
   candidate = candidate.replace(/^(https?):\/*/i, '$1://');
   if (!/^https?:\/\//i.test(candidate)) {
     if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?#]|$)/i.test(candidate)) return null;
@@ -159,14 +152,14 @@ function unwrapOnce(url: URL): { url: URL; via: Wrapper } | null {
   }
 
   if (PATH_PROXIES.test(host)) {
-    const original = embedded(decode(url.pathname.slice(1)) + url.search);
+    const original = embedded(decodeComponent(url.pathname.slice(1)) + url.search);
     if (original) return { url: original, via: 'reader view' };
   }
 
   // Yahoo's search redirects put the destination between /RU= and /RK=.
   if (/^r\.search\.yahoo\.com$/.test(host)) {
     const match = /\/RU=([^/]+)\//.exec(url.pathname);
-    const original = match?.[1] ? embedded(decode(match[1])) : null;
+    const original = match?.[1] ? embedded(decodeComponent(match[1])) : null;
     if (original) return { url: original, via: 'redirect' };
   }
 

@@ -91,6 +91,15 @@ export function hostKey(input: string): string | null {
   }
 }
 
+/** `decodeURIComponent`, or the text as it was when its percent-escapes are broken. */
+export function decodeComponent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** The URL itself when it is an absolute http(s) URL, else null: the only kind of link the UI renders as a link. */
 export function safeHttpUrl(input: string | null | undefined): string | null {
   if (!input) return null;
