@@ -18,6 +18,13 @@ export function coverageLookup(db: LensDatabase): CandidateLookup<Coverage> {
   return {
     async byKeys(keys) {
       if (keys.length === 0) return [];
+      if (keys.length === 1)
+        return newestFirst(
+          await db.coverages
+            .where('sourceKeys')
+            .equals(keys[0] as string)
+            .toArray(),
+        );
       // One equality query per key in one read transaction.
       const found = await db.transaction('r', db.coverages, () =>
         Promise.all(keys.map((key) => db.coverages.where('sourceKeys').equals(key).toArray())),

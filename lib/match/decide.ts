@@ -433,7 +433,12 @@ export async function findCoverage<C extends CoverageClues>(
   lookup: CandidateLookup<C>,
 ): Promise<FoundCoverage<C> | null> {
   const evidence = readPage(page);
-  const exact = best(evidence, await lookup.byKeys(pageKeys(evidence)), new Set());
+  const keys = pageKeys(evidence);
+  // The page's own address first (one indexed query, all most covered pages need), then its other addresses and ids.
+  let exact = keys.length > 0 ? best(evidence, await lookup.byKeys(keys.slice(0, 1)), new Set()) : null;
+  if (exact?.verdict.kind !== 'confirmed' && keys.length > 1) {
+    exact = best(evidence, await lookup.byKeys(keys.slice(1)), new Set()) ?? exact;
+  }
   if (exact?.verdict.kind === 'confirmed') return exact;
   const answers = evidence.pageKey ? await lookup.answers(evidence.pageKey) : [];
   const confirmed = answers.find((answer) => answer.answer === 'same');

@@ -253,6 +253,13 @@ describe('hostile pages and dark mode', () => {
   it('comes back cleanly when the page removes its element', async () => {
     const { page, shadow } = await open(OTHER_COVERED);
     await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
+    // The names found in the article's text arrive just after the pill and are a change of state of their own (the
+    // overlay reloads its context then): wait for them, so the removal below is the last thing that happened.
+    await expect
+      .poll(async () => (await shadow.texts('.mentions li')).some((item) => item.includes('× here')), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     await page.evaluate(`document.querySelector('modelwire-lens').remove()`);
     expect(await shadow.hosts()).toBe(0);
     // The next change of state (here a settings change from the options page) puts it back, once.
