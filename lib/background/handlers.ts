@@ -6,7 +6,7 @@ import { coverageCountsByEntity, getCoverage, putCoverages } from '../db/coverag
 import { coverageLookup, forgetMatchAnswer, recordMatchAnswer } from '../db/match-lookup';
 import { coveragesMentioning, knownEntityMatcher } from '../db/entities';
 import { entityKey } from '../entities/entity-key';
-import { findCoverage, readPage } from '../match/decide';
+import { matchPageToCoverage, readPage } from '../match/decide';
 import type { Coverage } from '../modelwire/coverage';
 import type { PageReport } from '../article/describe-page';
 import { recordMentions, recordTextMentions } from '../db/mentions';
@@ -76,23 +76,17 @@ async function findEntitiesOnPage(deps: BackgroundDeps, tabId: number, state: Ta
   return next;
 }
 
-/** The coverage the reader said this page is not, if any, so the popup can offer to take that back. */
-async function dismissedOn(page: PageReport, lookup: ReturnType<typeof coverageLookup>) {
-  const { pageKey } = readPage(page);
-  if (pageKey === null) return null;
-  const answer = (await lookup.answers(pageKey)).find((entry) => entry.answer === 'different');
-  const coverage = answer ? await lookup.byId(answer.coverageId) : undefined;
-  return coverage ? { coverageId: coverage.id, headline: coverage.headline } : null;
-}
-
 /** The tab's state for a page report: which coverage the page is (lib/match/decide.ts decides), or none. */
 async function stateForPage(db: LensDatabase, page: PageReport, now: Date): Promise<[TabState, Coverage | null]> {
   const updatedAt = now.toISOString();
   const lookup = coverageLookup(db);
-  const found = await findCoverage(page, lookup);
+  const { found, rejected } = await matchPageToCoverage(page, lookup);
   if (found === null) {
     if (!page.isArticle) return [{ kind: 'not-article', page, updatedAt }, null];
-    return [{ kind: 'not-covered', page, updatedAt, dismissed: await dismissedOn(page, lookup) }, null];
+    // The coverage the reader said this page is not, so the popup can offer to take that back.
+    const no = rejected[0] === undefined ? undefined : await lookup.byId(rejected[0]);
+    const dismissed = no ? { coverageId: no.id, headline: no.headline } : null;
+    return [{ kind: 'not-covered', page, updatedAt, dismissed }, null];
   }
   const { coverage, verdict } = found;
   if (verdict.kind === 'possible') {

@@ -196,7 +196,7 @@ function slugOf(segments: string[]): string {
   return slugs.sort((a, b) => b.length - a.length)[0] ?? '';
 }
 
-export function slugWords(slug: string): string[] {
+function slugWords(slug: string): string[] {
   return contentStems(slug.replace(/[-_+]+/g, ' ')).filter((word) => !/^\d+$/.test(word));
 }
 

@@ -43,7 +43,7 @@ export interface MatchAnswer {
 
 /** What the background's database answers; each call is one read transaction. */
 export interface CandidateLookup<C extends CoverageClues> {
-  /** Coverages whose source keys include any of these (see `coverageKeys`): the common case's one round trip. */
+  /** Coverages whose source keys include any of these (see `coverageIndexKeys`): the common case's one round trip. */
   byKeys(keys: ReadonlyArray<string>): Promise<C[]>;
   /** Coverages of any of these publisher sites (see `coverageIndexKeys`), newest first, bounded. */
   bySites(sites: ReadonlyArray<string>): Promise<C[]>;
@@ -180,16 +180,11 @@ function readSource(coverage: CoverageClues): Source {
 }
 
 /**
- * The keys a coverage is stored under: its source's path under each of the publisher's sites
- * (`site:cnn.com/2026/…`), so an address on any host of the publisher finds it with one indexed lookup, and its
- * article id per site and per brand (`id:bbc.co.uk:68123456`, `id:brand:bbc:68123456`). Candidates found by a key
- * are then judged by `matchPage`.
+ * Both index fields of a stored coverage, from one reading of its source. `sourceKeys`: the source's path under each
+ * of the publisher's sites (`site:cnn.com/2026/…`), so an address on any host of the publisher finds it with one
+ * indexed lookup, and its article id per brand (`id:bbc:68123456`); candidates found by a key are then judged by
+ * `matchPage`. `siteKeys`: the publisher's registrable domains, for similarity candidates.
  */
-export function coverageKeys(coverage: CoverageClues): string[] {
-  return indexKeysOf(readSource(coverage)).sourceKeys;
-}
-
-/** Both index fields of a stored coverage, from one reading of its source. */
 export function coverageIndexKeys(coverage: CoverageClues): { sourceKeys: string[]; siteKeys: string[] } {
   return indexKeysOf(readSource(coverage));
 }
@@ -213,11 +208,6 @@ function idKeys(brands: ReadonlyArray<string | null>, facts: AddressFacts): stri
   const ids = [facts.pathId, facts.queryId].filter((id): id is string => id !== null);
   const names = [...new Set(brands.filter((brand): brand is string => brand !== null))];
   return ids.flatMap((id) => names.map((brand) => `id:${brand}:${id}`));
-}
-
-/** The publisher sites a coverage belongs to, for finding candidates when no address matches. */
-export function coverageSites(coverage: CoverageClues): string[] {
-  return [...readSource(coverage).sites];
 }
 
 /** The keys to look a page up by: its believed addresses per site, and their article ids. */
@@ -432,6 +422,17 @@ export async function findCoverage<C extends CoverageClues>(
   page: PageClues,
   lookup: CandidateLookup<C>,
 ): Promise<FoundCoverage<C> | null> {
+  return (await matchPageToCoverage(page, lookup)).found;
+}
+
+/**
+ * `findCoverage` with what the reader said no to for this address (read anyway on the way), so the popup can offer
+ * to take that answer back without a second look-up.
+ */
+export async function matchPageToCoverage<C extends CoverageClues>(
+  page: PageClues,
+  lookup: CandidateLookup<C>,
+): Promise<{ found: FoundCoverage<C> | null; rejected: string[] }> {
   const evidence = readPage(page);
   const keys = pageKeys(evidence);
   // The page's own address first (one indexed query, all most covered pages need), then its other addresses and ids.
@@ -439,20 +440,20 @@ export async function findCoverage<C extends CoverageClues>(
   if (exact?.verdict.kind !== 'confirmed' && keys.length > 1) {
     exact = best(evidence, await lookup.byKeys(keys.slice(1)), new Set()) ?? exact;
   }
-  if (exact?.verdict.kind === 'confirmed') return exact;
+  if (exact?.verdict.kind === 'confirmed') return { found: exact, rejected: [] };
   const answers = evidence.pageKey ? await lookup.answers(evidence.pageKey) : [];
   const confirmed = answers.find((answer) => answer.answer === 'same');
   const mine = confirmed ? await lookup.byId(confirmed.coverageId) : undefined;
+  const rejected = answers.filter((answer) => answer.answer === 'different').map((answer) => answer.coverageId);
   if (mine) {
     const reasons = ['you confirmed that this is the article Modelwire covered'];
-    return { coverage: mine, verdict: { kind: 'confirmed', by: 'reader', copyVia: evidence.copyVia, reasons } };
+    const verdict = { kind: 'confirmed', by: 'reader', copyVia: evidence.copyVia, reasons } as const;
+    return { found: { coverage: mine, verdict }, rejected };
   }
-  const rejected = new Set(
-    answers.filter((answer) => answer.answer === 'different').map((answer) => answer.coverageId),
-  );
+  const refused = new Set(rejected);
   const sites = pageSites(evidence);
-  const similar = sites.length > 0 ? best(evidence, await lookup.bySites(sites), rejected) : null;
-  if (similar?.verdict.kind === 'confirmed') return similar;
-  if (exact !== null && !rejected.has(exact.coverage.id)) return exact;
-  return similar;
+  const similar = sites.length > 0 ? best(evidence, await lookup.bySites(sites), refused) : null;
+  if (similar?.verdict.kind === 'confirmed') return { found: similar, rejected };
+  if (exact !== null && !refused.has(exact.coverage.id)) return { found: exact, rejected };
+  return { found: similar, rejected };
 }

@@ -127,25 +127,54 @@ const AMP_VALUED = new Set(['output', 'outputtype', 'format', 'view']);
 const GLOBAL = new Set<string>(EXTRA);
 const SITE_RULES: SiteRule[] = [];
 
-type TidyRule = {
-  name?: string;
-  match?: RegExp;
-  match_href?: boolean;
-  rules?: string[];
-  allow?: string[];
-};
+/** One rule of tidy-url's list, read once: its regular expression made stateless (some carry the `g` flag). */
+export interface TidyRule {
+  name: string;
+  match: RegExp;
+  matchHref: boolean;
+  remove: string[];
+  allow: string[];
+  /** The parameter that carries the destination, for redirect links. */
+  redirect: string | null;
+}
 
-for (const rule of tidyRules as TidyRule[]) {
-  const names = (rule.rules ?? []).map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
-  if (rule.name === 'Global') {
-    for (const name of names) GLOBAL.add(name);
-  } else if (rule.match instanceof RegExp && names.length > 0) {
-    SITE_RULES.push({
-      // Some rules carry the `g` flag, which would make `test` stateful.
+export const TIDY_RULES: ReadonlyArray<TidyRule> = (
+  tidyRules as Array<{
+    name?: unknown;
+    match?: unknown;
+    match_href?: unknown;
+    rules?: unknown;
+    allow?: unknown;
+    redirect?: unknown;
+  }>
+).flatMap((rule) => {
+  if (!(rule.match instanceof RegExp)) return [];
+  const names = (list: unknown) =>
+    (Array.isArray(list) ? list : [])
+      .filter((name): name is string => typeof name === 'string')
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => name !== '');
+  return [
+    {
+      name: typeof rule.name === 'string' ? rule.name : '',
       match: new RegExp(rule.match.source, rule.match.flags.replace('g', '')),
       matchHref: rule.match_href === true,
-      remove: new Set(names),
-      allow: new Set((rule.allow ?? []).map((name) => name.toLowerCase())),
+      remove: names(rule.rules),
+      allow: names(rule.allow),
+      redirect: typeof rule.redirect === 'string' ? rule.redirect : null,
+    },
+  ];
+});
+
+for (const rule of TIDY_RULES) {
+  if (rule.name === 'Global') {
+    for (const name of rule.remove) GLOBAL.add(name);
+  } else if (rule.remove.length > 0) {
+    SITE_RULES.push({
+      match: rule.match,
+      matchHref: rule.matchHref,
+      remove: new Set(rule.remove),
+      allow: new Set(rule.allow),
     });
   }
 }

@@ -1,6 +1,6 @@
 // Addresses that wrap another address: a web-archive copy, an AMP cache or viewer, a translation or reader proxy, a
 // redirect link. The original article's address is inside them; matching uses that, and says the page is a copy.
-import tidyRules from 'tidy-url/data/rules.js';
+import { TIDY_RULES } from './tracking';
 import { decodeComponent } from './url';
 
 export type Wrapper =
@@ -54,19 +54,7 @@ const QUERY_WRAPPERS: ReadonlyArray<{ host: RegExp; path?: RegExp; params: strin
 ];
 
 /** tidy-url's maintained redirect rules (`redirect: 'param'`), for the link wrappers not listed above. */
-const TIDY_REDIRECTS: ReadonlyArray<{ match: RegExp; matchHref: boolean; param: string }> = (
-  tidyRules as Array<{ match?: unknown; match_href?: boolean; redirect?: unknown }>
-).flatMap((rule) =>
-  rule.match instanceof RegExp && typeof rule.redirect === 'string'
-    ? [
-        {
-          match: new RegExp(rule.match.source, rule.match.flags.replace('g', '')),
-          matchHref: rule.match_href === true,
-          param: rule.redirect,
-        },
-      ]
-    : [],
-);
+const TIDY_REDIRECTS = TIDY_RULES.filter((rule) => rule.redirect !== null);
 
 function parse(input: string): URL | null {
   try {
@@ -176,7 +164,7 @@ function unwrapOnce(url: URL): { url: URL; via: Wrapper } | null {
 
   for (const rule of TIDY_REDIRECTS) {
     if (!rule.match.test(rule.matchHref ? url.href : host)) continue;
-    const value = url.searchParams.get(rule.param);
+    const value = url.searchParams.get(rule.redirect as string);
     const original = value ? embedded(value) : null;
     if (original && original.hostname !== host) return { url: original, via: 'redirect' };
   }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PageReport } from '../../lib/article/describe-page';
 
 // Paths, not URL objects: under happy-dom the global URL is the DOM's, which node:url does not accept.
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/');
@@ -19,4 +20,28 @@ export function sitePage(url: string): Document {
 
 export function parseHtml(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
+}
+
+/** A page report with every field a page may leave empty left empty, and the given ones set. */
+export function pageReport(fields: Partial<PageReport> & { url: string; title: string | null }): PageReport {
+  return {
+    canonicalUrl: null,
+    ogUrl: null,
+    structuredUrl: null,
+    alternates: [],
+    siteName: null,
+    byline: null,
+    authors: [],
+    publishedTime: null,
+    modifiedTime: null,
+    lang: null,
+    description: null,
+    image: null,
+    section: null,
+    keywords: [],
+    isArticle: true,
+    confidence: 1,
+    reasons: [],
+    ...fields,
+  };
 }

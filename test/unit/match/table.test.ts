@@ -10,6 +10,7 @@ import { putCoverages } from '../../../lib/db/coverage';
 import { LensDatabase } from '../../../lib/db/schema';
 import { INITIAL_FEED_STATUS } from '../../../lib/feed/settings';
 import type { PageReport } from '../../../lib/article/describe-page';
+import { pageReport } from '../fixtures';
 import type { CoverageContent } from '../../../lib/modelwire/coverage';
 import { readTabState, saveTabState, type TabState } from '../../../lib/tabs/tab-state';
 
@@ -82,26 +83,6 @@ function buildTable(): { coverages: CoverageContent[]; cases: Case[] } {
     }
     return id;
   };
-  const report = (page: Partial<PageReport> & { url: string; title: string }): PageReport => ({
-    canonicalUrl: null,
-    ogUrl: null,
-    structuredUrl: null,
-    alternates: [],
-    siteName: null,
-    byline: null,
-    authors: [],
-    publishedTime: null,
-    modifiedTime: null,
-    lang: null,
-    description: null,
-    image: null,
-    section: null,
-    keywords: [],
-    isArticle: true,
-    confidence: 1,
-    reasons: [],
-    ...page,
-  });
   const cases: Case[] = [];
   read<{ publishers: Publisher[] }>('publishers.json').publishers.forEach((publisher, index) => {
     const ids = Object.fromEntries(
@@ -115,7 +96,7 @@ function buildTable(): { coverages: CoverageContent[]; cases: Case[] } {
         kind: page.kind,
         note: `${publisher.publisher}: ${page.note}`,
         expected: page.expect === null ? null : (ids[page.expect] ?? null),
-        page: report({
+        page: pageReport({
           url: page.url,
           title: page.title,
           canonicalUrl: page.canonical ?? null,
@@ -135,7 +116,7 @@ function buildTable(): { coverages: CoverageContent[]; cases: Case[] } {
       kind: 'written pair',
       note: `written pair: ${pair.note}`,
       expected: pair.expected === 'match' ? id : null,
-      page: report({ url: pair.page.url, title: pair.page.title, canonicalUrl: pair.page.canonicalUrl }),
+      page: pageReport({ url: pair.page.url, title: pair.page.title, canonicalUrl: pair.page.canonicalUrl }),
     });
   });
   return { coverages, cases };

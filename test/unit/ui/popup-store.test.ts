@@ -5,28 +5,14 @@ import { seedDemoData } from '../../../lib/db/seed';
 import { createPopupStore, UNREAD_AFTER_MS } from '../../../lib/ui/popup-store';
 import type { TabState } from '../../../lib/tabs/tab-state';
 import type { PageReport } from '../../../lib/article/describe-page';
+import { pageReport } from '../fixtures';
 
-const page: PageReport = {
+const page: PageReport = pageReport({
   url: 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/',
-  canonicalUrl: null,
-  ogUrl: null,
-  structuredUrl: null,
-  alternates: [],
   title: 'Regional hospitals pilot an AI triage assistant',
   siteName: 'The Lakeside Ledger',
-  byline: null,
-  authors: [],
-  publishedTime: null,
-  modifiedTime: null,
   lang: 'en',
-  description: null,
-  image: null,
-  section: null,
-  keywords: [],
-  isArticle: true,
-  confidence: 1,
-  reasons: [],
-};
+});
 const covered: TabState = {
   kind: 'covered',
   page,
