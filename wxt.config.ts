@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
 
 // The extension's build: entrypoints are discovered in entrypoints/, everything else is imported explicitly
 // (imports: false) so the boundaries between content scripts, background, UI and lib stay visible.
@@ -8,6 +9,18 @@ const FEED_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  // WXT's content-script context announces itself to the page and takes location changes from window events a page
+  // can forge; Lens's own (same API) keeps both inside the content script's world. See lib/content/script-context.ts.
+  vite: () => ({
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./lib/content/script-context.ts', import.meta.url)),
+        },
+      ],
+    },
+  }),
   publicDir: 'assets/public',
   manifest: ({ browser }) => ({
     name: 'Modelwire Lens',

@@ -10,6 +10,7 @@ import type { Clip } from '../lib/clips/clip';
 import { createRouter } from '../lib/messaging/router';
 import { createPageLens } from '../lib/overlay/page-lens';
 import { createClipper } from '../lib/clips/clipper-ui';
+import { shieldTyping } from '../lib/overlay/shadow-host';
 import { extractMainText } from '../lib/article/main-text';
 import { anchorClips, showClipHighlights } from '../lib/clips/reanchor';
 import { createPageHandlers } from '../lib/page/page-handlers';
@@ -31,6 +32,8 @@ export default defineContentScript({
   // parsed document.
   runAt: 'document_start',
   async main(ctx) {
+    // First, before any page script can add its own listeners: what the reader types in Lens's UI stays there.
+    const unshield = shieldTyping(window);
     const parsed =
       document.readyState === 'loading'
         ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
@@ -38,7 +41,10 @@ export default defineContentScript({
     // A site the reader turned off: nothing more runs here, not even detection.
     const initial = await readDisplayState();
     let settings = initial.settings;
-    if (!siteAllowed(settings, location.hostname)) return;
+    if (!siteAllowed(settings, location.hostname)) {
+      unshield();
+      return;
+    }
     await parsed;
     if (ctx.isInvalid) return;
 

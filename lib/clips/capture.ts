@@ -6,17 +6,14 @@ import { describeRange } from '../anchoring/xpath';
 import { extractMetadata } from '../article/metadata';
 import { CLIP_LIMITS, type NewClip } from './clip';
 import { lettersAndDigits } from '../text/letters';
+import { isLensHost } from '../overlay/shadow-host';
 
 /** Between blocks in the text clips are anchored in: a line break (white space when matching). */
 export const CLIP_BLOCK_BREAK = '\n';
 
-/** Lens's own elements are never part of the page's text. */
-export function isLensElement(element: Element): boolean {
-  return element.tagName.toLowerCase().startsWith('modelwire-lens');
-}
-
+/** Lens's own elements (known by identity, not by a name a page could copy) are never part of the page's text. */
 export function pageText(doc: Document) {
-  return joinText(doc.body ?? doc.documentElement, CLIP_BLOCK_BREAK, isLensElement);
+  return joinText(doc.body ?? doc.documentElement, CLIP_BLOCK_BREAK, isLensHost);
 }
 
 /** "Dana Whitfield and Jonas Eklund" → two authors; "By the Ledger Staff" → one. */

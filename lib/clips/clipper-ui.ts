@@ -3,18 +3,14 @@
 import type { Result } from '../messaging/result';
 import { h } from '../overlay/dom';
 import type { Clip, NewClip } from './clip';
-import { captureSelection, isLensElement } from './capture';
+import { captureSelection } from './capture';
+import { createShadowHost, isLensHost, type KeyHandler } from '../overlay/shadow-host';
 import { cite, passageLink } from './cite';
 
-export const CLIPPER_TAG = 'modelwire-lens-clipper';
+/** The name on the clipper's host element (`data-modelwire-lens`). */
+export const CLIPPER_HOST = 'clipper';
 
 const CSS = `
-:host {
-  all: initial !important; display: block !important; position: fixed !important; top: 0 !important; left: 0 !important;
-  width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important;
-  transform: none !important; filter: none !important; contain: none !important; visibility: visible !important;
-  opacity: 1 !important; pointer-events: none !important;
-}
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
 .root {
@@ -84,17 +80,18 @@ function parseTags(text: string): string[] {
 export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
   let host: HTMLElement | null = null;
   let root: HTMLElement | null = null;
+  /** Key handlers of the open panel (the shield calls them; see shadow-host.ts). */
+  let panelKeys: KeyHandler | null = null;
   let button: HTMLElement | null = null;
   let panel: HTMLElement | null = null;
 
   const ensure = () => {
     if (host && root) return root;
-    host = doc.createElement(CLIPPER_TAG);
-    const shadow = host.attachShadow({ mode: 'closed' });
-    const style = doc.createElement('style');
-    style.textContent = CSS;
+    const created = createShadowHost(doc, CLIPPER_HOST, CSS);
+    created.onKey((event, focused) => panelKeys?.(event, focused));
+    host = created.host;
     root = h(doc, 'div', { class: 'root' });
-    shadow.append(style, root);
+    created.shadow.append(root);
     doc.documentElement.append(host);
     return root;
   };
@@ -102,20 +99,21 @@ export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
   const closePanel = () => {
     panel?.remove();
     panel = null;
+    panelKeys = null;
   };
 
-  const showPanel = (content: HTMLElement[], focus?: HTMLElement) => {
+  const showPanel = (content: HTMLElement[], focus?: HTMLElement, keys?: KeyHandler) => {
     const container = ensure();
     closePanel();
     panel = h(doc, 'section', { class: 'panel', role: 'dialog', 'aria-label': 'Modelwire Lens clip' }, ...content);
     const free = (deps.freeLeft?.() ?? 0) - 32;
     if (free >= 240) panel.style.width = `${Math.min(free, 340)}px`;
-    panel.addEventListener('keydown', (event) => {
-      if ((event as KeyboardEvent).key === 'Escape') {
-        event.stopPropagation();
-        closePanel();
-      }
-    });
+    const shown = panel;
+    panelKeys = (event, focused) => {
+      if (focused === null || !shown.contains(focused)) return;
+      if (event.key === 'Escape') closePanel();
+      else keys?.(event, focused);
+    };
     container.append(panel);
     (focus ?? panel.querySelector('button'))?.focus();
   };
@@ -148,10 +146,6 @@ export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
       status.className = `status ${reply.ok ? 'ok' : 'error'}`;
     };
     save.addEventListener('click', () => void saveNote());
-    noteField.addEventListener('keydown', (event) => {
-      const key = event as KeyboardEvent;
-      if (key.key === 'Enter' && (key.ctrlKey || key.metaKey)) void saveNote();
-    });
     copy.addEventListener('click', () => {
       const text = `“${clip.quote}” ${cite(clip, 'apa')} ${passageLink(clip)}`;
       void deps.copy(text).then((copied) => {
@@ -173,6 +167,9 @@ export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
         h(doc, 'div', { class: 'actions' }, save, copy, close),
       ],
       noteField,
+      (event, focused) => {
+        if (focused === noteField && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void saveNote();
+      },
     );
   };
 
@@ -203,7 +200,7 @@ export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
     const range = selection.getRangeAt(0);
     const anchor =
       range.endContainer.nodeType === 1 ? (range.endContainer as Element) : range.endContainer.parentElement;
-    if (anchor && (isLensElement(anchor) || anchor.closest('input, textarea'))) return;
+    if (anchor && (isLensHost(anchor) || anchor.closest('input, textarea'))) return;
     if (selection.toString().trim() === '') {
       hideButton();
       return;
@@ -249,6 +246,7 @@ export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
       root = null;
       button = null;
       panel = null;
+      panelKeys = null;
     },
   };
 }

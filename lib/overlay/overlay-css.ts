@@ -1,13 +1,5 @@
 // The overlay's styles, inside its shadow root: the page's CSS cannot reach them and they cannot reach the page.
 export const OVERLAY_CSS = `
-/* Important declarations in the shadow's own :host rule outrank every page rule, important ones included. */
-:host {
-  all: initial !important; display: block !important; position: fixed !important; top: 0 !important;
-  left: 0 !important; width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important;
-  border: 0 !important; overflow: visible !important; z-index: 2147483647 !important; transform: none !important;
-  filter: none !important; contain: none !important; visibility: visible !important; opacity: 1 !important;
-  pointer-events: none !important;
-}
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
 .lens, .hover {

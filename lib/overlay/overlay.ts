@@ -5,8 +5,10 @@ import type { EntityCard, OverlayContext } from '../messaging/protocol';
 import { h } from './dom';
 import { OVERLAY_CSS } from './overlay-css';
 import { plural } from '../text/plural';
+import { createShadowHost } from './shadow-host';
 
-export const HOST_TAG = 'modelwire-lens';
+/** The name on the overlay's host element (`data-modelwire-lens`). */
+export const OVERLAY_HOST = 'overlay';
 
 export interface OverlayActions {
   hidePage(): void;
@@ -30,31 +32,6 @@ export interface Overlay {
   destroy(): void;
 }
 
-/**
- * Host styles, also inline: before the shadow's styles apply, and where a browser ranks them differently, the host is
- * already a zero-size fixed box that cannot shift the page's layout.
- */
-const HOST_STYLE: Record<string, string> = {
-  all: 'initial',
-  display: 'block',
-  position: 'fixed',
-  top: '0',
-  left: '0',
-  width: '0',
-  height: '0',
-  margin: '0',
-  padding: '0',
-  border: '0',
-  overflow: 'visible',
-  'z-index': '2147483647',
-  transform: 'none',
-  filter: 'none',
-  contain: 'none',
-  visibility: 'visible',
-  opacity: '1',
-  'pointer-events': 'none',
-};
-
 function when(iso: string | null): string {
   if (iso === null) return '';
   const date = new Date(iso);
@@ -71,12 +48,7 @@ export function mountOverlay(
     freeRight?: () => number;
   } = { pill: true },
 ): Overlay {
-  const host = doc.createElement(HOST_TAG);
-  for (const [name, value] of Object.entries(HOST_STYLE)) host.style.setProperty(name, value, 'important');
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = OVERLAY_CSS;
-  shadow.append(style);
+  const { host, shadow, onKey } = createShadowHost(doc, OVERLAY_HOST, OVERLAY_CSS);
 
   const cardId = 'lens-card';
   const pill = h(
@@ -177,9 +149,8 @@ export function mountOverlay(
     setOpen(false);
     pill.focus();
   });
-  card.addEventListener('keydown', (event) => {
-    if ((event as KeyboardEvent).key === 'Escape') {
-      event.stopPropagation();
+  onKey((event, focused) => {
+    if (event.key === 'Escape' && focused !== null && card.contains(focused)) {
       setOpen(false);
       pill.focus();
     }

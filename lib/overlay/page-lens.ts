@@ -46,6 +46,8 @@ export function createPageLens(deps: PageLensDeps): PageLens {
   let frame = 0;
   let pointer: { x: number; y: number } | null = null;
   const onPointer = (event: MouseEvent) => {
+    // A page can fire mousemove at any point: only the reader's own pointer opens a name's card.
+    if (!event.isTrusted) return;
     pointer = { x: event.clientX, y: event.clientY };
     const view = doc.defaultView;
     if (frame !== 0 || !view) return;

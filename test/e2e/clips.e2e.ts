@@ -27,7 +27,7 @@ async function openArticle(): Promise<{ page: Page; clipper: LensShadow; tabId: 
   });
   await page.goto(ARTICLE);
   await expect.poll(async () => (await session.lens.badgeOf(await session.lens.tabIdOf(page))).text).toBe('MW');
-  return { page, clipper: await lensShadow(page, 'modelwire-lens-clipper'), tabId: await session.lens.tabIdOf(page) };
+  return { page, clipper: await lensShadow(page, 'clipper'), tabId: await session.lens.tabIdOf(page) };
 }
 
 /** What the context-menu item and the keyboard command do: the background asks the tab to clip its selection. */

@@ -236,13 +236,13 @@ describe('hostile pages and dark mode', () => {
       'function () { const s = getComputedStyle(this); return { radius: s.borderRadius, display: s.display }; }',
     );
     expect(look).toEqual({ radius: '999px', display: 'flex' });
-    // The page hides <modelwire-lens> with !important and puts an ad with the highest z-index in the corner: the pill
+    // The page hides Lens's host with !important and puts an ad with the highest z-index in the corner: the pill
     // is still what a click at its place reaches.
     const centre = await shadow.centre('.pill');
     const top = await page.evaluate(
-      `(() => { const e = document.elementFromPoint(${centre.x}, ${centre.y}); return e && e.tagName; })()`,
+      `(() => { const e = document.elementFromPoint(${centre.x}, ${centre.y}); return e && e.getAttribute('data-modelwire-lens'); })()`,
     );
-    expect(top).toBe('MODELWIRE-LENS');
+    expect(top).toBe('overlay');
     await shadow.click('.pill');
     expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('true');
     expect(await shadow.text('h2')).toBe('Regional hospitals pilot an AI triage assistant in three emergency rooms');
@@ -260,7 +260,7 @@ describe('hostile pages and dark mode', () => {
         timeout: 10_000,
       })
       .toBe(true);
-    await page.evaluate(`document.querySelector('modelwire-lens').remove()`);
+    await page.evaluate(`document.querySelector('[data-modelwire-lens="overlay"]').remove()`);
     expect(await shadow.hosts()).toBe(0);
     // The next change of state (here a settings change from the options page) puts it back, once.
     const worker = await session.lens.worker();

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { findChromium, QUIET_CHROMIUM_ARGS } from './chromium';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
-export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
+/** The production build; `LENS_EXTENSION_DIR` points the tests at another (an older build, to see a test fail). */
+export const EXTENSION_DIR =
+  process.env.LENS_EXTENSION_DIR ?? fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
 
 /**
  * A copy of the built extension with `origins` already granted, as after a user clicked "Allow" in the browser's

@@ -195,7 +195,7 @@ try {
 
   // An editor clips a passage with the Clip button beside the selection, adds a note, and opens the library.
   await selectText(reading, 'Nothing about the queue changes until a nurse confirms the score');
-  const clipper = await lensShadow(reading, 'modelwire-lens-clipper');
+  const clipper = await lensShadow(reading, 'clipper');
   await clipper.waitFor('.clip-button:not([hidden])');
   await clipper.click('.clip-button');
   await clipper.waitFor('#lens-clip-note');

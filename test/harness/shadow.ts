@@ -5,6 +5,7 @@ import type { CDPSession, Page } from 'playwright-core';
 interface DomNode {
   nodeId: number;
   nodeName: string;
+  attributes?: string[];
   children?: DomNode[];
   shadowRoots?: DomNode[];
   contentDocument?: DomNode;
@@ -27,8 +28,16 @@ export interface LensShadow {
   centre(selector: string): Promise<{ x: number; y: number }>;
 }
 
+/** Lens's hosts are plain elements named by `data-modelwire-lens` (overlay, clipper). */
+function isHost(node: DomNode, name: string): boolean {
+  const attributes = node.attributes ?? [];
+  for (let i = 0; i + 1 < attributes.length; i += 2)
+    if (attributes[i] === 'data-modelwire-lens' && attributes[i + 1] === name) return true;
+  return false;
+}
+
 function findHost(node: DomNode, tag: string): DomNode | null {
-  if (node.nodeName.toLowerCase() === tag) return node;
+  if (isHost(node, tag)) return node;
   for (const child of node.children ?? []) {
     const found = findHost(child, tag);
     if (found) return found;
@@ -37,18 +46,18 @@ function findHost(node: DomNode, tag: string): DomNode | null {
 }
 
 function countHosts(node: DomNode, tag: string): number {
-  let count = node.nodeName.toLowerCase() === tag ? 1 : 0;
+  let count = isHost(node, tag) ? 1 : 0;
   for (const child of node.children ?? []) count += countHosts(child, tag);
   return count;
 }
 
-export async function lensShadow(page: Page, tag = 'modelwire-lens'): Promise<LensShadow> {
+export async function lensShadow(page: Page, tag: 'overlay' | 'clipper' = 'overlay'): Promise<LensShadow> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const tree = async () => (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })).root as DomNode;
   const shadowRootId = async (): Promise<number> => {
     const host = findHost(await tree(), tag);
     const root = host?.shadowRoots?.[0];
-    if (!root) throw new Error(`No <${tag}> with a shadow root on ${page.url()}`);
+    if (!root) throw new Error(`No Lens ${tag} host with a shadow root on ${page.url()}`);
     return root.nodeId;
   };
   // The overlay may redraw between two protocol calls, which makes node ids stale: ask again once.
