@@ -1,5 +1,6 @@
 // The summarisation check: one function from an article's text and Modelwire's summary to a report, and the report's
 // Markdown and JSON forms. The same code runs in the extension and in the CLI.
+import { markdownInline, markdownLink, stripControlsDeep } from '../text/export-escape';
 import { normalizeUrl } from '../match/url';
 import { checkFidelity, indexSource, type FactCheck } from './fidelity';
 import { verbatimReuse, type ReuseResult, type SharedPassage } from './overlap';
@@ -130,15 +131,16 @@ export function runCheck(article: CheckArticle, summary: CheckSummary, now: Date
 }
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
-const quote = (text: string) => `“${text.replace(/\s+/g, ' ')}”`;
+const quote = (text: string) => `“${markdownInline(text)}”`;
 
 /** The report as Markdown, for publishers to keep or paste into a takedown request. */
 export function reportToMarkdown(report: CheckReport): string {
   const lines: string[] = [];
   const title = report.article.title ?? report.article.url ?? 'the article';
-  lines.push(`# Summarisation check: ${title}`, '');
-  if (report.article.url) lines.push(`- Article: ${report.article.url}`);
-  if (report.summary.modelwireUrl) lines.push(`- Modelwire summary: ${report.summary.modelwireUrl}`);
+  lines.push(`# Summarisation check: ${markdownInline(title)}`, '');
+  if (report.article.url) lines.push(`- Article: ${markdownLink(report.article.url, report.article.url)}`);
+  if (report.summary.modelwireUrl)
+    lines.push(`- Modelwire summary: ${markdownLink(report.summary.modelwireUrl, report.summary.modelwireUrl)}`);
   lines.push(`- Checked: ${report.generatedAt} with Modelwire Lens (report format ${report.version})`, '');
   lines.push('## Length', '');
   lines.push(
@@ -168,7 +170,7 @@ export function reportToMarkdown(report: CheckReport): string {
     lines.push(`- **${sentence.level}** (${sentence.score.toFixed(2)}): ${quote(sentence.sentence.text)}`);
     if (sentence.passage) lines.push(`  - best passage: ${quote(sentence.passage.text)}`);
     if (sentence.level !== 'supported' && sentence.unmatched.length > 0) {
-      lines.push(`  - not in that passage: ${sentence.unmatched.slice(0, 8).join(', ')}`);
+      lines.push(`  - not in that passage: ${markdownInline(sentence.unmatched.slice(0, 8).join(', '))}`);
     }
   }
   lines.push('', '## Facts the article does not contain', '');
@@ -180,14 +182,14 @@ export function reportToMarkdown(report: CheckReport): string {
   for (const fact of missing) {
     const where = 'inTake' in fact ? ' (analyst take: analysis may go beyond the article)' : '';
     lines.push(
-      `- ${fact.kind} ${quote(fact.text)}: ${fact.note}${fact.closest ? ` — closest: ${quote(fact.closest)}` : ''}${where}`,
+      `- ${fact.kind} ${quote(fact.text)}: ${markdownInline(fact.note)}${fact.closest ? ` — closest: ${quote(fact.closest)}` : ''}${where}`,
     );
   }
   lines.push('', '## Attribution', '');
   const { sourceLinked, publisherNamed, takedownPage } = report.attribution;
-  lines.push(`- Source linked: ${sourceLinked.status} (${sourceLinked.detail})`);
-  lines.push(`- Publisher named: ${publisherNamed.status} (${publisherNamed.detail})`);
-  lines.push(`- Takedown page: ${takedownPage.status} (${takedownPage.detail})`, '');
+  lines.push(`- Source linked: ${sourceLinked.status} (${markdownInline(sourceLinked.detail)})`);
+  lines.push(`- Publisher named: ${publisherNamed.status} (${markdownInline(publisherNamed.detail)})`);
+  lines.push(`- Takedown page: ${takedownPage.status} (${markdownInline(takedownPage.detail)})`, '');
   lines.push(
     'How the scores are computed, and their limits: see "Summarisation check" in the Modelwire Lens README.',
     '',
@@ -203,5 +205,5 @@ export function reusedSourcePassages(report: CheckReport, articleText: string): 
 
 /** The report as JSON, for archiving and for tools. */
 export function reportToJson(report: CheckReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${JSON.stringify(stripControlsDeep(report), null, 2)}\n`;
 }

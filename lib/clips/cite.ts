@@ -2,6 +2,7 @@
 // the exact passage (a URL text fragment). Written for what a clip holds: a web or news article with authors, a site,
 // a publication date and the date it was read. Limits: no editors, volumes or pages; an author written as one word,
 // or as an organisation, is kept whole.
+import { safeUrl } from '../text/export-escape';
 import type { Clip } from './clip';
 
 export type CitationStyle = 'apa' | 'mla' | 'chicago';
@@ -94,8 +95,9 @@ function chicagoAuthors(names: Name[]): string {
     .join('')}and ${rest.at(-1)}`;
 }
 
+/** The address a citation gives: the canonical one when the page names it, as a plain URI (see `safeUrl`). */
 export function citationUrl(clip: Pick<Clip, 'page'>): string {
-  return clip.page.canonicalUrl ?? clip.page.url;
+  return safeUrl(clip.page.canonicalUrl ?? clip.page.url);
 }
 
 /** The citation as plain text. */

@@ -1,6 +1,7 @@
 // Clips as CSL-JSON items, for reference managers (Zotero, Pandoc and anything built on citeproc).
 import type { Clip } from '../clip';
 import { citationUrl, dateParts, parseName } from '../cite';
+import { stripControlsDeep } from '../../text/export-escape';
 
 type CslDate = { 'date-parts': [[number, number, number]] };
 
@@ -10,7 +11,7 @@ function cslDate(parts: [number, number, number] | null): CslDate | undefined {
 
 /** CSL-JSON items, one per clip (`type` article-newspaper when the page names its site, webpage otherwise). */
 export function toCslJson(clips: ReadonlyArray<Clip>): Array<Record<string, unknown>> {
-  return clips.map((clip) => {
+  return stripControlsDeep(clips).map((clip) => {
     const item: Record<string, unknown> = {
       id: clip.id,
       type: clip.page.siteName ? 'article-newspaper' : 'webpage',

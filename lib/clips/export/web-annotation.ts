@@ -1,6 +1,7 @@
 // Clips as a W3C Web Annotation collection: each clip an Annotation with its selectors, note and tags.
 import type { Clip } from '../clip';
 import { citationUrl } from '../cite';
+import { stripControlsDeep } from '../../text/export-escape';
 
 /** W3C Web Annotation Data Model: one AnnotationCollection with one page holding every clip. */
 export function toWebAnnotation(clips: ReadonlyArray<Clip>, now: Date): Record<string, unknown> {
@@ -14,7 +15,7 @@ export function toWebAnnotation(clips: ReadonlyArray<Clip>, now: Date): Record<s
     first: {
       type: 'AnnotationPage',
       startIndex: 0,
-      items: clips.map((clip) => {
+      items: stripControlsDeep(clips).map((clip) => {
         const body: Array<Record<string, unknown>> = [];
         if (clip.note.trim())
           body.push({ type: 'TextualBody', value: clip.note, format: 'text/plain', purpose: 'commenting' });
