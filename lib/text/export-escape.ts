@@ -6,6 +6,7 @@
  * C0 and C1 control characters (tab and line feed kept), and the bidirectional overrides and isolates that can make
  * text display in another order than it is stored. None belongs in a citation or a report.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 export function stripControls(text: string): string {
