@@ -97,6 +97,7 @@ describe('Markdown export from hostile pages', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 60 }), (text) => {
         const clean = text
+          // eslint-disable-next-line no-control-regex -- removing control characters
           .replace(/[\u0000-\u001F\u007F]/g, '')
           .replace(/\s+/g, ' ')
           .trim();
