@@ -22,6 +22,7 @@ import {
   watchOverlayHidden,
   writeOverlayHidden,
 } from '../lib/settings/display';
+import { rootOf } from '../lib/dom/safe';
 
 // Runs on every web page, so it does as little as possible: detect, read metadata, report. The lookup happens in the
 // extension's local database; only a covered article gets the overlay and highlights.
@@ -106,7 +107,7 @@ export default defineContentScript({
       }
       // A page that renders late may hold the missing passages once it settles: one more look then.
       if (retry && outcomes.some((outcome) => outcome.status === 'orphaned')) {
-        await afterDomSettles(document.documentElement, DEFAULT_SETTLE, ctx.signal);
+        await afterDomSettles(rootOf(document) ?? document, DEFAULT_SETTLE, ctx.signal);
         await anchorMyClips(canonicalUrl, clips, false);
       }
     };
@@ -133,7 +134,7 @@ export default defineContentScript({
     };
     const detectWhenSettled = async () => {
       const mine = ++generation;
-      await afterDomSettles(document.documentElement, DEFAULT_SETTLE, ctx.signal);
+      await afterDomSettles(rootOf(document) ?? document, DEFAULT_SETTLE, ctx.signal);
       if (mine === generation) await report();
     };
 

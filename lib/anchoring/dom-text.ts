@@ -1,5 +1,6 @@
 // A DOM subtree's text as one string, with a way back from positions in it to text nodes. Shared by the entity
 // highlights and the clip anchors, so both read a page the same way.
+import { firstChildOf, nextSiblingOf, nodeTypeOf, parentNodeOf, std, tagOf } from '../dom/safe';
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'SVG', 'MATH']);
 const BLOCKS = new Set([
@@ -31,30 +32,30 @@ export function joinText(root: Node, blockBreak: string, skip?: (element: Elemen
     length += text.length;
   };
   // A plain depth-first walk (no TreeWalker callback, which cannot run where page scripts are off).
-  let node: Node | null = root.firstChild;
+  let node: Node | null = firstChildOf(root);
   while (node !== null) {
     let descend = false;
-    if (node.nodeType === 3) {
+    if (nodeTypeOf(node) === 3) {
       const data = (node as Text).data;
       if (data.length > 0) {
         segments.push({ node: node as Text, start: length });
         push(data);
       }
-    } else if (node.nodeType === 1) {
+    } else if (nodeTypeOf(node) === 1) {
       const element = node as Element;
-      const tag = element.tagName.toUpperCase();
+      const tag = tagOf(element).toUpperCase();
       if (BLOCKS.has(tag)) push(blockBreak);
-      descend = !SKIPPED.has(tag) && node.firstChild !== null && !(skip?.(element) ?? false);
+      descend = !SKIPPED.has(tag) && firstChildOf(node) !== null && !(skip?.(element) ?? false);
     }
     if (descend) {
-      node = node.firstChild;
+      node = firstChildOf(node);
       continue;
     }
-    while (node !== null && node !== root && node.nextSibling === null) {
-      node = node.parentNode;
-      if (node !== null && node.nodeType === 1 && BLOCKS.has((node as Element).tagName.toUpperCase())) push(blockBreak);
+    while (node !== null && node !== root && nextSiblingOf(node) === null) {
+      node = parentNodeOf(node);
+      if (node !== null && nodeTypeOf(node) === 1 && BLOCKS.has(tagOf(node as Element).toUpperCase())) push(blockBreak);
     }
-    node = node === null || node === root ? null : node.nextSibling;
+    node = node === null || node === root ? null : nextSiblingOf(node);
   }
   return { text: parts.join(''), segments };
 }
@@ -92,11 +93,11 @@ export function positionOf(
   offset: number,
   end: boolean,
 ): number | null {
-  if (node.nodeType === 3) {
+  if (nodeTypeOf(node) === 3) {
     const segment = segments.find((candidate) => candidate.node === node);
     return segment ? segment.start + Math.min(offset, segment.node.data.length) : null;
   }
-  const point = doc.createRange();
+  const point = std(doc).createRange();
   point.setStart(node, offset);
   // Segments are in document order: find the first whose text starts at or after the point.
   let low = 0;
@@ -117,7 +118,7 @@ export function rangeOf(doc: Document, segments: ReadonlyArray<TextSegment>, sta
   const from = locate(segments, start, false);
   const to = locate(segments, end, true);
   if (from === null || to === null) return null;
-  const range = doc.createRange();
+  const range = std(doc).createRange();
   range.setStart(from[0], from[1]);
   range.setEnd(to[0], to[1]);
   return range;

@@ -2,6 +2,7 @@
 // style, and the gaps between block elements.
 import { joinText } from './dom-text';
 import { foldChar } from './fold';
+import { std } from '../dom/safe';
 
 function foldText(text: string): string {
   let result = '';
@@ -66,7 +67,7 @@ export function findTextRanges(root: Node, needles: ReadonlyArray<string>): Arra
   const doc = root.ownerDocument ?? (root as Document);
   return findTextSpans(root, needles).map((span) => {
     if (span === null) return null;
-    const range = doc.createRange();
+    const range = std(doc).createRange();
     range.setStart(span.startNode, span.startOffset);
     range.setEnd(span.endNode, span.endOffset);
     return range;

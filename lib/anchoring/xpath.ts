@@ -1,6 +1,7 @@
 // A W3C RangeSelector for a DOM range: the XPaths of the elements its ends are in, each refined by the character
 // offset within that element's text. Written with the clip for other annotation tools (Lens itself re-anchors by
 // quote and position, which survive markup changes better).
+import { firstChildOf, localNameOf, nextSiblingOf, nodeTypeOf, parentNodeOf, parentOf } from '../dom/safe';
 
 export interface XPathSelector {
   type: 'XPathSelector';
@@ -17,11 +18,11 @@ export interface RangeSelector {
 /** `/html[1]/body[1]/article[1]/p[2]`: element names with their position among same-named siblings. */
 export function xpathOf(element: Element): string {
   const steps: string[] = [];
-  for (let node: Element | null = element; node !== null; node = node.parentElement) {
-    const name = node.localName;
+  for (let node: Element | null = element; node !== null; node = parentOf(node)) {
+    const name = localNameOf(node);
     let index = 1;
     for (let sibling = node.previousElementSibling; sibling !== null; sibling = sibling.previousElementSibling) {
-      if (sibling.localName === name) index++;
+      if (localNameOf(sibling) === name) index++;
     }
     steps.unshift(`${name}[${index}]`);
   }
@@ -30,25 +31,25 @@ export function xpathOf(element: Element): string {
 
 /** Characters of `element`'s text before the point (node, offset). */
 function offsetWithin(element: Element, node: Node, offset: number): number {
-  if (node.nodeType !== 3) return 0;
+  if (nodeTypeOf(node) !== 3) return 0;
   let total = 0;
-  let current: Node | null = element.firstChild;
+  let current: Node | null = firstChildOf(element);
   // Depth-first through the element's text nodes, up to the point.
   while (current !== null) {
     if (current === node) return total + offset;
-    if (current.nodeType === 3) total += (current as Text).data.length;
-    if (current.firstChild) {
-      current = current.firstChild;
+    if (nodeTypeOf(current) === 3) total += (current as Text).data.length;
+    if (firstChildOf(current)) {
+      current = firstChildOf(current);
       continue;
     }
-    while (current !== null && current !== element && current.nextSibling === null) current = current.parentNode;
-    current = current === null || current === element ? null : current.nextSibling;
+    while (current !== null && current !== element && nextSiblingOf(current) === null) current = parentNodeOf(current);
+    current = current === null || current === element ? null : nextSiblingOf(current);
   }
   return total;
 }
 
 function endSelector(node: Node, offset: number): XPathSelector | null {
-  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const element = nodeTypeOf(node) === 1 ? (node as Element) : parentOf(node);
   if (element === null) return null;
   const at = offsetWithin(element, node, offset);
   return {

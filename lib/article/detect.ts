@@ -5,6 +5,19 @@ import { jsonLdNodes, typesOf } from './json-ld';
 import { ARTICLE_TYPES } from './metadata';
 import { hiddenByMarkup } from './hidden';
 import { microdataTypes } from './microdata';
+import {
+  attr,
+  attrOf,
+  bodyOf,
+  closestOf,
+  parentOf,
+  query,
+  queryAll,
+  rootOf,
+  tagOf,
+  textOf,
+  titleOf,
+} from '../dom/safe';
 
 export interface Detection {
   isArticle: boolean;
@@ -54,9 +67,7 @@ const DOCS_PATH = /\/(?:docs?|documentation|reference|manual|api)(?:\/|$)/i;
 const SEARCH_PATH = /\/search(?:\/|$)|[?&](?:q|query|s|search)=/i;
 
 function metaContent(doc: Document, property: string): string | null {
-  return (
-    doc.querySelector(`meta[property="${property}" i], meta[name="${property}" i]`)?.getAttribute('content') ?? null
-  );
+  return attrOf(query(doc, `meta[property="${property}" i], meta[name="${property}" i]`), 'content');
 }
 
 function pathOf(pageUrl: string): string {
@@ -68,11 +79,19 @@ function pathOf(pageUrl: string): string {
   }
 }
 
-const OUTSIDE_PROSE = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM']);
+const OUTSIDE_PROSE = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER']);
+/** What a form holds when it wraps the page itself (ASP.NET and other server frameworks put the whole page in one). */
+const PAGE_IN_FORM = 'article, main, h1, [itemprop~="articleBody" i], [role="main"]';
 
 /** Whether an element itself hides what it holds, or holds what is not the page's prose (navigation, forms…). */
 function shutsOut(element: Element, leaveOut: ReadonlySet<Element>): boolean {
-  return OUTSIDE_PROSE.has(element.tagName.toUpperCase()) || leaveOut.has(element) || hiddenByMarkup(element);
+  const tag = tagOf(element).toUpperCase();
+  return (
+    OUTSIDE_PROSE.has(tag) ||
+    (tag === 'FORM' && query(element, PAGE_IN_FORM) === null) ||
+    leaveOut.has(element) ||
+    hiddenByMarkup(element)
+  );
 }
 
 /**
@@ -86,7 +105,7 @@ export function proseScore(doc: Document, leaveOut: ReadonlySet<Element> = new S
   const isShutOut = (element: Element): boolean => {
     const path: Element[] = [];
     let result = false;
-    for (let node: Element | null = element; node !== null; node = node.parentElement) {
+    for (let node: Element | null = element; node !== null; node = parentOf(node)) {
       const known = shut.get(node);
       if (known !== undefined) {
         result = known;
@@ -103,17 +122,19 @@ export function proseScore(doc: Document, leaveOut: ReadonlySet<Element> = new S
   };
   // Paragraphs, plus the containers of <br>-separated text, plus long list items and cells that are not link lists.
   const candidates = new Set<Element>(
-    doc.querySelectorAll('p, pre, li, td, article > div, [itemprop~="articleBody" i] > div'),
+    queryAll(doc, 'p, pre, li, td, article > div, [itemprop~="articleBody" i] > div'),
   );
-  for (const br of Array.from(doc.querySelectorAll('div > br')).slice(0, 500))
-    if (br.parentElement) candidates.add(br.parentElement);
+  for (const br of queryAll(doc, 'div > br').slice(0, 500)) {
+    const parent = parentOf(br);
+    if (parent) candidates.add(parent);
+  }
   for (const element of candidates) {
     if (isShutOut(element)) continue;
-    const length = (element.textContent ?? '').trim().length;
+    const length = textOf(element).trim().length;
     if (length < 140) continue;
-    if (element.tagName === 'LI' || element.tagName === 'TD') {
+    if (tagOf(element) === 'LI' || tagOf(element) === 'TD') {
       let linked = 0;
-      for (const link of Array.from(element.querySelectorAll('a'))) linked += (link.textContent ?? '').length;
+      for (const link of Array.from(queryAll(element, 'a'))) linked += textOf(link).length;
       if (linked / length > 0.3) continue;
     }
     score += Math.sqrt(length - 140);
@@ -135,16 +156,16 @@ function teaserCards(doc: Document, pageUrl: string): Set<Element> {
     return new Set();
   }
   const headings: Element[] = [];
-  const all = doc.querySelectorAll('h2, h3');
+  const all = queryAll(doc, 'h2, h3');
   for (let index = 0; index < all.length && index < 300; index++) {
     const heading = all[index] as Element;
-    const link = heading.querySelector('a[href]');
+    const link = query(heading, 'a[href]');
     if (!link) continue;
-    const linkText = (link.textContent ?? '').trim().length;
-    if (linkText === 0 || linkText < (heading.textContent ?? '').trim().length * 0.8) continue;
+    const linkText = textOf(link).trim().length;
+    if (linkText === 0 || linkText < textOf(heading).trim().length * 0.8) continue;
     let target: URL;
     try {
-      target = new URL(link.getAttribute('href') ?? '', page);
+      target = new URL(attr(link, 'href') ?? '', page);
     } catch {
       continue;
     }
@@ -153,13 +174,13 @@ function teaserCards(doc: Document, pageUrl: string): Set<Element> {
   if (headings.length < 4) return new Set();
   const count = new Map<Element, number>();
   for (const heading of headings)
-    for (let node = heading.parentElement; node !== null && node !== doc.body; node = node.parentElement)
+    for (let node = parentOf(heading); node !== null && node !== bodyOf(doc); node = parentOf(node))
       count.set(node, (count.get(node) ?? 0) + 1);
   const cards = new Set<Element>();
   for (const heading of headings) {
     let card = heading;
-    while (card.parentElement !== null && card.parentElement !== doc.body && count.get(card.parentElement) === 1)
-      card = card.parentElement;
+    const body = bodyOf(doc);
+    for (let up = parentOf(card); up !== null && up !== body && count.get(up) === 1; up = parentOf(up)) card = up;
     cards.add(card);
   }
   return cards;
@@ -167,7 +188,7 @@ function teaserCards(doc: Document, pageUrl: string): Set<Element> {
 
 /** Teasers: many headline links that each lead elsewhere, as on home, section and tag pages. */
 function teaserCount(doc: Document): number {
-  return doc.querySelectorAll('article h2 a, article h3 a, li h2 a, li h3 a, .story-list a, h2 > a[href], h3 > a[href]')
+  return queryAll(doc, 'article h2 a, article h3 a, li h2 a, li h3 a, .story-list a, h2 > a[href], h3 > a[href]')
     .length;
 }
 
@@ -186,16 +207,16 @@ const FORUM_PATH =
 function controlCounts(doc: Document): { calls: number; postControls: number } {
   let calls = 0;
   let postControls = 0;
-  const candidates = doc.querySelectorAll('a, button');
+  const candidates = queryAll(doc, 'a, button');
   for (let index = 0; index < candidates.length && index < 3000; index++) {
     const element = candidates[index] as Element;
-    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = textOf(element).replace(/\s+/g, ' ').trim();
     if (text.length === 0 || text.length >= 80) continue;
     if (calls < 20 && CALL_TO_ACTION.test(text)) calls++;
     else if (
       postControls < 20 &&
       POST_CONTROL.test(text) &&
-      !element.closest('[id*="comment" i], [class*="comment" i]')
+      !closestOf(element, '[id*="comment" i], [class*="comment" i]')
     )
       postControls++;
   }
@@ -204,7 +225,7 @@ function controlCounts(doc: Document): { calls: number; postControls: number } {
 
 export function detectArticle(doc: Document, pageUrl: string): Detection {
   const signals: Array<[number, string]> = [];
-  if (!doc.body || doc.documentElement?.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
+  if (!bodyOf(doc) || rootOf(doc)?.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
     return { isArticle: false, confidence: 0, reasons: ['not an HTML document'] };
   }
   if (!/^https?:/i.test(pageUrl)) return { isArticle: false, confidence: 0, reasons: ['not a web page'] };
@@ -242,12 +263,13 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
     const ownText = cards.size >= 4 && ownProse >= 8 && ownProse >= prose - ownProse;
     if (!ownText) signals.push([-0.5, `lists ${teasers} headlines that link elsewhere`]);
   }
-  if (SEARCH_PATH.test(path) && doc.querySelector('input[type="search" i], [role="search"]')) {
+  if (SEARCH_PATH.test(path) && query(doc, 'input[type="search" i], [role="search"]')) {
     signals.push([-0.6, 'is a search results page']);
   }
   // A sign-in box in a hidden modal sits on many article pages; a sign-in page has little else.
-  if (prose < 20 && doc.querySelector('input[type="password" i]')) signals.push([-0.6, 'asks for a password']);
-  const heading = `${doc.title} ${doc.querySelector('h1')?.textContent ?? ''}`;
+  if (prose < 20 && query(doc, 'input[type="password" i]')) signals.push([-0.6, 'asks for a password']);
+  const h1 = query(doc, 'h1');
+  const heading = `${titleOf(doc)} ${h1 ? textOf(h1) : ''}`;
   if (ERROR_TEXT.test(heading)) signals.push([-0.8, 'looks like an error page']);
   if (DOCS_PATH.test(path) && !articleType && !metaContent(doc, 'article:published_time')) {
     signals.push([-0.4, 'is a documentation page']);
@@ -262,8 +284,7 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
     if (postControls >= 3) signals.push([-0.6, `is a discussion (${postControls} quote and reply buttons)`]);
     else if (FORUM_PATH.test(path)) signals.push([-0.4, 'its address is a forum’s']);
   }
-  if (doc.querySelector('video, [class*="player" i] iframe') && prose < 20)
-    signals.push([-0.3, 'is built around a video']);
+  if (query(doc, 'video, [class*="player" i] iframe') && prose < 20) signals.push([-0.3, 'is built around a video']);
 
   const score = signals.reduce((sum, [weight]) => sum + weight, 0);
   return {

@@ -1,5 +1,6 @@
 // What the page's own markup hides from readers, read from attributes alone (no computed styles: detection and
 // extraction run on every page and in Node).
+import { attr, hasAttr } from '../dom/safe';
 
 /**
  * Class names that CSS frameworks and CMSes use to hide an element, or to keep it for screen readers only ("Skip to
@@ -14,9 +15,9 @@ const SHOWN_ON_WIDER =
 
 /** Whether the element hides itself: `hidden`, `aria-hidden`, an inline `display: none`, or a hiding class. */
 export function hiddenByMarkup(element: Element): boolean {
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
-  const style = element.getAttribute('style');
+  if (hasAttr(element, 'hidden') || attr(element, 'aria-hidden') === 'true') return true;
+  const style = attr(element, 'style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
-  const className = element.getAttribute('class');
+  const className = attr(element, 'class');
   return className !== null && HIDING_CLASS.test(` ${className} `) && !SHOWN_ON_WIDER.test(className);
 }

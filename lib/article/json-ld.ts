@@ -1,4 +1,5 @@
 // Structured data from <script type="application/ld+json">: parsed defensively, since pages ship broken and hostile JSON.
+import { queryAll, textOf } from '../dom/safe';
 
 /** Upper bounds that keep a hostile page's JSON-LD from costing more than a blink. */
 const MAX_BLOCKS = 20;
@@ -29,8 +30,8 @@ const parsedByDocument = new WeakMap<Document, { signature: string; nodes: JsonL
  * state of the page's JSON-LD blocks: detection and metadata both ask, and a single-page app may replace them.
  */
 export function jsonLdNodes(doc: Document): JsonLdNode[] {
-  const scripts = Array.from(doc.querySelectorAll('script[type="application/ld+json" i]')).slice(0, MAX_BLOCKS);
-  const signature = scripts.map((script) => script.textContent ?? '').join('\u0000');
+  const scripts = Array.from(queryAll(doc, 'script[type="application/ld+json" i]')).slice(0, MAX_BLOCKS);
+  const signature = scripts.map((script) => textOf(script) ?? '').join('\u0000');
   const cached = parsedByDocument.get(doc);
   if (cached && cached.signature === signature) return cached.nodes;
   const nodes = parseBlocks(scripts);
@@ -41,7 +42,7 @@ export function jsonLdNodes(doc: Document): JsonLdNode[] {
 function parseBlocks(scripts: Element[]): JsonLdNode[] {
   const nodes: JsonLdNode[] = [];
   for (const script of scripts) {
-    const source = script.textContent ?? '';
+    const source = textOf(script) ?? '';
     if (source.length > MAX_BLOCK_CHARS) continue;
     let parsed: unknown;
     try {

@@ -4,6 +4,20 @@
 // article. Small and single-pass on purpose: it runs in the content script.
 import { hiddenByMarkup } from './hidden';
 import { markedStory } from './microdata';
+import {
+  attr,
+  bodyOf,
+  childrenOf,
+  closestOf,
+  firstChildOf,
+  nextSiblingOf,
+  nodeTypeOf,
+  parentNodeOf,
+  parentOf,
+  query,
+  tagOf,
+  titleOf,
+} from '../dom/safe';
 
 const INLINE = new Set([
   'A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'IMG', 'INS', 'DEL', 'KBD',
@@ -24,7 +38,7 @@ const UNLIKELY_PHRASE = /more-stories|read-more|author-bio|most-popular|most-rea
 const LIKELY_WORD = /^(?:article|articles|body|content|contents|entry|main|post|story|text|column|prose|blog|hentry)$/;
 
 function classWords(element: Element): string[] {
-  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  const names = `${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''}`;
   return names
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -66,10 +80,10 @@ interface Stats {
 }
 
 function isExcludedSelf(element: Element): boolean {
-  const tag = element.tagName.toUpperCase();
+  const tag = tagOf(element).toUpperCase();
   if (EXCLUDED_TAGS.has(tag)) return true;
   if (hiddenByMarkup(element)) return true;
-  const role = element.getAttribute('role');
+  const role = attr(element, 'role');
   if (role && EXCLUDED_ROLES.test(role)) return true;
   if (tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'MAIN') return false;
   return isFurniture(element);
@@ -77,7 +91,7 @@ function isExcludedSelf(element: Element): boolean {
 
 /** Inline by tag; custom elements (<company-name>) sit inside paragraphs far more often than they hold them. */
 function isInline(element: Element): boolean {
-  const tag = element.tagName.toUpperCase();
+  const tag = tagOf(element).toUpperCase();
   return INLINE.has(tag) || tag.includes('-');
 }
 
@@ -88,16 +102,16 @@ function clean(text: string): string {
 /** Adds a run of text (or a line break) to the block that owns it: its nearest block-level ancestor. */
 function addText(blocks: Map<Element, Block>, body: Element, node: Node, value: string): void {
   let inLink = false;
-  let owner = node.parentElement;
+  let owner = parentOf(node);
   while (owner !== null && isInline(owner) && owner !== body) {
-    if (owner.tagName.toUpperCase() === 'A') inLink = true;
-    owner = owner.parentElement;
+    if (tagOf(owner).toUpperCase() === 'A') inLink = true;
+    owner = parentOf(owner);
   }
   if (owner === null) return;
   let block = blocks.get(owner);
   if (block === undefined) {
     // A block inside a link (a teaser card: <a><div><h3>…</h3><p>…</p></div></a>) is link text through and through.
-    block = { element: owner, parts: [], linkLength: 0, linked: owner.closest('a[href]') !== null };
+    block = { element: owner, parts: [], linkLength: 0, linked: closestOf(owner, 'a[href]') !== null };
     blocks.set(owner, block);
   }
   block.parts.push(value);
@@ -106,27 +120,27 @@ function addText(blocks: Map<Element, Block>, body: Element, node: Node, value: 
 
 /** Gathers the text blocks of the page in document order. */
 function collectBlocks(doc: Document): Block[] {
-  const body = doc.body;
+  const body = bodyOf(doc);
   if (!body) return [];
   const blocks = new Map<Element, Block>();
   // A hand-rolled depth-first walk rather than a TreeWalker with a filter callback: callbacks cannot run on pages
   // where the user turned JavaScript off, and skipping a whole excluded subtree is one step here.
-  let node: Node | null = body.firstChild;
+  let node: Node | null = firstChildOf(body);
   for (let visited = 0; node !== null && visited < MAX_NODES; visited++) {
     let descend = false;
-    if (node.nodeType === 1) {
+    if (nodeTypeOf(node) === 1) {
       const element = node as Element;
-      if (element.tagName === 'BR') addText(blocks, body, element, '\n');
+      if (tagOf(element) === 'BR') addText(blocks, body, element, '\n');
       else descend = !isExcludedSelf(element);
-    } else if (node.nodeType === 3 && (node as Text).data.trim() !== '') {
+    } else if (nodeTypeOf(node) === 3 && (node as Text).data.trim() !== '') {
       addText(blocks, body, node, (node as Text).data);
     }
-    if (descend && node.firstChild !== null) {
-      node = node.firstChild;
+    if (descend && firstChildOf(node) !== null) {
+      node = firstChildOf(node);
       continue;
     }
-    while (node !== null && node !== body && node.nextSibling === null) node = node.parentNode;
-    node = node === null || node === body ? null : node.nextSibling;
+    while (node !== null && node !== body && nextSiblingOf(node) === null) node = parentNodeOf(node);
+    node = node === null || node === body ? null : nextSiblingOf(node);
   }
   return [...blocks.values()];
 }
@@ -148,8 +162,8 @@ function blockScore(text: string, linkLength: number): number {
  * post), not more of this one.
  */
 function isOtherComposition(root: Element, sibling: Element): boolean {
-  if (sibling.tagName.toUpperCase() === 'ARTICLE' && root.tagName.toUpperCase() === 'ARTICLE') return true;
-  return sibling.querySelector('article') !== null;
+  if (tagOf(sibling).toUpperCase() === 'ARTICLE' && tagOf(root).toUpperCase() === 'ARTICLE') return true;
+  return query(sibling, 'article') !== null;
 }
 
 /** A block that is nothing but an address on the page's own site: a permalink or share widget, not prose. */
@@ -186,7 +200,7 @@ export function extractMainText(doc: Document): MainText {
     // level up to six; its text and links count for every ancestor, for the climb below.
     let article: Element | null = null;
     let ancestor: Element | null = block.element;
-    for (let level = 0; ancestor !== null; level++, ancestor = ancestor.parentElement) {
+    for (let level = 0; ancestor !== null; level++, ancestor = parentOf(ancestor)) {
       const share = level <= 1 ? 1 : level === 2 ? 0.5 : level < 6 ? 1 / ((level - 1) * 3) : 0;
       bump(ancestor, score * share, score > 0 ? text.length : 0, score > 0 ? block.linkLength : 0);
       if (article !== null && score > 0) {
@@ -194,8 +208,8 @@ export function extractMainText(doc: Document): MainText {
         below.add(article);
         articlesBelow.set(ancestor, below);
       }
-      if (article === null && ancestor.tagName.toUpperCase() === 'ARTICLE') article = ancestor;
-      if (ancestor === doc.body) break;
+      if (article === null && tagOf(ancestor).toUpperCase() === 'ARTICLE') article = ancestor;
+      if (ancestor === bodyOf(doc)) break;
     }
   });
 
@@ -223,13 +237,13 @@ export function extractMainText(doc: Document): MainText {
   for (let climbs = 0; climbs < 3; climbs++) {
     const here = stats.get(root);
     if (!here) break;
-    let up: Element | null = root.parentElement;
-    for (let steps = 0; up !== null && up !== doc.body && steps < 5; steps++) {
+    let up: Element | null = parentOf(root);
+    for (let steps = 0; up !== null && up !== bodyOf(doc) && steps < 5; steps++) {
       if ((stats.get(up)?.text ?? 0) >= here.text * 1.25) break;
-      up = up.parentElement;
+      up = parentOf(up);
     }
     const there = up ? stats.get(up) : undefined;
-    if (up === null || up === doc.body || !there || there.text < here.text * 1.25) break;
+    if (up === null || up === bodyOf(doc) || !there || there.text < here.text * 1.25) break;
     if (isListing(up) || (marked !== null && marked.contains(root) && !marked.contains(up))) break;
     // What the parent adds must read like more of the story: paragraphs of some length, hardly any links (a
     // listing of teasers or a link-heavy sidebar does not).
@@ -242,10 +256,10 @@ export function extractMainText(doc: Document): MainText {
 
   // Siblings that score like the root are part of the same story (a split body, a lead paragraph set apart).
   const containers = new Set<Element>([root]);
-  const parent = root.parentElement;
+  const parent = parentOf(root);
   if (parent !== null) {
     const threshold = Math.max(10, best * 0.2);
-    for (const sibling of Array.from(parent.children)) {
+    for (const sibling of Array.from(childrenOf(parent))) {
       if (sibling === root || isOtherComposition(root, sibling)) continue;
       if (marked !== null && marked.contains(root) && !marked.contains(sibling)) continue; // the mark-up's edge
       const entry = stats.get(sibling);
@@ -258,23 +272,23 @@ export function extractMainText(doc: Document): MainText {
       if (
         entry.score * (1 - density) >= threshold ||
         (own && ownText.length > 80 && density < 0.25) ||
-        (sentence && sibling.tagName.toUpperCase() === 'P')
+        (sentence && tagOf(sibling).toUpperCase() === 'P')
       )
         containers.add(sibling);
     }
   }
 
-  const title = clean(doc.title).toLowerCase();
+  const title = clean(titleOf(doc)).toLowerCase();
   const parts: string[] = [];
   blocks.forEach((block, index) => {
     let inside = false;
-    for (let element: Element | null = block.element; element !== null && !inside; element = element.parentElement) {
+    for (let element: Element | null = block.element; element !== null && !inside; element = parentOf(element)) {
       inside = containers.has(element);
       if (element === parent) break;
     }
     if (!inside) return;
     const text = texts[index] as string;
-    const tag = block.element.tagName.toUpperCase();
+    const tag = tagOf(block.element).toUpperCase();
     if (tag === 'H1' || (/^H[2-6]$/.test(tag) && title.includes(text.toLowerCase()) && text.length > 15)) return;
     if (text.length < 200 && block.linkLength / Math.max(1, text.length) > 0.5) return;
     if (BOILERPLATE_LINE.test(text) || isOwnAddress(text, doc)) return;

@@ -3,6 +3,7 @@
 import { jsonLdNodes, namesOf, resolveReferences, textValue, typesOf, type JsonLdNode } from './json-ld';
 import { itemProperty, storyItem } from './microdata';
 import { lettersAndDigits } from '../text/letters';
+import { attr, attrOf, closestOf, query, queryAll, rootOf, textOf, titleOf } from '../dom/safe';
 
 /** Types that mean "this page is an article" for detection. */
 export const ARTICLE_TYPES = new Set([
@@ -81,14 +82,14 @@ function metaValues(doc: Document): { values: Map<string, string>; lists: Map<st
     if (list.length < MAX_LIST && !list.includes(content)) list.push(content);
     lists.set(key, list);
   };
-  for (const element of Array.from(doc.querySelectorAll('meta[content]')).slice(0, 2000)) {
-    const content = clean(element.getAttribute('content'));
+  for (const element of Array.from(queryAll(doc, 'meta[content]')).slice(0, 2000)) {
+    const content = clean(attr(element, 'content'));
     if (!content) continue;
-    for (const key of keysOf(element.getAttribute('property'))) {
+    for (const key of keysOf(attr(element, 'property'))) {
       if (!byProperty.has(key)) byProperty.set(key, content);
       listed(key, content);
     }
-    for (const key of [...keysOf(element.getAttribute('name')), ...keysOf(element.getAttribute('itemprop'))]) {
+    for (const key of [...keysOf(attr(element, 'name')), ...keysOf(attr(element, 'itemprop'))]) {
       if (!byName.has(key)) byName.set(key, content);
       listed(key, content);
     }
@@ -229,16 +230,17 @@ const NOT_A_NAME = /\b(?:articles?|stories|posts|more|view|follow|e-?mail|twitte
  */
 function bylineText(element: Element): string | null {
   const names: string[] = [];
-  const linked = element.querySelectorAll(
+  const linked = queryAll(
+    element,
     '[itemprop~="name" i], [rel~="author" i], a[href*="/author" i], a[href*="/authors/" i], a[href*="/staff/" i], a[href*="/people/" i]',
   );
   for (const name of Array.from(linked).slice(0, 10)) {
-    const text = clean(name.textContent);
+    const text = clean(textOf(name));
     if (!text || looksLikeUrl(text) || NOT_A_NAME.test(text) || DATE_START.test(text)) continue;
     if (!names.some((known) => known.includes(text) || text.includes(known))) names.push(text);
   }
   if (names.length > 0) return names.join(', ');
-  const text = clean(element.textContent);
+  const text = clean(textOf(element));
   if (!text) return null;
   const cut = DATE_START.exec(text);
   const before = (cut ? text.slice(0, cut.index) : text).replace(/[\s,|·•—–-]+$/u, '').trim();
@@ -252,17 +254,18 @@ function bylineText(element: Element): string | null {
 
 function bylineFromDom(doc: Document): string | null {
   const candidates = Array.from(
-    doc.querySelectorAll(
+    queryAll(
+      doc,
       '[rel~="author" i], [itemprop~="author" i], [class*="byline" i], [id*="byline" i], [class*="author" i], [class*="writtenby" i]',
     ),
   ).slice(0, 200);
-  const headline = doc.querySelector('article h1, main h1, h1');
+  const headline = query(doc, 'article h1, main h1, h1');
   const found: Array<{ element: Element; text: string }> = [];
   for (const element of candidates) {
-    if (element.closest('nav, footer, [class*="comment" i], [class*="related" i]')) continue;
-    const aside = element.closest('aside');
-    if (aside && !aside.closest('article')) continue;
-    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('rel') ?? ''} ${element.getAttribute('itemprop') ?? ''}`;
+    if (closestOf(element, 'nav, footer, [class*="comment" i], [class*="related" i]')) continue;
+    const aside = closestOf(element, 'aside');
+    if (aside && !closestOf(aside, 'article')) continue;
+    const names = `${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''} ${attr(element, 'rel') ?? ''} ${attr(element, 'itemprop') ?? ''}`;
     if (!BYLINE_HINT.test(names)) continue;
     const text = bylineText(element);
     if (text && text.length < 100 && !looksLikeUrl(text) && /\p{L}/u.test(text)) found.push({ element, text });
@@ -281,8 +284,8 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
  * otherwise; a title too short or too long gives way to the page's only h1.
  */
 export function cleanDocumentTitle(doc: Document): string | null {
-  const original = clean(doc.title);
-  if (!original) return clean(doc.querySelector('h1')?.textContent);
+  const original = clean(titleOf(doc));
+  if (!original) return clean(query(doc, 'h1')?.textContent);
   let title = original;
   let hierarchical = false;
   const parts = original.split(/(\s[|\-–—\\/>»]\s)/);
@@ -291,7 +294,7 @@ export function cleanDocumentTitle(doc: Document): string | null {
     title = parts.slice(0, -2).join('');
     if (wordCount(title) < 3) title = parts.slice(2).join('');
   } else if (original.includes(': ')) {
-    const headings = Array.from(doc.querySelectorAll('h1, h2')).map((heading) => clean(heading.textContent));
+    const headings = Array.from(queryAll(doc, 'h1, h2')).map((heading) => clean(textOf(heading)));
     if (!headings.includes(original)) {
       const last = original.slice(original.lastIndexOf(':') + 1).trim();
       const head = original.slice(0, original.indexOf(':'));
@@ -299,7 +302,7 @@ export function cleanDocumentTitle(doc: Document): string | null {
       if (wordCount(last) >= 3 && wordCount(head) > 5) title = original;
     }
   } else if (original.length > 150 || original.length < 15) {
-    const h1s = doc.querySelectorAll('h1');
+    const h1s = queryAll(doc, 'h1');
     if (h1s.length === 1) title = clean(h1s[0]?.textContent) ?? original;
   }
   title = title.replace(/\s+/g, ' ').trim();
@@ -318,7 +321,7 @@ function jsonLdTitle(article: JsonLdNode | null, doc: Document, siteName: string
   let name = clean(textValue(article?.name));
   if (name && siteName && name.toLowerCase() === siteName.toLowerCase()) name = null;
   if (headline && name && headline !== name) {
-    const title = (doc.title ?? '').toLowerCase();
+    const title = (titleOf(doc) ?? '').toLowerCase();
     return title.includes(name.toLowerCase()) && !title.includes(headline.toLowerCase()) ? name : headline;
   }
   return headline ?? name;
@@ -389,11 +392,7 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
       ),
     ) ??
     isoTime(fromItem('datePublished')) ??
-    isoTime(
-      doc
-        .querySelector('article time[datetime], time[itemprop~="datePublished" i], time[pubdate]')
-        ?.getAttribute('datetime'),
-    );
+    isoTime(attrOf(query(doc, 'article time[datetime], time[itemprop~="datePublished" i], time[pubdate]'), 'datetime'));
   const modifiedTime =
     isoTime(textValue(article?.dateModified)) ??
     isoTime(first(values, 'article:modified_time', 'og:updated_time', 'dcterm:modified', 'last-modified')) ??
@@ -417,7 +416,7 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
   );
   return {
     url: pageUrl,
-    canonicalUrl: absolute(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), pageUrl),
+    canonicalUrl: absolute(query(doc, 'link[rel~="canonical" i]')?.getAttribute('href'), pageUrl),
     ogUrl: absolute(first(values, 'og:url'), pageUrl),
     structuredUrl: absolute(structuredUrlOf(article?.url) ?? structuredUrlOf(article?.mainEntityOfPage), pageUrl),
     alternates: alternatesOf(doc, pageUrl),
@@ -427,7 +426,7 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     authors,
     publishedTime,
     modifiedTime,
-    lang: clean(doc.documentElement?.getAttribute('lang')) ?? first(values, 'og:locale', 'dc:language'),
+    lang: clean(rootOf(doc)?.getAttribute('lang')) ?? first(values, 'og:locale', 'dc:language'),
     description: first(values, 'description', 'og:description', 'twitter:description', 'dc:description'),
     image:
       imageUrl(resolveReferences(article?.image, nodes), pageUrl) ??
@@ -451,8 +450,8 @@ function structuredUrlOf(value: unknown): string | null {
 
 function alternatesOf(doc: Document, pageUrl: string): string[] {
   const urls: string[] = [];
-  for (const link of Array.from(doc.querySelectorAll('link[rel~="alternate" i][hreflang]')).slice(0, 60)) {
-    const url = absolute(link.getAttribute('href'), pageUrl);
+  for (const link of Array.from(queryAll(doc, 'link[rel~="alternate" i][hreflang]')).slice(0, 60)) {
+    const url = absolute(attr(link, 'href'), pageUrl);
     if (url && /^https?:/i.test(url) && url.length <= 4096 && !urls.includes(url)) urls.push(url);
     if (urls.length === MAX_LIST) break;
   }
@@ -467,7 +466,7 @@ function alternatesOf(doc: Document, pageUrl: string): string[] {
 const GENERIC_LABEL = new Set(['com', 'org', 'net', 'gov', 'edu', 'www', 'news', 'blog', 'blogs', 'web']);
 
 function siteFromTitle(doc: Document, pageUrl: string): string | null {
-  const title = clean(doc.title);
+  const title = clean(titleOf(doc));
   const host = hostName(pageUrl);
   if (!title || !host) return null;
   const parts = title.split(/\s[|\-–—·•:]\s/);

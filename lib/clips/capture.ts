@@ -7,13 +7,14 @@ import { extractMetadata } from '../article/metadata';
 import { CLIP_LIMITS, type NewClip } from './clip';
 import { lettersAndDigits } from '../text/letters';
 import { isLensHost } from '../overlay/shadow-host';
+import { bodyOf, closestOf, nodeTypeOf, parentOf, rootOf, std, tagOf } from '../dom/safe';
 
 /** Between blocks in the text clips are anchored in: a line break (white space when matching). */
 export const CLIP_BLOCK_BREAK = '\n';
 
 /** Lens's own elements (known by identity, not by a name a page could copy) are never part of the page's text. */
 export function pageText(doc: Document) {
-  return joinText(doc.body ?? doc.documentElement, CLIP_BLOCK_BREAK, isLensHost);
+  return joinText(bodyOf(doc) ?? (rootOf(doc) as HTMLElement), CLIP_BLOCK_BREAK, isLensHost);
 }
 
 /** "Dana Whitfield and Jonas Eklund" → two authors; "By the Ledger Staff" → one. */
@@ -53,14 +54,18 @@ function rangeSelector(range: Range) {
 export type CaptureResult = { ok: true; clip: NewClip } | { ok: false; reason: string };
 
 function inFormField(node: Node | null): boolean {
-  const element = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
-  return element?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+  if (!node) return false;
+  const element = nodeTypeOf(node) === 1 ? (node as Element) : parentOf(node);
+  return (
+    element !== null &&
+    closestOf(element, 'input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null
+  );
 }
 
 export function captureSelection(doc: Document, pageUrl: string, note = '', tags: string[] = []): CaptureResult {
-  const selection = doc.getSelection();
-  const active = doc.activeElement;
-  if (active && /^(input|textarea)$/i.test(active.tagName) && (selection === null || selection.isCollapsed)) {
+  const selection = std(doc).getSelection();
+  const active = std(doc).activeElement;
+  if (active && /^(input|textarea)$/i.test(tagOf(active)) && (selection === null || selection.isCollapsed)) {
     return { ok: false, reason: 'Lens cannot clip text inside a form field. Select text of the page itself.' };
   }
   if (selection === null || selection.rangeCount === 0 || selection.isCollapsed) {

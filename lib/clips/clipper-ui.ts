@@ -5,6 +5,7 @@ import { h } from '../overlay/dom';
 import type { Clip, NewClip } from './clip';
 import { captureSelection } from './capture';
 import { createShadowHost, isLensHost, type KeyHandler } from '../overlay/shadow-host';
+import { closestOf, nodeTypeOf, parentOf, rootOf, std } from '../dom/safe';
 import { cite, passageLink } from './cite';
 
 /** The name on the clipper's host element (`data-modelwire-lens`). */
@@ -92,7 +93,7 @@ export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
     host = created.host;
     root = h(doc, 'div', { class: 'root' });
     created.shadow.append(root);
-    doc.documentElement.append(host);
+    rootOf(doc)?.append(host);
     return root;
   };
 
@@ -192,15 +193,15 @@ export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
     if (button) button.hidden = true;
   };
   const placeButton = () => {
-    const selection = doc.getSelection();
+    const selection = std(doc).getSelection();
     if (!deps.buttonEnabled() || !selection || selection.isCollapsed || selection.rangeCount === 0) {
       hideButton();
       return;
     }
     const range = selection.getRangeAt(0);
-    const anchor =
-      range.endContainer.nodeType === 1 ? (range.endContainer as Element) : range.endContainer.parentElement;
-    if (anchor && (isLensHost(anchor) || anchor.closest('input, textarea'))) return;
+    const end = range.endContainer;
+    const anchor = nodeTypeOf(end) === 1 ? (end as Element) : parentOf(end);
+    if (anchor && (isLensHost(anchor) || closestOf(anchor, 'input, textarea'))) return;
     if (selection.toString().trim() === '') {
       hideButton();
       return;
@@ -221,7 +222,7 @@ export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
       button.addEventListener('click', () => void clipSelection());
       container.append(button);
     }
-    const view = doc.defaultView;
+    const view = std(doc).defaultView;
     button.style.left = `${Math.min(last.right + 6, (view?.innerWidth ?? 1024) - 70)}px`;
     button.style.top = `${Math.min(last.bottom + 6, (view?.innerHeight ?? 768) - 36)}px`;
     button.hidden = false;

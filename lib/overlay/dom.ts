@@ -1,11 +1,12 @@
 // A tiny element builder for the in-page overlay: text is always set as text, never parsed as HTML, and links only
 // ever point to http(s) addresses.
+import { std } from '../dom/safe';
 
 type Child = Node | string | null | undefined | false;
 type Attributes = Record<string, string | boolean | undefined>;
 
 export function h(doc: Document, tag: string, attributes: Attributes = {}, ...children: Child[]): HTMLElement {
-  const element = doc.createElement(tag);
+  const element = std(doc).createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
     if (name === 'href') {
@@ -17,7 +18,7 @@ export function h(doc: Document, tag: string, attributes: Attributes = {}, ...ch
   }
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    element.append(typeof child === 'string' ? doc.createTextNode(child) : child);
+    element.append(typeof child === 'string' ? std(doc).createTextNode(child) : child);
   }
   return element;
 }

@@ -4,6 +4,7 @@
 import { createEntityMatcher, type KnownEntity } from '../entities/find';
 import { highlightSupported, setHighlight } from '../page/highlight';
 import { joinText, rangeOf } from '../anchoring/dom-text';
+import { std } from '../dom/safe';
 
 export const ENTITY_HIGHLIGHT = 'modelwire-lens-entity';
 const ENTITY_STYLE =
@@ -47,7 +48,7 @@ function caretAt(doc: Document, x: number, y: number): [Node, number] | null {
   };
   const position = withPosition.caretPositionFromPoint?.(x, y);
   if (position) return [position.offsetNode, position.offset];
-  const range = doc.caretRangeFromPoint?.(x, y);
+  const range = std(doc).caretRangeFromPoint?.(x, y);
   return range ? [range.startContainer, range.startOffset] : null;
 }
 
@@ -61,7 +62,7 @@ function contains(rects: DOMRectList, x: number, y: number): boolean {
 /** Shows the ranges; `layer` (in the overlay's shadow root) receives boxes where the Highlight API is missing. */
 export function showEntityHighlights(doc: Document, groups: EntityRanges[], layer: HTMLElement): EntityHighlights {
   const all = groups.flatMap((group) => group.ranges);
-  const view = doc.defaultView;
+  const view = std(doc).defaultView;
   let stopBoxes = () => {};
   const mode = highlightSupported(doc) ? 'highlight-api' : 'boxes';
   if (mode === 'highlight-api') {
@@ -75,7 +76,7 @@ export function showEntityHighlights(doc: Document, groups: EntityRanges[], laye
       for (const range of all) {
         for (const rect of Array.from(range.getClientRects())) {
           if (rect.bottom < 0 || rect.top > view.innerHeight) continue;
-          const box = doc.createElement('div');
+          const box = std(doc).createElement('div');
           box.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
           boxes.push(box);
         }

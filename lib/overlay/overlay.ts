@@ -6,6 +6,7 @@ import { h } from './dom';
 import { OVERLAY_CSS } from './overlay-css';
 import { plural } from '../text/plural';
 import { createShadowHost } from './shadow-host';
+import { std } from '../dom/safe';
 
 /** The name on the overlay's host element (`data-modelwire-lens`). */
 export const OVERLAY_HOST = 'overlay';
@@ -220,7 +221,7 @@ export function mountOverlay(
         hoverKey = key;
         void fillEntity(hover, key);
       }
-      const view = doc.defaultView;
+      const view = std(doc).defaultView;
       const width = view?.innerWidth ?? 1024;
       const height = view?.innerHeight ?? 768;
       hover.style.left = `${Math.max(8, Math.min(x + 12, width - 328))}px`;

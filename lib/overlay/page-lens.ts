@@ -7,6 +7,7 @@ import { hideOn, overlayHiddenOn, siteAllowed, type DisplaySettings, type Overla
 import type { TabState } from '../tabs/tab-state';
 import { findEntityRanges, showEntityHighlights, type EntityHighlights } from './entity-highlights';
 import { mountOverlay, type Overlay } from './overlay';
+import { bodyOf, rootOf, std } from '../dom/safe';
 
 export interface PageLensDeps {
   doc: Document;
@@ -49,7 +50,7 @@ export function createPageLens(deps: PageLensDeps): PageLens {
     // A page can fire mousemove at any point: only the reader's own pointer opens a name's card.
     if (!event.isTrusted) return;
     pointer = { x: event.clientX, y: event.clientY };
-    const view = doc.defaultView;
+    const view = std(doc).defaultView;
     if (frame !== 0 || !view) return;
     frame = view.requestAnimationFrame(() => {
       frame = 0;
@@ -111,20 +112,20 @@ export function createPageLens(deps: PageLensDeps): PageLens {
           pill: showPill,
           freeRight: () => {
             const root = extractMainText(doc).root;
-            const width = doc.defaultView?.innerWidth ?? 0;
+            const width = std(doc).defaultView?.innerWidth ?? 0;
             return root ? width - root.getBoundingClientRect().right : 0;
           },
         },
       );
-      doc.documentElement.append(overlay.host);
+      rootOf(doc)?.append(overlay.host);
       doc.addEventListener('mousemove', onPointer, { capture: true, passive: true });
     } else {
       // A page that removed our element gets it back at the next change of state, not in a loop.
-      if (!overlay.host.isConnected) doc.documentElement.append(overlay.host);
+      if (!overlay.host.isConnected) rootOf(doc)?.append(overlay.host);
       overlay.setPill(showPill);
     }
     if (settings.highlights && highlights === null) {
-      const root = extractMainText(doc).root ?? doc.body;
+      const root = extractMainText(doc).root ?? bodyOf(doc);
       if (root) highlights = showEntityHighlights(doc, findEntityRanges(root, context.highlight), overlay.boxLayer);
     } else if (!settings.highlights && highlights !== null) {
       highlights.clear();

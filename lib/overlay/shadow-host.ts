@@ -8,6 +8,7 @@
 // script runs (document_start), so it runs first: when the event's target is one of Lens's hosts it stops the event
 // there. Stopping propagation does not cancel default actions, so typing, Tab and button activation still happen; the
 // few key handlers the UI has (Escape, Ctrl+Enter) are called by the shield itself with the focused element.
+import { std } from '../dom/safe';
 
 /** The attribute that names a Lens host (for people reading the DOM and for tests; Lens itself never trusts it). */
 export const HOST_ATTRIBUTE = 'data-modelwire-lens';
@@ -90,16 +91,17 @@ export function shieldTyping(view: Window): () => void {
  * not yet in the document: the caller appends it where it wants.
  */
 export function createShadowHost(doc: Document, name: string, css: string): ShadowHost {
-  const host = doc.createElement('div');
+  const host = std(doc).createElement('div');
   host.setAttribute(HOST_ATTRIBUTE, name);
   for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
   const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
+  const style = std(doc).createElement('style');
   style.textContent = HOST_CSS + css;
   shadow.append(style);
   const record: HostRecord = { shadow, keyHandlers: new Set() };
   hosts.set(host, record);
-  if (doc.defaultView) shieldTyping(doc.defaultView);
+  const view = std(doc).defaultView;
+  if (view) shieldTyping(view);
   return {
     host,
     shadow,

@@ -7,6 +7,7 @@ import type { HandlersFor } from '../messaging/router';
 import type { pageProtocol, PageReplies } from '../messaging/protocol';
 import { fail, ok } from '../messaging/result';
 import { setHighlight } from './highlight';
+import { bodyOf } from '../dom/safe';
 
 export const REUSE_HIGHLIGHT = 'modelwire-lens-reuse';
 
@@ -60,7 +61,7 @@ export function createPageHandlers(
       });
     },
     async 'page.highlight'({ passages }) {
-      const root = extractMainText(doc).root ?? doc.body;
+      const root = extractMainText(doc).root ?? bodyOf(doc);
       if (!root) return fail('refused', 'The page has no body to highlight.');
       const ranges = findTextRanges(root, passages);
       const found = ranges.filter((range): range is Range => range !== null);

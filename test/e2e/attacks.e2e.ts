@@ -12,6 +12,7 @@ import type { Clip } from '../../lib/clips/clip';
 
 const SPY = 'https://www.lakesideledger.com/hostile/spy/';
 const COVERED = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';
+const CLOBBERED = 'https://www.lakesideledger.com/hostile/clobbered/';
 const NOTE = 'Ask the chief nursing officer for the overrule rate';
 const session = lensSession({ beforeAll, afterAll });
 
@@ -143,5 +144,40 @@ describe('a page that watches window messages and forges the framework’s event
     await page.evaluate(`history.pushState({}, '', '?view=2')`);
     await expect.poll(() => worker.evaluate('self.detections'), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.close();
+  });
+});
+
+describe('a page whose form controls clobber DOM properties (the whole page is one form)', () => {
+  it('is detected and covered, gets its overlay and highlights, can be clipped and checked', async () => {
+    const { page, tabId } = await openCovered(CLOBBERED);
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const overlay = await lensShadow(page, 'overlay');
+    await expect.poll(() => overlay.exists('.lens:not([hidden]) .pill'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(`CSS.highlights.get('modelwire-lens-entity')?.size ?? 0`), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+
+    await selectText(page, 'until a nurse confirms the score');
+    const clipper = await lensShadow(page, 'clipper');
+    await expect.poll(() => clipper.exists('.clip-button:not([hidden])'), { timeout: 5000 }).toBe(true);
+    await clipper.click('.clip-button');
+    await expect.poll(() => clipper.exists('.status')).toBe(true);
+    expect(await clipper.text('.status')).toBe('Clipped to your Lens library.');
+    const clips = await readStore<Clip>(await session.lens.worker(), 'clips');
+    const clip = clips.find((candidate) => candidate.page.url.includes('/hostile/clobbered/'));
+    expect(clip?.quote).toBe('until a nurse confirms the score');
+    expect(clip?.page.authors).toEqual(['Dana Whitfield']);
+
+    const popup = await session.lens.openPopup(tabId);
+    await expect.poll(() => popup.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe('covered');
+    await popup.getByRole('tab', { name: 'Check summary' }).click();
+    await popup.getByRole('button', { name: 'Check Modelwire’s summary' }).click();
+    await popup.waitForSelector('.report', { timeout: 10_000 });
+    expect(await popup.locator('.figure', { hasText: 'Verbatim reuse' }).locator('dd').textContent()).toBe('0%');
+    expect(errors).toEqual([]);
+    await Promise.all([popup.close(), page.close()]);
   });
 });
