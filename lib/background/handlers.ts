@@ -1,5 +1,5 @@
 // What the background does with each message. Plain functions over their dependencies, so tests call them directly.
-import { hostKey, normalizeUrl, urlKeys } from '../match/url';
+import { hostKey, normalizeUrl, ownPageUrls, urlKeys } from '../match/url';
 import { clipsForPage, createClip, recordAnchors, updateClip } from '../db/clips';
 import { describeStorageError } from '../db/errors';
 import { coverageCountsByEntity, getCoverage, putCoverages } from '../db/coverage';
@@ -140,18 +140,9 @@ async function overlayContextFor(
   };
 }
 
-/**
- * The keys a page may speak for: its own address, and its canonical address when that is on the same site (a page
- * cannot claim another site's clips by naming it canonical).
- */
-function pageUrlsOf(senderUrl: string | null, canonicalUrl: string | null): string[] {
-  if (senderUrl === null) return [];
-  const sameSite = canonicalUrl !== null && hostKey(canonicalUrl) === hostKey(senderUrl);
-  return sameSite ? [senderUrl, canonicalUrl] : [senderUrl];
-}
-
+/** The keys a page may speak for (`ownPageUrls`): a page cannot claim another site's clips by naming it canonical. */
 function pageKeysOf(senderUrl: string | null, canonicalUrl: string | null): string[] {
-  return urlKeys(pageUrlsOf(senderUrl, canonicalUrl));
+  return urlKeys(ownPageUrls(senderUrl, canonicalUrl));
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -171,7 +162,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // anchors and highlights), saving the page two more round trips.
       const [overlay, clips] = await Promise.all([
         overlayContextFor(deps.db, state, shown),
-        clipsForPage(deps.db, pageUrlsOf(senderUrl, page.canonicalUrl)),
+        clipsForPage(deps.db, ownPageUrls(senderUrl, page.canonicalUrl)),
       ]);
       // The report is answered first, so the badge and the overlay do not wait; the names follow.
       if (page.isArticle) {

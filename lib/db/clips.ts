@@ -1,7 +1,7 @@
 // Clips in the database: create, find by page, record how they anchored, edit, delete and restore, search, import.
 import * as v from 'valibot';
 import { ClipSchema, CLIPS_FORMAT, newClipId, type AnchorStatus, type Clip, type NewClip } from '../clips/clip';
-import { hostKey, normalizeUrl, urlKeys } from '../match/url';
+import { hostKey, normalizeUrl, ownPageUrls, urlKeys } from '../match/url';
 import { describeIssues } from '../validation/describe-issues';
 import { findCoverage } from '../match/decide';
 import { coverageLookup } from './match-lookup';
@@ -9,7 +9,10 @@ import { describeStorageError } from './errors';
 import type { LensDatabase } from './schema';
 
 export async function createClip(db: LensDatabase, clip: NewClip, now: Date): Promise<Clip> {
-  const keys = urlKeys([clip.page.canonicalUrl, clip.page.url]);
+  // Kept under the canonical address when it is the same site's, else under the address it was made on (a syndicated
+  // copy's clips stay with the copy, where they are found and edited again).
+  const own = ownPageUrls(clip.page.url, clip.page.canonicalUrl);
+  const keys = urlKeys([...own].reverse());
   const pageKey = keys[0] ?? normalizeUrl(clip.page.url) ?? clip.page.url;
   // The clip links the coverage only when the page is certainly its article (never on a possible match).
   const match = await findCoverage(
@@ -22,7 +25,7 @@ export async function createClip(db: LensDatabase, clip: NewClip, now: Date): Pr
     ...clip,
     id: newClipId(),
     pageKey,
-    site: hostKey(clip.page.canonicalUrl ?? clip.page.url) ?? '',
+    site: hostKey(own.at(-1) ?? clip.page.url) ?? '',
     accessedAt: at,
     createdAt: at,
     updatedAt: at,

@@ -112,6 +112,17 @@ export function safeHttpUrl(input: string | null | undefined): string | null {
 }
 
 /** Distinct normalised keys of several candidate URLs for one page (address, canonical, og:url), in order. */
+/**
+ * The addresses a page speaks for: its own, and its canonical one when that is on the same site. A page elsewhere
+ * (syndicated, copied, or hostile) naming another site's article as canonical does not make it that article for the
+ * reader's clips: they are kept under the address they were made on, and only that page can see or edit them.
+ */
+export function ownPageUrls(url: string | null, canonicalUrl: string | null): string[] {
+  if (url === null) return [];
+  const sameSite = canonicalUrl !== null && hostKey(canonicalUrl) === hostKey(url);
+  return sameSite ? [url, canonicalUrl] : [url];
+}
+
 export function urlKeys(candidates: ReadonlyArray<string | null | undefined>): string[] {
   const keys: string[] = [];
   for (const candidate of candidates) {

@@ -150,6 +150,46 @@ describe('page.detected', () => {
     expect(other.ok && other.value.clips).toEqual([]);
   });
 
+  it('keeps a clip on a syndicated copy with the copy: found, shown and editable there, not on the original', async () => {
+    const copy = 'https://syndicated.example/wire/hospitals-pilot-triage-assistant';
+    const made = await handlers['clip.create'](
+      {
+        quote: 'Three emergency departments',
+        note: '',
+        tags: [],
+        selectors: {
+          quote: { type: 'TextQuoteSelector', exact: 'Three emergency departments', prefix: '', suffix: ' run by' },
+          position: { type: 'TextPositionSelector', start: 0, end: 28 },
+        },
+        page: {
+          url: copy,
+          canonicalUrl: COVERED,
+          title: 'Regional hospitals pilot an AI triage assistant',
+          authors: [],
+          siteName: null,
+          publishedTime: null,
+          lang: null,
+        },
+      },
+      from(21, copy),
+    );
+    expect(made.ok).toBe(true);
+    if (!made.ok) return;
+    expect(made.value.site).toBe('syndicated.example');
+    const edited = await handlers['clip.update'](
+      { id: made.value.id, note: 'From the wire', tags: [] },
+      from(21, copy),
+    );
+    expect(edited).toMatchObject({ ok: true, value: { note: 'From the wire' } });
+    const again = await handlers['page.detected'](
+      { ...describePage(sitePage(COVERED), copy), url: copy, canonicalUrl: COVERED },
+      from(22, copy),
+    );
+    expect(again.ok && again.value.clips?.map((clip) => clip.id)).toEqual([made.value.id]);
+    const original = await handlers['page.detected'](describePage(sitePage(COVERED), COVERED), from(23, COVERED));
+    expect(original.ok && original.value.clips).toEqual([]);
+  });
+
   it('matches by canonical URL when the address is a different spelling', async () => {
     const page = describePage(sitePage(COVERED), 'https://www.lakesideledger.com/p/48213');
     const reply = await handlers['page.detected'](page, from(3, page.url));
