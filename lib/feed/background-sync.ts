@@ -9,6 +9,8 @@ import { readFeedSettings, readFeedStatus, writeFeedStatus, type FeedStatus } fr
 export const FEED_ALARM = 'modelwire-lens-feed-sync';
 const SYNC_LOCK = 'modelwire-lens-feed-sync';
 const INDEX_LOCK = 'modelwire-lens-entity-index';
+/** How soon an interrupted sync runs again. */
+const RETRY_AFTER_INTERRUPTION_MS = 5_000;
 
 async function schedule(at: Date | null): Promise<void> {
   await browser.alarms.clear(FEED_ALARM);
@@ -38,11 +40,29 @@ export function createFeedSync(db: LensDatabase, now: () => Date) {
     return status;
   };
 
-  /** On every worker start: finish queued links, and make sure a configured feed has its alarm. */
+  /**
+   * On every worker start: finish queued links, make sure a configured feed has its alarm, and mend a "syncing" status
+   * that a stopped worker left behind (no sync holds the lock, so none is running): the reader sees that the sync was
+   * interrupted and when it runs again, and it runs again within a few seconds.
+   */
   const resume = async (): Promise<void> => {
     void drainEntityIndex(db);
     const settings = await readFeedSettings();
     if (settings.url === null) return;
+    const mended = await exclusively(SYNC_LOCK, async () => {
+      const status = await readFeedStatus();
+      if (status.state !== 'syncing') return false;
+      const retry = new Date(now().getTime() + RETRY_AFTER_INTERRUPTION_MS);
+      await writeFeedStatus({
+        ...status,
+        state: 'error',
+        lastError: 'The last sync was interrupted when the browser stopped Lens’s background worker.',
+        nextAttempt: retry.toISOString(),
+      });
+      await schedule(retry);
+      return true;
+    });
+    if (mended === true) return;
     const alarm = await browser.alarms.get(FEED_ALARM);
     if (alarm === undefined) {
       const status = await readFeedStatus();

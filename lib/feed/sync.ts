@@ -57,6 +57,9 @@ export async function storeFeedEntries(
   return { stored, kept, error: null };
 }
 
+/** How long after a sync's time-out its "syncing" status counts as left behind by a stopped worker. */
+export const STALE_SYNC_MARGIN_MS = 30_000;
+
 function nextAttempt(now: Date, minutes: number): Date {
   return new Date(now.getTime() + minutes * 60_000);
 }
@@ -74,6 +77,9 @@ export async function syncFeed(deps: SyncDeps): Promise<FeedStatus> {
   const base: FeedStatus = previous.url === settings.url ? previous : { ...INITIAL_FEED_STATUS, url: settings.url };
   const started = deps.now();
   const startedMs = Date.now();
+  // The alarm is re-armed before "syncing" is written: if the browser stops the worker mid-sync, that alarm starts
+  // a new worker soon after, whose sync (or `resume`) replaces the stale status. It never outlives its worker long.
+  await deps.schedule(new Date(started.getTime() + settings.timeoutSeconds * 1000 + STALE_SYNC_MARGIN_MS));
   await deps.writeStatus({ ...base, state: 'syncing', lastAttempt: started.toISOString() });
 
   const fail = async (error: string, kept: Partial<FeedStatus> = {}): Promise<FeedStatus> => {

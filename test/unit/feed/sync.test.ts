@@ -11,10 +11,15 @@ import {
   checkFeedUrl,
   DEFAULT_FEED_SETTINGS,
   INITIAL_FEED_STATUS,
+  readFeedStatus,
+  writeFeedSettings,
+  writeFeedStatus,
   type FeedSettings,
   type FeedStatus,
 } from '../../../lib/feed/settings';
-import { storeFeedEntries, syncFeed, type SyncDeps } from '../../../lib/feed/sync';
+import { STALE_SYNC_MARGIN_MS, storeFeedEntries, syncFeed, type SyncDeps } from '../../../lib/feed/sync';
+import { createFeedSync, FEED_ALARM } from '../../../lib/feed/background-sync';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseFeed } from '../../../lib/modelwire/feed';
 
 const FEED_URL = 'https://feeds.example.org/lens.json';
@@ -253,5 +258,47 @@ describe('deferred entity links', () => {
     expect(await countOf('lakeside ledger')).toBe(1);
     expect(await countOf('kestrel labs')).toBe(2);
     expect(await db.entities.get('harbor health network')).toBeUndefined();
+  });
+});
+
+describe('a sync whose worker is stopped half-way', () => {
+  it('re-arms its alarm before it says "syncing", to a time just after its own time-out', async () => {
+    const order: string[] = [];
+    const feed = harness(() => new Promise<Response>(() => {}));
+    const schedule = feed.deps.schedule;
+    const writeStatus = feed.deps.writeStatus;
+    feed.deps.schedule = async (at) => {
+      order.push(`schedule ${at?.toISOString()}`);
+      await schedule(at);
+    };
+    feed.deps.writeStatus = async (status) => {
+      order.push(`status ${status.state}`);
+      await writeStatus(status);
+      // The worker is stopped right after "syncing" is written: nothing else of this sync ever runs.
+      if (status.state === 'syncing') throw new Error('worker stopped');
+    };
+    await expect(syncFeed(feed.deps)).rejects.toThrow('worker stopped');
+    const retry = new Date(NOW.getTime() + DEFAULT_FEED_SETTINGS.timeoutSeconds * 1000 + STALE_SYNC_MARGIN_MS);
+    expect(order).toEqual([`schedule ${retry.toISOString()}`, 'status syncing']);
+  });
+
+  it('is mended when the next worker starts, even with an older alarm still set: "interrupted", retried in seconds', async () => {
+    fakeBrowser.reset();
+    await writeFeedSettings({ ...DEFAULT_FEED_SETTINGS, url: FEED_URL });
+    await writeFeedStatus({ ...INITIAL_FEED_STATUS, url: FEED_URL, state: 'syncing', lastAttempt: NOW.toISOString() });
+    await fakeBrowser.alarms.create(FEED_ALARM, { when: NOW.getTime() + 60 * 60_000 });
+    const sync = createFeedSync(db, () => NOW);
+    await sync.resume();
+    const status = await readFeedStatus();
+    expect(status.state).toBe('error');
+    expect(status.lastError).toMatch(/interrupted/);
+    const alarm = await fakeBrowser.alarms.get(FEED_ALARM);
+    expect(alarm?.scheduledTime).toBeLessThan(Date.now() + 60_000);
+    // A status that is not "syncing" is left alone, and so is its alarm.
+    await writeFeedStatus({ ...status, state: 'ok', lastError: null });
+    await fakeBrowser.alarms.create(FEED_ALARM, { when: Date.now() + 60 * 60_000 });
+    await sync.resume();
+    expect((await readFeedStatus()).state).toBe('ok');
+    expect((await fakeBrowser.alarms.get(FEED_ALARM))?.scheduledTime).toBeGreaterThan(Date.now() + 30 * 60_000);
   });
 });
