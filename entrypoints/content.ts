@@ -79,7 +79,7 @@ export default defineContentScript({
     const clipper = createClipper(document, {
       pageUrl: () => location.href,
       save: (clip) => sendMessage('clip.create', clip),
-      update: (id, note, tags) => sendMessage('clip.update', { id, note, tags }),
+      update: (id, note, tags, revision) => sendMessage('clip.update', { id, note, tags, revision }),
       copy: async (text) => {
         try {
           await navigator.clipboard.writeText(text);

@@ -1,5 +1,5 @@
 // The clip library: search, filters, each clip with its citation, note and tags, and the bulk actions and exports.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Clip } from '../../lib/clips/clip';
 import { cite, type CitationStyle } from '../../lib/clips/cite';
 import { EXPORTS, type ClipFilter, type ExportFormat, type LibraryState } from '../../lib/ui/library-store';
@@ -12,7 +12,8 @@ export type LibraryScreenProps = Pick<
   onToggle(id: string): void;
   onSelectAll(all: boolean): void;
   onStyle(style: CitationStyle): void;
-  onSave(id: string, note: string, tags: string[]): void;
+  /** `revision`: the clip's revision the edit was made on. */
+  onSave(id: string, note: string, tags: string[], revision: number | undefined): void;
   onRemove(ids: string[]): void;
   onUndo(): void;
   onCopy(clip: Clip): void;
@@ -29,13 +30,24 @@ const STATUS_TEXT: Record<Clip['anchor']['status'], string> = {
 };
 
 function ClipCard({ clip, props }: { clip: Clip; props: LibraryScreenProps }) {
+  const storedTags = clip.tags.join(', ');
   const [note, setNote] = useState(clip.note);
-  const [tags, setTags] = useState(clip.tags.join(', '));
+  const [tags, setTags] = useState(storedTags);
+  // The clip changed in the database (saved here, or in another tab): a field the reader has not touched follows it;
+  // a field being edited keeps the reader's text, and the card says what the stored clip now holds.
+  const base = useRef({ note: clip.note, tags: storedTags });
+  const [elsewhere, setElsewhere] = useState<{ note: string; tags: string } | null>(null);
   useEffect(() => {
-    setNote(clip.note);
-    setTags(clip.tags.join(', '));
-  }, [clip.note, clip.tags]);
-  const dirty = note !== clip.note || tags !== clip.tags.join(', ');
+    const previous = base.current;
+    if (previous.note === clip.note && previous.tags === storedTags) return;
+    base.current = { note: clip.note, tags: storedTags };
+    const noteKept = note !== previous.note && note !== clip.note;
+    const tagsKept = tags !== previous.tags && tags !== storedTags;
+    if (!noteKept) setNote(clip.note);
+    if (!tagsKept) setTags(storedTags);
+    setElsewhere(noteKept || tagsKept ? { note: clip.note, tags: storedTags } : null);
+  }, [clip.note, storedTags, note, tags]);
+  const dirty = note !== clip.note || tags !== storedTags;
   const id = `clip-${clip.id}`;
   return (
     <li className="clip" data-status={clip.anchor.status} aria-labelledby={`${id}-quote`}>
@@ -66,6 +78,12 @@ function ClipCard({ clip, props }: { clip: Clip; props: LibraryScreenProps }) {
       <textarea id={`${id}-note`} value={note} onChange={(event) => setNote(event.target.value)} />
       <label htmlFor={`${id}-tags`}>Tags, separated by commas</label>
       <input id={`${id}-tags`} value={tags} onChange={(event) => setTags(event.target.value)} />
+      {elsewhere && dirty && (
+        <p className="changed" role="status">
+          Changed in another tab meanwhile: note “{elsewhere.note || '(none)'}”, tags {elsewhere.tags || '(none)'}.
+          Saving replaces it with what is in the form.
+        </p>
+      )}
       <div className="buttons">
         <button
           type="button"
@@ -79,6 +97,7 @@ function ClipCard({ clip, props }: { clip: Clip; props: LibraryScreenProps }) {
                 .split(',')
                 .map((tag) => tag.trim())
                 .filter(Boolean),
+              clip.revision,
             )
           }
         >

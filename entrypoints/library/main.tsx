@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { LibraryScreen } from '../../components/library/LibraryScreen';
 import { clipFacets, deleteClips, importClips, listClips, restoreClips, updateClip } from '../../lib/db/clips';
 import { openDatabase } from '../../lib/db/schema';
+import { liveQuery } from 'dexie';
 import { copyText, downloadText, openTab } from '../../lib/ui/browser-actions';
 import { createLibraryStore } from '../../lib/ui/library-store';
 import '../../assets/options.css';
@@ -14,7 +15,7 @@ const store = createLibraryStore({
   list: (filter) => listClips(db, filter),
   facets: () => clipFacets(db),
   orphanCount: () => db.clips.where('anchor.status').equals('orphaned').count(),
-  update: (id, change) => updateClip(db, id, change, new Date()),
+  update: (id, change, revision) => updateClip(db, id, change, new Date(), revision),
   remove: (ids) => deleteClips(db, ids),
   restore: (clips) => restoreClips(db, clips),
   importText: (text) => importClips(db, text),
@@ -33,7 +34,17 @@ function Library() {
       if (document.visibilityState === 'visible') void store.getState().refresh();
     };
     document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
+    // And live: any change to the clips, from this page, another library tab or the background (a new clip, an
+    // anchoring result), reaches every open library through Dexie's change notifications.
+    let first = true;
+    const live = liveQuery(() => db.clips.count()).subscribe(() => {
+      if (first) first = false;
+      else void store.getState().refresh();
+    });
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      live.unsubscribe();
+    };
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <LibraryScreen
@@ -42,7 +53,7 @@ function Library() {
       onToggle={state.toggle}
       onSelectAll={state.selectAll}
       onStyle={state.setStyle}
-      onSave={(id, note, tags) => void state.save(id, note, tags)}
+      onSave={(id, note, tags, revision) => void state.save(id, note, tags, revision)}
       onRemove={(ids) => void state.remove(ids)}
       onUndo={() => void state.undoRemove()}
       onCopy={(clip) => void state.copyCitation(clip)}

@@ -1,6 +1,6 @@
 // What the background does with each message. Plain functions over their dependencies, so tests call them directly.
 import { hostKey, normalizeUrl, ownPageUrls, urlKeys } from '../match/url';
-import { clipsForPage, createClip, recordAnchors, updateClip } from '../db/clips';
+import { ClipConflictError, clipsForPage, createClip, recordAnchors, updateClip } from '../db/clips';
 import { describeStorageError } from '../db/errors';
 import { coverageCountsByEntity, getCoverage, putCoverages } from '../db/coverage';
 import { coverageLookup, forgetMatchAnswer, recordMatchAnswer } from '../db/match-lookup';
@@ -258,16 +258,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
     },
 
-    async 'clip.update'({ id, note, tags }, { senderKind, senderUrl }) {
+    async 'clip.update'({ id, note, tags, revision }, { senderKind, senderUrl }) {
       const clip = await deps.db.clips.get(id);
       if (!clip) return fail('not-found', 'That clip no longer exists.');
       if (senderKind === 'publisher-page' && !pageKeysOf(senderUrl, clip.page.canonicalUrl).includes(clip.pageKey)) {
         return fail('refused', 'A page may only edit its own clips.');
       }
       try {
-        const updated = await updateClip(deps.db, id, { note: note.trim(), tags }, deps.now());
+        const updated = await updateClip(deps.db, id, { note: note.trim(), tags }, deps.now(), revision);
         return updated ? ok(updated) : fail('not-found', 'That clip no longer exists.');
       } catch (error) {
+        if (error instanceof ClipConflictError) return fail('conflict', error.message);
         return fail('invalid-payload', error instanceof Error ? error.message : String(error));
       }
     },

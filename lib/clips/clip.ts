@@ -89,6 +89,8 @@ export const ClipSchema = v.object({
   updatedAt: isoTime,
   coverage: v.nullable(v.object({ id: v.string(), modelwireUrl: httpUrl, headline: text(CLIP_LIMITS.text) })),
   anchor: AnchorStatusSchema,
+  /** Counts edits: an edit made against an older revision is refused, not silently written over a newer one. */
+  revision: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 
 export type NewClip = v.InferOutput<typeof NewClipSchema>;

@@ -56,7 +56,7 @@ button.primary { background: var(--accent); color: var(--accent-fg); border-colo
 export interface ClipperDeps {
   pageUrl(): string;
   save(clip: NewClip): Promise<Result<Clip>>;
-  update(id: string, note: string, tags: string[]): Promise<Result<Clip>>;
+  update(id: string, note: string, tags: string[], revision: number | undefined): Promise<Result<Clip>>;
   copy(text: string): Promise<boolean>;
   /** Whether to offer the button beside selections (the options' switch). */
   buttonEnabled(): boolean;
@@ -141,8 +141,10 @@ export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
     const save = h(doc, 'button', { type: 'button', class: 'primary' }, 'Save note and tags');
     const copy = h(doc, 'button', { type: 'button' }, 'Copy citation');
     const close = h(doc, 'button', { type: 'button' }, 'Done');
+    let revision = clip.revision;
     const saveNote = async () => {
-      const reply = await deps.update(clip.id, noteField.value, parseTags(tagsField.value));
+      const reply = await deps.update(clip.id, noteField.value, parseTags(tagsField.value), revision);
+      if (reply.ok) revision = reply.value.revision;
       status.textContent = reply.ok ? 'Note and tags saved.' : `Not saved: ${reply.error.message}`;
       status.className = `status ${reply.ok ? 'ok' : 'error'}`;
     };

@@ -33,6 +33,7 @@ export async function createClip(db: LensDatabase, clip: NewClip, now: Date): Pr
       ? { id: found.coverage.id, modelwireUrl: found.coverage.modelwireUrl, headline: found.coverage.headline }
       : null,
     anchor: { status: 'exact', checkedAt: at, reason: null },
+    revision: 0,
   };
   await db.clips.add(stored);
   return stored;
@@ -66,16 +67,31 @@ export async function recordAnchors(
   });
 }
 
+/** An edit made against an older revision of a clip than the stored one; `current` is what is stored. */
+export class ClipConflictError extends Error {
+  constructor(readonly current: Clip) {
+    super('This clip was changed in another tab or window after you opened it; your edit was not saved.');
+    this.name = 'ClipConflictError';
+  }
+}
+
+/**
+ * Edits a clip's note and tags. With `revision` (the revision the editor started from), an edit over a newer one is
+ * refused with `ClipConflictError`, so that no edit is lost unseen; every edit counts the revision up.
+ */
 export async function updateClip(
   db: LensDatabase,
   id: string,
   change: { note?: string; tags?: string[] },
   now: Date,
+  revision?: number,
 ): Promise<Clip | null> {
   return db.transaction('rw', db.clips, async () => {
     const clip = await db.clips.get(id);
     if (!clip) return null;
-    const candidate = { ...clip, ...change, updatedAt: now.toISOString() };
+    const stored = clip.revision ?? 0;
+    if (revision !== undefined && revision !== stored) throw new ClipConflictError(clip);
+    const candidate = { ...clip, ...change, updatedAt: now.toISOString(), revision: stored + 1 };
     const checked = v.safeParse(ClipSchema, candidate);
     if (!checked.success) throw new Error(describeIssues(checked.issues));
     await db.clips.put(checked.output);

@@ -90,6 +90,8 @@ export const protocol = {
       id: v.pipe(v.string(), v.maxLength(64)),
       note: v.pipe(v.string(), v.maxLength(10_000)),
       tags: TagsSchema,
+      /** The clip's revision the editor started from (refused when the stored one is newer). */
+      revision: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))),
     }),
   },
   /** The content script reports which of its page's clips anchored and which are orphaned. */

@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'internal'
   | 'unreachable'
   | 'not-found'
-  | 'storage';
+  | 'storage'
+  | 'conflict';
 
 export interface LensError {
   code: ErrorCode;

@@ -1,5 +1,6 @@
 // The clip library's state and actions: search and filters, edits, delete with undo, bulk selection, exports and
 // import. A vanilla zustand store over injected effects, tested without React or a browser.
+import { ClipConflictError } from '../db/clips';
 import { createStore } from 'zustand/vanilla';
 import type { Clip } from '../clips/clip';
 import { cite, passageLink, type CitationStyle } from '../clips/cite';
@@ -27,7 +28,8 @@ export interface LibraryDeps {
   list(filter: ClipFilter): Promise<Clip[]>;
   facets(): Promise<{ sites: string[]; tags: string[]; total: number }>;
   orphanCount(): Promise<number>;
-  update(id: string, change: { note: string; tags: string[] }): Promise<Clip | null>;
+  /** Throws `ClipConflictError` when the clip's stored revision is not `revision` (changed elsewhere). */
+  update(id: string, change: { note: string; tags: string[] }, revision: number | undefined): Promise<Clip | null>;
   remove(ids: string[]): Promise<Clip[]>;
   restore(clips: Clip[]): Promise<void>;
   importText(text: string): Promise<{ ok: true; imported: number; unchanged: number } | { ok: false; error: string }>;
@@ -53,7 +55,8 @@ export interface LibraryState {
   toggle(id: string): void;
   selectAll(all: boolean): void;
   setStyle(style: CitationStyle): void;
-  save(id: string, note: string, tags: string[]): Promise<void>;
+  /** Saves an edit made from `revision`; an edit over a newer change is refused, and the reader shown that change. */
+  save(id: string, note: string, tags: string[], revision?: number): Promise<void>;
   remove(ids: string[]): Promise<void>;
   undoRemove(): Promise<void>;
   copyCitation(clip: Clip): Promise<void>;
@@ -107,13 +110,27 @@ export function createLibraryStore(deps: LibraryDeps) {
         set({ style });
       },
 
-      async save(id, note, tags) {
+      async save(id, note, tags, revision) {
         try {
-          const updated = await deps.update(id, { note, tags });
+          const updated = await deps.update(id, { note, tags }, revision);
           set({
             notice: updated ? { kind: 'ok', text: 'Saved.' } : { kind: 'error', text: 'That clip no longer exists.' },
           });
         } catch (error) {
+          if (error instanceof ClipConflictError) {
+            const { note: theirNote, tags: theirTags } = error.current;
+            set({
+              notice: {
+                kind: 'error',
+                text:
+                  `Not saved: this clip was changed in another tab. It now reads: note “${theirNote || '(none)'}”, ` +
+                  `tags ${theirTags.length > 0 ? theirTags.join(', ') : '(none)'}. Your text is still in the form; ` +
+                  'save again to replace theirs.',
+              },
+            });
+            await get().refresh();
+            return;
+          }
           set({
             notice: { kind: 'error', text: `Not saved: ${error instanceof Error ? error.message : String(error)}` },
           });

@@ -187,7 +187,7 @@ describe('the clip library', () => {
     expect(files.Markdown).toContain('**Note:** Edited in the library.');
     expect(files.Markdown).toContain('Tags: #health #follow-up');
     expect(files.Markdown).toContain(
-      `(${ARTICLE}#:~:text=Nothing%20about%20the%20queue%20changes,a%20nurse%20confirms%20the%20score)`,
+      `(<${ARTICLE}#:~:text=Nothing%20about%20the%20queue%20changes,a%20nurse%20confirms%20the%20score>)`,
     );
     const csl = JSON.parse(files['CSL-JSON'] ?? '[]');
     expect(csl).toHaveLength(2);
@@ -233,6 +233,32 @@ describe('the clip library', () => {
       .toBe('Imported 2 clips from lens-clips-roundtrip.json.');
     await expect.poll(() => library.locator('.clip blockquote').allTextContents()).toEqual([SECOND, FIRST]);
     rmSync(corrupt);
+  });
+
+  it('two library tabs editing one clip: each follows the other live, and no edit is lost', async () => {
+    const other = await session.lens.context.newPage();
+    await other.goto(`chrome-extension://${session.lens.extensionId}/library.html`);
+    await other.waitForSelector('.clip');
+    const mine = library.locator('.clip').nth(1);
+    const theirs = other.locator('.clip').nth(1);
+    // The second tab starts editing the tags; meanwhile the first saves a new note.
+    await theirs.getByLabel('Tags, separated by commas').fill('health, follow up, checked');
+    await mine.getByLabel('Note').fill('Saved in the first tab.');
+    await mine.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => library.textContent('[data-testid="notice"]')).toBe('Saved.');
+    // The second tab shows the new note at once (its note field was untouched), keeps its typed tags, and says so.
+    await expect.poll(() => theirs.getByLabel('Note').inputValue(), { timeout: 5000 }).toBe('Saved in the first tab.');
+    expect(await theirs.getByLabel('Tags, separated by commas').inputValue()).toBe('health, follow up, checked');
+    expect(await theirs.locator('.changed').textContent()).toContain('Changed in another tab meanwhile');
+    await screenshot(other, 'library-changed-elsewhere');
+    await theirs.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => other.textContent('[data-testid="notice"]')).toBe('Saved.');
+    // Both edits are kept, and the first tab shows the second's tags without a reload.
+    await expect
+      .poll(() => mine.getByLabel('Tags, separated by commas').inputValue(), { timeout: 5000 })
+      .toBe('health, follow up, checked');
+    expect(await mine.getByLabel('Note').inputValue()).toBe('Saved in the first tab.');
+    await other.close();
   });
 
   it('opens a clip at its passage, and logs no errors', async () => {

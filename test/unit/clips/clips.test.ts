@@ -105,6 +105,20 @@ describe('clips in the database', () => {
     expect((await db.clips.get(other.id))?.anchor.status).toBe('exact');
   });
 
+  it('refuses an edit made from an older revision, keeping the newer one; counts revisions up', async () => {
+    const made = await createClip(db, newClip(), NOW);
+    expect(made.revision).toBe(0);
+    const first = await updateClip(db, made.id, { note: 'From the first tab' }, NOW, 0);
+    expect(first?.revision).toBe(1);
+    await expect(updateClip(db, made.id, { tags: ['second'] }, NOW, 0)).rejects.toMatchObject({
+      name: 'ClipConflictError',
+      current: { note: 'From the first tab', revision: 1 },
+    });
+    expect((await db.clips.get(made.id))?.note).toBe('From the first tab');
+    // Without a revision (an old caller), the edit applies as before.
+    expect((await updateClip(db, made.id, { tags: ['second'] }, NOW))?.revision).toBe(2);
+  });
+
   it('edits, deletes with undo, searches and filters', async () => {
     const a = await createClip(db, newClip(), NOW);
     const b = await createClip(

@@ -110,7 +110,8 @@ describe('Markdown export from hostile pages', () => {
           .replace(/&quot;/g, '"')
           .replace(/&amp;/g, '&');
         expect(decoded).toBe(clean);
-        expect(html).not.toMatch(/<(?!\/?(p)\b)/);
+        // A viewer may autolink a domain name in the text (an http link, which is fine); nothing else is markup.
+        expect(html.replace(/<a href="https?:\/\/[^"]*">|<\/a>/g, '')).not.toMatch(/</);
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Clip } from '../../../lib/clips/clip';
 import { createLibraryStore, type LibraryDeps } from '../../../lib/ui/library-store';
+import { ClipConflictError } from '../../../lib/db/clips';
 
 function clip(id: string, quote: string): Clip {
   return {
@@ -97,5 +98,22 @@ describe('library store', () => {
     expect(deps.copy).toHaveBeenCalledWith(
       '“first words” Lima, Ana. “A story.” News Example, 1 Nov. 2026, news.example/a. https://news.example/a#:~:text=first%20words',
     );
+  });
+});
+
+describe('an edit over a change made in another tab', () => {
+  it('is refused by the database and the reader is shown what the clip now holds', async () => {
+    const { deps, store } = setup();
+    const current = { ...clip('clip-0001', 'first words'), note: 'Their note', tags: ['theirs'], revision: 3 };
+    deps.update = vi.fn(async () => {
+      throw new ClipConflictError(current);
+    });
+    await store.getState().refresh();
+    await store.getState().save('clip-0001', 'My note', ['mine'], 2);
+    expect(deps.update).toHaveBeenCalledWith('clip-0001', { note: 'My note', tags: ['mine'] }, 2);
+    expect(store.getState().notice).toEqual({
+      kind: 'error',
+      text: expect.stringMatching(/changed in another tab.*note “Their note”, tags theirs.*save again/),
+    });
   });
 });
