@@ -78,7 +78,15 @@ export default defineContentScript({
     // Clipping: the button beside a selection, the context menu and the keyboard command all end here.
     const clipper = createClipper(document, {
       pageUrl: () => location.href,
-      save: (clip) => sendMessage('clip.create', clip),
+      save: async (clip) => {
+        const reply = await sendMessage('clip.create', clip);
+        // The new clip is highlighted at once, with the page's other clips.
+        if (reply.ok) {
+          myClips = [...myClips, reply.value];
+          void anchorMyClips(latestPage?.canonicalUrl ?? null, myClips, false);
+        }
+        return reply;
+      },
       update: (id, note, tags, revision) => sendMessage('clip.update', { id, note, tags, revision }),
       copy: async (text) => {
         try {
@@ -96,6 +104,8 @@ export default defineContentScript({
     // The reader's clips of this page: anchored again (even after the page changed) and highlighted; those that
     // cannot be found are reported, so the library lists them as orphaned.
     let clipsShown = '';
+    /** The reader's clips of this page, as the last report's answer listed them, plus those made since. */
+    let myClips: Clip[] = [];
     const anchorMyClips = async (canonicalUrl: string | null, clips: Clip[], retry: boolean) => {
       if (clips.length === 0) return;
       const { outcomes, ranges } = anchorClips(document, clips);
@@ -126,7 +136,8 @@ export default defineContentScript({
       if (reply.ok) {
         const { overlay, clips, ...state } = reply.value;
         await lens.update(state as TabState, overlay);
-        void anchorMyClips(page.canonicalUrl, clips ?? [], true);
+        myClips = clips ?? [];
+        void anchorMyClips(page.canonicalUrl, myClips, true);
       } else {
         await lens.update(null);
       }

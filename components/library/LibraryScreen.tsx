@@ -220,7 +220,13 @@ export function LibraryScreen(props: LibraryScreenProps) {
         <span className="exports">
           Export {props.selected.length > 0 ? 'selected' : 'shown'}:{' '}
           {(Object.keys(EXPORTS) as ExportFormat[]).map((format) => (
-            <button key={format} type="button" onClick={() => props.onExport(format)}>
+            <button
+              key={format}
+              type="button"
+              disabled={clips.length === 0}
+              title={clips.length === 0 ? 'Nothing to export: no clip is shown' : undefined}
+              onClick={() => props.onExport(format)}
+            >
               {EXPORTS[format].label}
             </button>
           ))}

@@ -47,8 +47,11 @@ export function PopupScreen({
   view,
   onAnswer,
   answering = false,
+  showMentions = true,
 }: {
   view: PopupView;
+  /** False where the view lists the names itself (the side panel), so that no name is listed twice. */
+  showMentions?: boolean;
   /** Absent where the view cannot act on the tab (tests of the layout alone). */
   onAnswer?: (answer: MatchAnswer) => void;
   answering?: boolean;
@@ -132,7 +135,7 @@ export function PopupScreen({
         <>
           <CoverageCard
             coverage={view.coverage}
-            mentions={view.mentions}
+            mentions={showMentions ? view.mentions : []}
             note={matchNote(view.matchedBy, view.copyVia)}
           />
           {view.matchedBy === 'reader' && onAnswer && (
@@ -173,7 +176,7 @@ export function PopupScreen({
               the page.
             </p>
           </section>
-          <CoverageCard coverage={view.coverage} mentions={view.mentions} />
+          <CoverageCard coverage={view.coverage} mentions={showMentions ? view.mentions : []} />
         </>
       );
     case 'captured': {

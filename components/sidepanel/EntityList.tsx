@@ -34,7 +34,8 @@ function EntityRow({ entity, load }: { entity: EntityOnPage; load(key: string): 
         {entity.name}
       </button>{' '}
       <span className="muted">
-        {entity.count}× here · in {entity.coverageCount} saved {entity.coverageCount === 1 ? 'summary' : 'summaries'}
+        {entity.count > 0 ? `${entity.count}× here` : 'not named in the page’s text'} · in {entity.coverageCount} saved{' '}
+        {entity.coverageCount === 1 ? 'summary' : 'summaries'}
       </span>
       {open && (
         <div id={panelId} className="entity-coverages">
@@ -62,14 +63,18 @@ function EntityRow({ entity, load }: { entity: EntityOnPage; load(key: string): 
 export function EntityList({
   entities,
   load,
+  heading = 'Names in this article',
 }: {
   entities: EntityOnPage[];
   load(key: string): Promise<EntityCard | null>;
+  heading?: string;
 }) {
   if (entities.length === 0) return null;
   return (
     <section aria-labelledby="entities-heading" className="entity-list">
-      <h2 id="entities-heading">Names in this article ({entities.length})</h2>
+      <h2 id="entities-heading">
+        {heading} ({entities.length})
+      </h2>
       <ul className="plain">
         {entities.map((entity) => (
           <EntityRow key={entity.key} entity={entity} load={load} />

@@ -12,7 +12,7 @@ import { sendMessage } from '../../lib/messaging/client';
 import { readTabState, watchTabState } from '../../lib/tabs/tab-state';
 import { requestedOrActiveTab } from '../../lib/ui/browser-actions';
 import { createPopupStore } from '../../lib/ui/popup-store';
-import { entitiesOnPage } from '../../lib/ui/popup-view';
+import { namesOfPage } from '../../lib/ui/popup-view';
 import '../../assets/popup.css';
 import '../../assets/sidepanel.css';
 
@@ -58,9 +58,10 @@ function SidePanel() {
   }, [page, view]);
   return (
     <main className="popup sidepanel" aria-busy={view.status === 'loading'} data-status={view.status}>
-      <PopupScreen view={view} />
+      <PopupScreen view={view} showMentions={false} />
       <EntityList
-        entities={entitiesOnPage(view)}
+        entities={namesOfPage(view)}
+        heading={view.status === 'covered' || view.status === 'possible' ? 'Mentions' : 'Names in this article'}
         load={async (key) => {
           const reply = await sendMessage('entity.coverages', { key, exclude: shown });
           if (!reply.ok) throw new Error(reply.error.message);

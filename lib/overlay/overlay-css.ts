@@ -30,11 +30,23 @@ export const OVERLAY_CSS = `
   background: var(--accent); color: var(--accent-fg); font-size: 10px; font-weight: 800;
 }
 .card {
-  width: 360px; max-width: 100%; max-height: min(70vh, 560px); overflow: auto; padding: 12px 16px 14px;
+  width: 360px; max-width: 100%; max-height: min(calc(100vh - 80px), 600px); overflow: hidden; padding: 0;
+  display: flex; flex-direction: column;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 12px;
   box-shadow: 0 10px 30px rgba(15, 23, 42, 0.25);
 }
-.top { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
+.card:not([hidden]) { display: flex; }
+/* The header and its close button stay in view; the body scrolls under it, and fades at its lower edge rather than
+   showing half a line. */
+.top {
+  display: flex; justify-content: space-between; align-items: center; gap: 8px; flex: none;
+  padding: 10px 12px 4px 16px; border-bottom: 1px solid transparent;
+}
+.body {
+  overflow: auto; min-height: 0; padding: 0 16px 14px; overscroll-behavior: contain;
+  mask-image: linear-gradient(to bottom, #000 calc(100% - 18px), transparent);
+}
+.body.at-end { mask-image: none; }
 .eyebrow { margin: 0; font-size: 12px; font-weight: 700; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 h2 { margin: 4px 0 8px; font-size: 16px; line-height: 1.3; font-weight: 700; color: var(--fg); }
 h3 { margin: 12px 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }

@@ -79,6 +79,7 @@ export function mountOverlay(
   };
   const mentionList = h(doc, 'ul', { class: 'mentions' }, ...context.mentions.map(mentionItem));
 
+  const body = h(doc, 'div', { class: 'body' });
   const card = h(
     doc,
     'section',
@@ -95,6 +96,9 @@ export function mountOverlay(
       ),
       close,
     ),
+    body,
+  );
+  const parts: Array<HTMLElement | null> = [
     heading,
     context.coverage.summary ? h(doc, 'p', { class: 'summary' }, context.coverage.summary) : null,
     context.coverage.analystTake.length > 0
@@ -129,7 +133,10 @@ export function mountOverlay(
         : null,
     ),
     h(doc, 'div', { class: 'actions' }, hidePage, hideSite),
-  );
+  ];
+  for (const part of parts) if (part !== null) body.append(part);
+  const atEnd = () => body.classList.toggle('at-end', body.scrollTop + body.clientHeight >= body.scrollHeight - 2);
+  body.addEventListener('scroll', atEnd, { passive: true });
 
   const hover = h(doc, 'div', { class: 'hover', role: 'tooltip', id: 'lens-entity-tip', hidden: true });
   const boxLayer = h(doc, 'div', { class: 'boxes', 'aria-hidden': 'true' });
@@ -138,10 +145,13 @@ export function mountOverlay(
 
   const setOpen = (open: boolean) => {
     if (open) {
+      // Beside the article when its margin is wide enough to read in; otherwise the usual width, over the page (the
+      // reader asked for the card).
       const free = (options.freeRight?.() ?? 0) - 32;
-      card.style.width = free >= 260 ? `${Math.min(free, 400)}px` : '';
+      card.style.width = free >= 280 ? `${Math.min(free, 420)}px` : '';
     }
     card.hidden = !open;
+    if (open) atEnd();
     pill.setAttribute('aria-expanded', String(open));
     if (open) heading.focus();
   };

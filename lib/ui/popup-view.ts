@@ -122,3 +122,22 @@ export async function viewForTabState(db: LensDatabase, state: TabState): Promis
 export function entitiesOnPage(view: PopupView): EntityOnPage[] {
   return view.status === 'covered' || view.status === 'possible' || view.status === 'not-covered' ? view.onPage : [];
 }
+
+/**
+ * Every name once, for a view that lists them in one place (the side panel): the coverage's mentions first, with how
+ * often the article names each (0 when it does not), then the other names found in the article.
+ */
+export function namesOfPage(view: PopupView): EntityOnPage[] {
+  const found = entitiesOnPage(view);
+  const mentions = view.status === 'covered' || view.status === 'possible' ? view.mentions : [];
+  const mentioned = new Set(mentions.map((mention) => mention.key));
+  return [
+    ...mentions.map((mention) => ({
+      key: mention.key,
+      name: mention.name,
+      count: mention.inArticle ?? found.find((entity) => entity.key === mention.key)?.count ?? 0,
+      coverageCount: mention.coverageCount,
+    })),
+    ...found.filter((entity) => !mentioned.has(entity.key)),
+  ];
+}

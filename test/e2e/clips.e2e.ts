@@ -49,6 +49,10 @@ describe('clipping', () => {
     await clipper.click('.clip-button');
     await expect.poll(() => clipper.exists('.panel')).toBe(true);
     expect(await clipper.text('.status')).toBe('Clipped to your Lens library.');
+    // The new clip is highlighted on the page at once, without a reload.
+    await expect
+      .poll(() => page.evaluate(`CSS.highlights.get('modelwire-lens-clip')?.size ?? 0`), { timeout: 5000 })
+      .toBe(1);
     // The note field has focus: type, then tags, then save.
     expect(
       await clipper.call('#lens-clip-note', 'function () { return this.getRootNode().activeElement === this; }'),
@@ -221,6 +225,8 @@ describe('the clip library', () => {
     await library.getByLabel('Select all shown (2 of 2)').check();
     await library.getByRole('button', { name: 'Delete selected (2)' }).click();
     await expect.poll(() => library.locator('.clip').count()).toBe(0);
+    // An empty library offers nothing to export.
+    expect(await library.getByRole('button', { name: 'BibTeX', exact: true }).isDisabled()).toBe(true);
     const corrupt = join(tmpdir(), 'lens-clips-corrupt.json');
     writeFileSync(corrupt, '{"format": "modelwire-lens-clips", "version": 1, "clips": [{"id": "x"}]}');
     await library.locator('input[type=file]').setInputFiles(corrupt);

@@ -77,12 +77,12 @@ describe('the overlay on a covered article', () => {
         body: document.body.innerHTML === before.body,
         head: document.head.innerHTML === before.head,
         added: document.documentElement.children.length - before.children,
-        last: document.documentElement.lastElementChild.tagName,
+        last: document.documentElement.lastElementChild.getAttribute('data-modelwire-lens'),
         rects: window.__lensRects() === before.rects,
         scroll: document.documentElement.scrollHeight === before.scrollHeight,
       };
     })()`);
-    expect(check).toEqual({ body: true, head: true, added: 1, last: 'MODELWIRE-LENS', rects: true, scroll: true });
+    expect(check).toEqual({ body: true, head: true, added: 1, last: 'overlay', rects: true, scroll: true });
     await screenshot(page, 'overlay-pill');
   });
 
@@ -289,6 +289,34 @@ describe('hostile pages and dark mode', () => {
     );
     expect(background).toBe('rgb(11, 17, 32)');
     await screenshot(page, 'overlay-card-dark');
+    await page.close();
+  });
+
+  it('keeps the card inside a short window, its header and close button in view while the body scrolls', async () => {
+    const { page, shadow } = await open(COVERED);
+    await page.setViewportSize({ width: 1280, height: 420 });
+    await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
+    await shadow.click('.pill');
+    const box = () =>
+      shadow.call<{ card: number[]; close: number[]; body: number[]; width: number }>(
+        '.card',
+        `function () {
+          const r = (e) => { const b = e.getBoundingClientRect(); return [b.top, b.bottom]; };
+          const body = this.querySelector('.body');
+          return { card: r(this), close: r(this.querySelector('button.icon')), body: [body.scrollHeight, body.clientHeight],
+            width: this.getBoundingClientRect().width };
+        }`,
+      );
+    const before = await box();
+    expect(before.card[0]).toBeGreaterThanOrEqual(0);
+    expect(before.card[1]).toBeLessThanOrEqual(420);
+    expect(before.width).toBeGreaterThanOrEqual(280);
+    // More to read than fits: the body scrolls, the header does not move.
+    expect(before.body[0]).toBeGreaterThan(before.body[1]);
+    await shadow.call('.body', 'function () { this.scrollTop = this.scrollHeight; }');
+    const after = await box();
+    expect(after.close).toEqual(before.close);
+    await screenshot(page, 'overlay-card-short-window');
     await page.close();
   });
 

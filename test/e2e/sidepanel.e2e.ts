@@ -28,7 +28,10 @@ describe('the side panel', () => {
       'Regional hospitals pilot an AI triage assistant in three emergency rooms',
     );
     await panel.waitForSelector('#entities-heading');
-    expect(await panel.textContent('#entities-heading')).toBe('Names in this article (3)');
+    expect(await panel.textContent('#entities-heading')).toBe('Mentions (3)');
+    // Each name once: the coverage's mentions are the panel's list, not a second list beside it.
+    expect(await panel.locator('#mentions-heading').count()).toBe(0);
+    expect(await panel.getByRole('button', { name: 'Kestrel Labs' }).count()).toBe(1);
     const kestrel = panel.getByRole('button', { name: 'Kestrel Labs' });
     await kestrel.focus();
     await panel.keyboard.press('Enter');
