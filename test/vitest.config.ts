@@ -12,5 +12,9 @@ export default defineConfig({
     environment: 'happy-dom',
     mockReset: true,
     restoreMocks: true,
+    // Unit tests check behaviour, never speed (benchmarks do that): a limit a busy 2-core machine running another
+    // test suite beside this one also meets.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });
