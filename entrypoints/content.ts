@@ -61,8 +61,10 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => lens.destroy());
     const stopSettings = watchDisplaySettings((next) => {
+      const redrawClips = next.privateHighlights !== settings.privateHighlights;
       settings = next;
       void lens.refresh({ settings: next });
+      if (redrawClips) void anchorMyClips(latestPage?.canonicalUrl ?? null, myClips, false);
     });
     const stopHidden = watchOverlayHidden((hidden) => void lens.refresh({ hidden }));
     ctx.onInvalidated(() => {
@@ -109,7 +111,7 @@ export default defineContentScript({
     const anchorMyClips = async (canonicalUrl: string | null, clips: Clip[], retry: boolean) => {
       if (clips.length === 0) return;
       const { outcomes, ranges } = anchorClips(document, clips);
-      showClipHighlights(document, ranges);
+      showClipHighlights(document, ranges, settings.privateHighlights ? clipper.boxLayer() : null);
       const summary = JSON.stringify(outcomes);
       if (summary !== clipsShown) {
         clipsShown = summary;

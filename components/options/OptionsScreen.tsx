@@ -58,6 +58,15 @@ function PageSection(props: OptionsScreenProps) {
           />{' '}
           Offer a “Clip” button beside text I select
         </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={display.privateHighlights}
+            onChange={(event) => props.onDisplay({ privateHighlights: event.target.checked })}
+          />{' '}
+          Keep underlines and clip highlights private from the page (drawn in Lens’s own layer; the page’s scripts can
+          otherwise read the browser’s highlight list)
+        </label>
       </div>
       <fieldset>
         <legend>Where Lens runs</legend>

@@ -50,6 +50,8 @@ button {
   padding: 3px 10px; cursor: pointer;
 }
 button.primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
+.boxes { position: fixed; inset: 0; pointer-events: none; }
+.boxes div { position: fixed; background: rgba(250, 204, 21, 0.35); border-bottom: 2px solid #ca8a04; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 `;
 
@@ -65,6 +67,8 @@ export interface ClipperDeps {
 }
 
 export interface Clipper {
+  /** A layer in the clipper's closed shadow root for highlight boxes the page cannot read (private highlights). */
+  boxLayer(): HTMLElement;
   /** Clips the current selection (context menu, keyboard command, the button); shows the outcome. */
   clipSelection(): Promise<Result<Clip>>;
   notice(text: string): void;
@@ -237,7 +241,16 @@ export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
   const onScroll = () => hideButton();
   doc.addEventListener('scroll', onScroll, { passive: true, capture: true });
 
+  let boxes: HTMLElement | null = null;
   return {
+    boxLayer() {
+      const container = ensure();
+      if (boxes === null || !container.contains(boxes)) {
+        boxes = h(doc, 'div', { class: 'boxes', 'aria-hidden': 'true' });
+        container.prepend(boxes);
+      }
+      return boxes;
+    },
     clipSelection,
     notice: showError,
     destroy() {
@@ -250,6 +263,7 @@ export function createClipper(doc: Document, deps: ClipperDeps): Clipper {
       button = null;
       panel = null;
       panelKeys = null;
+      boxes = null;
     },
   };
 }

@@ -3,6 +3,7 @@
 import { rangeOf } from '../anchoring/dom-text';
 import { anchorQuote } from '../anchoring/quote';
 import { highlightSupported, setHighlight } from '../page/highlight';
+import { drawBoxes } from '../overlay/entity-highlights';
 import type { AnchorStatus, Clip } from './clip';
 import { pageText } from './capture';
 
@@ -45,7 +46,20 @@ export function anchorClips(
 }
 
 /** Highlights the anchored clips; returns false where the browser has no Custom Highlight API. */
-export function showClipHighlights(doc: Document, ranges: Range[]): boolean {
+/**
+ * Highlights the clips' ranges: in the browser's highlight registry, or, given `layer` (a box layer in Lens's shadow
+ * root; the reader chose private highlights), as boxes there, which the page cannot read. Returns whether it showed
+ * them.
+ */
+let stopClipBoxes = () => {};
+export function showClipHighlights(doc: Document, ranges: Range[], layer: HTMLElement | null = null): boolean {
+  stopClipBoxes();
+  stopClipBoxes = () => {};
+  if (layer !== null) {
+    if (highlightSupported(doc)) setHighlight(doc, CLIP_HIGHLIGHT, [], CLIP_STYLE);
+    stopClipBoxes = drawBoxes(doc, ranges, layer);
+    return true;
+  }
   if (!highlightSupported(doc)) return false;
   setHighlight(doc, CLIP_HIGHLIGHT, ranges, CLIP_STYLE);
   return true;

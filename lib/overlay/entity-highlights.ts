@@ -59,43 +59,56 @@ function contains(rects: DOMRectList, x: number, y: number): boolean {
   return false;
 }
 
-/** Shows the ranges; `layer` (in the overlay's shadow root) receives boxes where the Highlight API is missing. */
-export function showEntityHighlights(doc: Document, groups: EntityRanges[], layer: HTMLElement): EntityHighlights {
-  const all = groups.flatMap((group) => group.ranges);
+/**
+ * Boxes over the ranges in `layer` (inside a closed shadow root), redrawn on scroll and resize: the page's DOM stays
+ * as it was, and the page's scripts cannot see which text is marked. Returns the function that removes them.
+ */
+export function drawBoxes(doc: Document, ranges: Range[], layer: HTMLElement): () => void {
   const view = std(doc).defaultView;
-  let stopBoxes = () => {};
-  const mode = highlightSupported(doc) ? 'highlight-api' : 'boxes';
-  if (mode === 'highlight-api') {
-    setHighlight(doc, ENTITY_HIGHLIGHT, all, ENTITY_STYLE);
-  } else if (view) {
-    // Boxes in the shadow root, redrawn on scroll and resize: the page's DOM stays as it was.
-    let frame = 0;
-    const draw = () => {
-      frame = 0;
-      const boxes: HTMLElement[] = [];
-      for (const range of all) {
-        for (const rect of Array.from(range.getClientRects())) {
-          if (rect.bottom < 0 || rect.top > view.innerHeight) continue;
-          const box = std(doc).createElement('div');
-          box.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
-          boxes.push(box);
-        }
+  if (!view) return () => {};
+  let frame = 0;
+  const draw = () => {
+    frame = 0;
+    const boxes: HTMLElement[] = [];
+    for (const range of ranges) {
+      for (const rect of Array.from(range.getClientRects())) {
+        if (rect.bottom < 0 || rect.top > view.innerHeight) continue;
+        const box = std(doc).createElement('div');
+        box.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
+        boxes.push(box);
       }
-      layer.replaceChildren(...boxes);
-    };
-    const schedule = () => {
-      if (frame === 0) frame = view.requestAnimationFrame(draw);
-    };
-    draw();
-    view.addEventListener('scroll', schedule, { passive: true, capture: true });
-    view.addEventListener('resize', schedule, { passive: true });
-    stopBoxes = () => {
-      view.removeEventListener('scroll', schedule, { capture: true });
-      view.removeEventListener('resize', schedule);
-      if (frame !== 0) view.cancelAnimationFrame(frame);
-      layer.replaceChildren();
-    };
-  }
+    }
+    layer.replaceChildren(...boxes);
+  };
+  const schedule = () => {
+    if (frame === 0) frame = view.requestAnimationFrame(draw);
+  };
+  draw();
+  view.addEventListener('scroll', schedule, { passive: true, capture: true });
+  view.addEventListener('resize', schedule, { passive: true });
+  return () => {
+    view.removeEventListener('scroll', schedule, { capture: true });
+    view.removeEventListener('resize', schedule);
+    if (frame !== 0) view.cancelAnimationFrame(frame);
+    layer.replaceChildren();
+  };
+}
+
+/**
+ * Shows the ranges: in the browser's highlight registry, or as boxes in `layer` (the overlay's shadow root) where the
+ * registry is missing or the reader keeps highlights private.
+ */
+export function showEntityHighlights(
+  doc: Document,
+  groups: EntityRanges[],
+  layer: HTMLElement,
+  options: { private?: boolean } = {},
+): EntityHighlights {
+  const all = groups.flatMap((group) => group.ranges);
+  let stopBoxes = () => {};
+  const mode = highlightSupported(doc) && !options.private ? 'highlight-api' : 'boxes';
+  if (mode === 'highlight-api') setHighlight(doc, ENTITY_HIGHLIGHT, all, ENTITY_STYLE);
+  else stopBoxes = drawBoxes(doc, all, layer);
   return {
     count: all.length,
     mode,

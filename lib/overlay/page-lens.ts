@@ -41,6 +41,7 @@ export function createPageLens(deps: PageLensDeps): PageLens {
   let context: OverlayContext | null = null;
   let overlay: Overlay | null = null;
   let highlights: EntityHighlights | null = null;
+  let highlightsPrivate = false;
   let generation = 0;
   let { settings, hidden } = deps.initial;
 
@@ -124,12 +125,18 @@ export function createPageLens(deps: PageLensDeps): PageLens {
       if (!overlay.host.isConnected) rootOf(doc)?.append(overlay.host);
       overlay.setPill(showPill);
     }
-    if (settings.highlights && highlights === null) {
-      const root = extractMainText(doc).root ?? bodyOf(doc);
-      if (root) highlights = showEntityHighlights(doc, findEntityRanges(root, context.highlight), overlay.boxLayer);
-    } else if (!settings.highlights && highlights !== null) {
+    // The reader switched between the browser's highlight registry and private boxes: draw them again.
+    if (highlights !== null && (!settings.highlights || highlightsPrivate !== settings.privateHighlights)) {
       highlights.clear();
       highlights = null;
+    }
+    if (settings.highlights && highlights === null) {
+      const root = extractMainText(doc).root ?? bodyOf(doc);
+      highlightsPrivate = settings.privateHighlights;
+      if (root)
+        highlights = showEntityHighlights(doc, findEntityRanges(root, context.highlight), overlay.boxLayer, {
+          private: highlightsPrivate,
+        });
     }
   };
 

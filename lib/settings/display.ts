@@ -13,6 +13,12 @@ export interface DisplaySettings {
   highlights: boolean;
   /** A "Clip" button beside text the reader selects. */
   clipButton: boolean;
+  /**
+   * Draw underlines and clip highlights as boxes inside Lens's own closed shadow root instead of the browser's CSS
+   * Highlight registry, which the page's scripts can read (`CSS.highlights`): the page then cannot learn which names
+   * Lens knows or which passages the reader clipped. Boxes cost a redraw on scroll.
+   */
+  privateHighlights: boolean;
   /** `all-except`: Lens runs everywhere but the listed sites. `only`: nowhere but the listed sites. */
   siteMode: 'all-except' | 'only';
   /** Host names ("example.com" also covers its subdomains). */
@@ -23,6 +29,7 @@ export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   overlay: true,
   highlights: true,
   clipButton: true,
+  privateHighlights: false,
   siteMode: 'all-except',
   sites: [],
 };
@@ -98,6 +105,8 @@ export function parseDisplaySettings(value: unknown): DisplaySettings {
     overlay: typeof raw.overlay === 'boolean' ? raw.overlay : DEFAULT_DISPLAY_SETTINGS.overlay,
     highlights: typeof raw.highlights === 'boolean' ? raw.highlights : DEFAULT_DISPLAY_SETTINGS.highlights,
     clipButton: typeof raw.clipButton === 'boolean' ? raw.clipButton : DEFAULT_DISPLAY_SETTINGS.clipButton,
+    privateHighlights:
+      typeof raw.privateHighlights === 'boolean' ? raw.privateHighlights : DEFAULT_DISPLAY_SETTINGS.privateHighlights,
     siteMode: raw.siteMode === 'only' ? 'only' : 'all-except',
     sites: stringList(raw.sites, MAX_SITES, siteKey),
   };

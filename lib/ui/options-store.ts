@@ -58,7 +58,7 @@ export interface OptionsState {
   hidden: OverlayHidden;
   load(): () => void;
   setDisplay(
-    change: Partial<Pick<DisplaySettings, 'overlay' | 'highlights' | 'clipButton' | 'siteMode'>>,
+    change: Partial<Pick<DisplaySettings, 'overlay' | 'highlights' | 'clipButton' | 'privateHighlights' | 'siteMode'>>,
   ): Promise<void>;
   addSite(input: string): Promise<boolean>;
   removeSite(site: string): Promise<void>;

@@ -181,3 +181,36 @@ describe('a page whose form controls clobber DOM properties (the whole page is o
     await Promise.all([popup.close(), page.close()]);
   });
 });
+
+describe('a page that reads the browser’s highlight registry', () => {
+  it('learns the underlined names and clipped passages by default, and nothing once the reader keeps them private', async () => {
+    const options = await session.lens.context.newPage();
+    await options.goto(`chrome-extension://${session.lens.extensionId}/options.html`);
+    await options.waitForSelector('main[aria-busy="false"]');
+    const privacy = options.getByLabel(/Keep underlines and clip highlights private from the page/);
+    await privacy.check();
+
+    const { page } = await openCovered(COVERED);
+    const overlay = await lensShadow(page, 'overlay');
+    await expect.poll(() => overlay.exists('.boxes div'), { timeout: 10_000 }).toBe(true);
+    await selectText(page, 'which together see about 140,000 emergency visits a year');
+    const clipper = await lensShadow(page, 'clipper');
+    await expect.poll(() => clipper.exists('.clip-button:not([hidden])'), { timeout: 5000 }).toBe(true);
+    await clipper.click('.clip-button');
+    await expect.poll(() => clipper.exists('.boxes div'), { timeout: 5000 }).toBe(true);
+    const readable = `[...CSS.highlights.keys()].filter((key) => CSS.highlights.get(key).size > 0)`;
+    expect(await page.evaluate(readable)).toEqual([]);
+    // The hover card still works over a name drawn as a box.
+    const name = await pointAt(page, 'Harbor Health Network');
+    await page.mouse.move(name.x, name.y);
+    await expect.poll(() => overlay.exists('.hover:not([hidden])'), { timeout: 5000 }).toBe(true);
+    await screenshot(page, 'attack-private-highlights');
+
+    // Switched back, the registry (which the page can read) is used again, live.
+    await privacy.uncheck();
+    await expect
+      .poll(() => page.evaluate(readable), { timeout: 5000 })
+      .toEqual(expect.arrayContaining(['modelwire-lens-entity', 'modelwire-lens-clip']));
+    await Promise.all([options.close(), page.close()]);
+  });
+});
