@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
 import { LibraryScreen } from '../../components/library/LibraryScreen';
 import { clipFacets, deleteClips, importClips, listClips, restoreClips, updateClip } from '../../lib/db/clips';
-import { openDatabase } from '../../lib/db/schema';
+import { databaseProblem, openDatabase } from '../../lib/db/schema';
 import { liveQuery } from 'dexie';
 import { copyText, downloadText, openTab } from '../../lib/ui/browser-actions';
 import { createLibraryStore } from '../../lib/ui/library-store';
@@ -12,7 +12,12 @@ import '../../assets/library.css';
 
 const db = openDatabase();
 const store = createLibraryStore({
-  list: (filter) => listClips(db, filter),
+  list: async (filter) => {
+    await db.open();
+    const problem = databaseProblem(db);
+    if (problem !== null) throw new Error(problem);
+    return listClips(db, filter);
+  },
   facets: () => clipFacets(db),
   orphanCount: () => db.clips.where('anchor.status').equals('orphaned').count(),
   update: (id, change, revision) => updateClip(db, id, change, new Date(), revision),

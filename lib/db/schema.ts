@@ -165,6 +165,21 @@ function upgradeEntityKey(name: string): string {
 
 /** One connection per extension context; the version-change handler lets a newer context upgrade without a hang. */
 let shared: LensDatabase | null = null;
+/**
+ * Whether the open database was written by a newer version of Lens than this one. Dexie then opens it anyway and
+ * re-creates any store it expects and does not find, empty, so this version would show an empty library or cache
+ * where the newer one keeps its data elsewhere. Views that read it say so instead. Null when all is well.
+ */
+export function databaseProblem(db: LensDatabase): string | null {
+  if (!db.isOpen()) return null;
+  const installed = db.backendDB().version;
+  const ours = Math.round(db.verno * 10);
+  return installed > ours
+    ? `Lens’s database was changed by a newer version of Modelwire Lens (database version ${installed}, this version knows ${ours}). ` +
+        'What it shows may be incomplete: update Modelwire Lens, or restore a backup in the options.'
+    : null;
+}
+
 export function openDatabase(): LensDatabase {
   if (shared === null) {
     const db = new LensDatabase();

@@ -83,11 +83,20 @@ export function createLibraryStore(deps: LibraryDeps) {
       undo: null,
 
       async refresh() {
-        const [clips, facets, orphans] = await Promise.all([
-          deps.list(get().filter),
-          deps.facets(),
-          deps.orphanCount(),
-        ]);
+        let clips: Clip[], facets: LibraryState['facets'], orphans: number;
+        try {
+          [clips, facets, orphans] = await Promise.all([deps.list(get().filter), deps.facets(), deps.orphanCount()]);
+        } catch (error) {
+          // Not an empty library: the library could not be read. What the page showed stays.
+          set({
+            loading: false,
+            notice: {
+              kind: 'error',
+              text: `The clip library could not be read: ${error instanceof Error ? error.message : String(error)}`,
+            },
+          });
+          return;
+        }
         const ids = new Set(clips.map((clip) => clip.id));
         set({ clips, facets, orphans, loading: false, selected: get().selected.filter((id) => ids.has(id)) });
       },

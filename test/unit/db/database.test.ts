@@ -4,7 +4,8 @@ import { coverageCountsByEntity, putCoverages } from '../../../lib/db/coverage';
 import { coverageLookup } from '../../../lib/db/match-lookup';
 import { findCoverage } from '../../../lib/match/decide';
 import { mentionsOfArticle, recordMentions } from '../../../lib/db/mentions';
-import { LensDatabase } from '../../../lib/db/schema';
+import Dexie from 'dexie';
+import { databaseProblem, LensDatabase } from '../../../lib/db/schema';
 import { seedDemoData } from '../../../lib/db/seed';
 import { parseFeed } from '../../../lib/modelwire/feed';
 import type { CoverageContent } from '../../../lib/modelwire/coverage';
@@ -110,5 +111,29 @@ describe('recordMentions', () => {
   it('writes nothing for a coverage without mentions', async () => {
     expect(await recordMentions(db, { id: 'X', mentions: [] }, { url: 'https://a.com', key: 'a.com/' }, NOW)).toBe(0);
     expect(await db.mentions.count()).toBe(0);
+  });
+});
+
+describe('a database written by a newer version of Lens', () => {
+  it('is reported (its stores may be elsewhere), where Dexie would silently re-create a missing clips store', async () => {
+    const name = 'lens-newer-version';
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(name, 9000);
+      open.onupgradeneeded = () => open.result.createObjectStore('coverages', { keyPath: 'id' });
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+      open.onerror = () => reject(open.error);
+    });
+    const newer = new LensDatabase(name);
+    await newer.open();
+    expect(databaseProblem(newer)).toMatch(/changed by a newer version of Modelwire Lens/);
+    newer.close();
+    await Dexie.delete(name);
+    const current = new LensDatabase('lens-current-version');
+    await current.open();
+    expect(databaseProblem(current)).toBeNull();
+    await current.delete();
   });
 });

@@ -117,3 +117,18 @@ describe('an edit over a change made in another tab', () => {
     });
   });
 });
+
+describe('a library that cannot be read', () => {
+  it('says so, instead of showing an empty library', async () => {
+    const { deps, store } = setup();
+    deps.list = vi.fn(async () => {
+      throw new Error('Lens’s database was changed by a newer version of Modelwire Lens');
+    });
+    await store.getState().refresh();
+    expect(store.getState().loading).toBe(false);
+    expect(store.getState().notice).toEqual({
+      kind: 'error',
+      text: 'The clip library could not be read: Lens’s database was changed by a newer version of Modelwire Lens',
+    });
+  });
+});
