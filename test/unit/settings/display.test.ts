@@ -38,6 +38,7 @@ describe('display settings', () => {
       parseDisplaySettings({
         overlay: 'yes',
         highlights: false,
+        privateHighlights: 'on',
         siteMode: 'evil',
         sites: ['A.com', 7, 'a.com', '<b>'],
       }),
@@ -45,6 +46,7 @@ describe('display settings', () => {
       overlay: true,
       highlights: false,
       clipButton: true,
+      privateHighlights: false,
       siteMode: 'all-except',
       sites: ['a.com'],
     });
