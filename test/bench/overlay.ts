@@ -40,7 +40,7 @@ try {
     window.__lensPill = new Promise((resolve) => {
       new MutationObserver((records, observer) => {
         for (const record of records) for (const node of record.addedNodes) {
-          if (node.nodeName === 'MODELWIRE-LENS') { observer.disconnect(); resolve(performance.now()); }
+          if (node.nodeType === 1 && node.getAttribute('data-modelwire-lens') === 'overlay') { observer.disconnect(); resolve(performance.now()); }
         }
       }).observe(document, { childList: true, subtree: true });
     });

@@ -12,7 +12,10 @@ declare namespace chrome {
   }
   namespace storage {
     const session: { get(keys: string | null): Promise<Record<string, unknown>> };
-    const local: { get(keys: string | null): Promise<Record<string, unknown>> };
+    const local: {
+      get(keys: string | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
   }
   namespace alarms {
     function get(name: string): Promise<{ name: string; scheduledTime: number } | undefined>;

@@ -170,7 +170,9 @@ try {
   const reading = await lens.context.newPage();
   await reading.goto(STEPS[3]?.url ?? '');
   const shadow = await lensShadow(reading);
-  await reading.waitForFunction(() => document.documentElement.lastElementChild?.tagName === 'MODELWIRE-LENS');
+  await reading.waitForFunction(
+    () => document.documentElement.lastElementChild?.getAttribute('data-modelwire-lens') === 'overlay',
+  );
   await shadow.click('.pill');
   await record(reading, '11-overlay-card', {
     step: '11-overlay-card',
