@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { describePage } from '../lib/article/describe-page';
+import { describePageInSteps } from '../lib/article/describe-page';
 import { afterDomSettles, DEFAULT_SETTLE } from '../lib/article/settle';
 import { browser } from 'wxt/browser';
 import { CHANNEL } from '../lib/messaging/channel';
@@ -131,7 +131,8 @@ export default defineContentScript({
         lens.destroy();
         return;
       }
-      const page = describePage(document, location.href);
+      const page = await describePageInSteps(document, location.href);
+      if (ctx.isInvalid) return;
       latestPage = page;
       const reply = await sendMessage('page.detected', page);
       if (!reply.ok && reply.error.code !== 'unreachable') console.warn('Modelwire Lens:', reply.error.message);

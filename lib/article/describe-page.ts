@@ -1,6 +1,7 @@
 // What the publisher content script reports about a page: detection plus citation metadata, nothing of its text.
-import { detectArticle } from './detect';
+import { detectSteps } from './detect';
 import { extractMetadata, type ArticleMetadata } from './metadata';
+import { runNow, runYielding, type Steps } from './steps';
 
 export interface PageReport extends ArticleMetadata {
   isArticle: boolean;
@@ -8,7 +9,20 @@ export interface PageReport extends ArticleMetadata {
   reasons: string[];
 }
 
-export function describePage(doc: Document, pageUrl: string): PageReport {
-  const detection = detectArticle(doc, pageUrl);
+function* describeSteps(doc: Document, pageUrl: string): Steps<PageReport> {
+  const detection = yield* detectSteps(doc, pageUrl);
+  yield;
   return { ...extractMetadata(doc, pageUrl), ...detection };
+}
+
+export function describePage(doc: Document, pageUrl: string): PageReport {
+  return runNow(describeSteps(doc, pageUrl));
+}
+
+/**
+ * The same report, read in several tasks: on a huge page the browser stays responsive while Lens reads it (the
+ * content script's way; see steps.ts). The page may change between steps; the next report reads it again.
+ */
+export function describePageInSteps(doc: Document, pageUrl: string): Promise<PageReport> {
+  return runYielding(describeSteps(doc, pageUrl));
 }

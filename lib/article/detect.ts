@@ -1,6 +1,7 @@
 // Is this page an article? A weighted vote of cheap signals (structured data, meta tags, the shape of the page, how
 // much running prose it has), with the reasons kept so that the popup can show them. Runs on every page: it reads
 // attributes and paragraph lengths only, never computed styles or layout.
+import { runNow, type Steps } from './steps';
 import { jsonLdNodes, typesOf } from './json-ld';
 import { ARTICLE_TYPES } from './metadata';
 import { hiddenByMarkup } from './hidden';
@@ -99,6 +100,13 @@ function shutsOut(element: Element, leaveOut: ReadonlySet<Element>): boolean {
  * long paragraphs count for more than many short ones (the idea behind Readability's readerable check).
  */
 export function proseScore(doc: Document, leaveOut: ReadonlySet<Element> = new Set()): number {
+  return runNow(proseSteps(doc, leaveOut));
+}
+
+/** How often the long loops offer to pause (see steps.ts): cheap, and a few milliseconds apart on any page. */
+const STEP_EVERY = 256;
+
+function* proseSteps(doc: Document, leaveOut: ReadonlySet<Element>): Steps<number> {
   let score = 0;
   // Whether each element seen is inside something that shuts it out: every ancestor is looked at once per call.
   const shut = new Map<Element, boolean>();
@@ -128,7 +136,9 @@ export function proseScore(doc: Document, leaveOut: ReadonlySet<Element> = new S
     const parent = parentOf(br);
     if (parent) candidates.add(parent);
   }
+  let seen = 0;
   for (const element of candidates) {
+    if (++seen % STEP_EVERY === 0) yield;
     if (isShutOut(element)) continue;
     const length = textOf(element).trim().length;
     if (length < 140) continue;
@@ -224,6 +234,11 @@ function controlCounts(doc: Document): { calls: number; postControls: number } {
 }
 
 export function detectArticle(doc: Document, pageUrl: string): Detection {
+  return runNow(detectSteps(doc, pageUrl));
+}
+
+/** `detectArticle` in steps, pausing between its passes over the page (and within the long ones). */
+export function* detectSteps(doc: Document, pageUrl: string): Steps<Detection> {
   const signals: Array<[number, string]> = [];
   if (!bodyOf(doc) || rootOf(doc)?.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
     return { isArticle: false, confidence: 0, reasons: ['not an HTML document'] };
@@ -243,7 +258,9 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
     signals.push([0.2, 'has a publication date in its metadata']);
   }
 
-  const prose = proseScore(doc);
+  yield;
+  const prose = yield* proseSteps(doc, new Set());
+  yield;
   if (prose >= 50) signals.push([0.55, 'has plenty of running prose']);
   else if (prose >= 20) signals.push([0.35, 'has some running prose']);
   else if (prose < 8) signals.push([-0.3, 'has little running prose']);
@@ -251,10 +268,13 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
   const path = pathOf(pageUrl);
   if (HOME_PATH.test(path)) signals.push([-0.7, 'is the site’s home page']);
   const teasers = teaserCount(doc);
+  yield;
   // Prose outside the teaser cards is the page's own: a listing with long excerpts (a blog's archive) has none, an
   // article followed by related stories has its story.
   const cards = prose >= 20 || teasers >= 4 ? teaserCards(doc, pageUrl) : new Set<Element>();
-  const ownProse = cards.size >= 4 ? proseScore(doc, cards) : prose;
+  yield;
+  const ownProse = cards.size >= 4 ? yield* proseSteps(doc, cards) : prose;
+  yield;
   if (prose >= 20 && cards.size >= 4 && ownProse < 20) {
     signals.push([-0.8, `its prose is in ${cards.size} teasers of other pages`]);
   } else if (teasers >= 4 && prose < 50) {
@@ -278,7 +298,9 @@ export function detectArticle(doc: Document, pageUrl: string): Detection {
   const hasArticleMetadata =
     Boolean(articleType) || ogType === 'article' || Boolean(metaContent(doc, 'article:published_time'));
   if (!hasArticleMetadata) {
+    yield;
     const { calls, postControls } = controlCounts(doc);
+    yield;
     if (calls >= 4 && prose < 50) signals.push([-0.4, `has ${calls} calls to action (“Learn more”, “Download”…)`]);
     // A discussion: posts by several people, each with its own Quote / Reply / Report buttons.
     if (postControls >= 3) signals.push([-0.6, `is a discussion (${postControls} quote and reply buttons)`]);

@@ -1,4 +1,4 @@
-// `npm run bench:longtask`: long tasks on a 200,000-node page that keeps changing, in Chromium with the built
+// `npm run bench:longtask`: long tasks after load on a 200,000-node page that keeps changing, in Chromium with the built
 // extension, with Lens on and with Lens turned off for the site (the page's own cost). Lens must add no long task
 // over 200 ms (RELIABILITY.md). Prints the figures and ends with one JSON line.
 import { launchWithExtension } from '../harness/browser';
@@ -24,12 +24,25 @@ function hugePage(): string {
       `<p>Paragraph ${i} of a long story about Kestrel Labs and the Harbor Health Network, which the council reviewed on Tuesday with an independent panel that will report next spring on how the triage assistant was used.</p>`,
   );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A huge page</title>
-<meta property="og:type" content="article"></head><body><article><h1>A huge page that keeps changing</h1>
-${paragraphs.join('\n')}</article><ul>${rows.join('')}</ul>
+</head><body><article id="story"></article><ul>${rows.join('')}</ul>
+<template id="late">${paragraphs.join('\n')}</template>
 <script>
+  // Like a single-page app, the story arrives after load: Lens's first look finds no article and looks again once
+  // the page settles, which on a page that never stops changing is when its wait runs out.
+  addEventListener('load', () => setTimeout(() => {
+    const story = document.getElementById('story');
+    story.innerHTML = '<h1>A huge page that keeps changing</h1>';
+    story.append(document.getElementById('late').content.cloneNode(true));
+  }, 200));
+  // Long tasks once the page has loaded (parsing and laying out 200,000 elements is the page's own cost, seconds
+  // long, with Lens or without): what is left is the work done on a loaded page that keeps changing.
   window.longTasks = [];
-  new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.longTasks.push(entry.duration); })
-    .observe({ type: 'longtask', buffered: true });
+  addEventListener('load', () => {
+    const loadedAt = performance.now();
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.startTime > loadedAt) window.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
   let tick = 0;
   setInterval(() => {
     const item = document.createElement('li');
