@@ -145,10 +145,10 @@ export function mountOverlay(
 
   const setOpen = (open: boolean) => {
     if (open) {
-      // Beside the article when its margin is wide enough to read in; otherwise the usual width, over the page (the
-      // reader asked for the card).
+      // Beside the article when its margin is wide enough to read in (the header stays and the body scrolls, so a
+      // narrow card still reads well); otherwise the usual width, over the page (the reader asked for the card).
       const free = (options.freeRight?.() ?? 0) - 32;
-      card.style.width = free >= 280 ? `${Math.min(free, 420)}px` : '';
+      card.style.width = free >= 240 ? `${Math.min(free, 420)}px` : '';
     }
     card.hidden = !open;
     if (open) atEnd();
