@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { lensSession } from '../harness/browser';
-import { lensShadow } from '../harness/shadow';
+import { lensShadow, type LensShadow } from '../harness/shadow';
 import { readStore } from '../harness/idb';
 import { pointAt, selectText } from '../harness/text-in-page';
 import { screenshot } from '../harness/screenshots';
@@ -36,6 +36,15 @@ async function openCovered(url: string): Promise<{ page: Page; tabId: number }> 
   return { page, tabId };
 }
 
+/** Selects `text` and clips it with the button beside the selection, as a reader would; the clipper's UI. */
+async function clipWithButton(page: Page, text: string): Promise<LensShadow> {
+  await selectText(page, text);
+  const clipper = await lensShadow(page, 'clipper');
+  await expect.poll(() => clipper.exists('.clip-button:not([hidden])'), { timeout: 5000 }).toBe(true);
+  await clipper.click('.clip-button');
+  return clipper;
+}
+
 describe('a page that defines Lens’s old element names and listens to everything', () => {
   it('cannot upgrade or open Lens’s UI, hears nothing the reader types, and its synthetic events trigger nothing', async () => {
     const { page } = await openCovered(SPY);
@@ -43,10 +52,7 @@ describe('a page that defines Lens’s old element names and listens to everythi
     await expect.poll(() => overlay.exists('.lens:not([hidden]) .pill'), { timeout: 10_000 }).toBe(true);
 
     // Clip a passage and type a note: the reader's typing, Escape and Ctrl+Enter all work inside the panel.
-    await selectText(page, 'Nothing about the queue changes until a nurse confirms the score');
-    const clipper = await lensShadow(page, 'clipper');
-    await expect.poll(() => clipper.exists('.clip-button:not([hidden])'), { timeout: 5000 }).toBe(true);
-    await clipper.click('.clip-button');
+    const clipper = await clipWithButton(page, 'Nothing about the queue changes until a nurse confirms the score');
     await expect.poll(() => clipper.exists('#lens-clip-note')).toBe(true);
     await page.keyboard.type(NOTE);
     await page.keyboard.press('Control+Enter');
@@ -160,10 +166,7 @@ describe('a page whose form controls clobber DOM properties (the whole page is o
       .poll(() => page.evaluate(`CSS.highlights.get('modelwire-lens-entity')?.size ?? 0`), { timeout: 10_000 })
       .toBeGreaterThan(0);
 
-    await selectText(page, 'until a nurse confirms the score');
-    const clipper = await lensShadow(page, 'clipper');
-    await expect.poll(() => clipper.exists('.clip-button:not([hidden])'), { timeout: 5000 }).toBe(true);
-    await clipper.click('.clip-button');
+    const clipper = await clipWithButton(page, 'until a nurse confirms the score');
     await expect.poll(() => clipper.exists('.status')).toBe(true);
     expect(await clipper.text('.status')).toBe('Clipped to your Lens library.');
     const clips = await readStore<Clip>(await session.lens.worker(), 'clips');
@@ -193,10 +196,7 @@ describe('a page that reads the browser’s highlight registry', () => {
     const { page } = await openCovered(COVERED);
     const overlay = await lensShadow(page, 'overlay');
     await expect.poll(() => overlay.exists('.boxes div'), { timeout: 10_000 }).toBe(true);
-    await selectText(page, 'which together see about 140,000 emergency visits a year');
-    const clipper = await lensShadow(page, 'clipper');
-    await expect.poll(() => clipper.exists('.clip-button:not([hidden])'), { timeout: 5000 }).toBe(true);
-    await clipper.click('.clip-button');
+    const clipper = await clipWithButton(page, 'which together see about 140,000 emergency visits a year');
     await expect.poll(() => clipper.exists('.boxes div'), { timeout: 5000 }).toBe(true);
     const readable = `[...CSS.highlights.keys()].filter((key) => CSS.highlights.get(key).size > 0)`;
     expect(await page.evaluate(readable)).toEqual([]);

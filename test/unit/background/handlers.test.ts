@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import demoFeed from '../../../lib/modelwire/demo/feed.json';
 import { createHandlers } from '../../../lib/background/handlers';
+import type { NewClip } from '../../../lib/clips/clip';
 import type { Badge } from '../../../lib/background/badge';
 import { LensDatabase } from '../../../lib/db/schema';
 import { seedDemoData } from '../../../lib/db/seed';
@@ -39,6 +40,20 @@ const from = (
   tabId,
   senderUrl,
 });
+
+/** A new clip of the first words of the demo article, on the page described by `page`. */
+function clipOf(page: Partial<NewClip['page']> & { url: string }): NewClip {
+  return {
+    quote: 'Three emergency departments',
+    note: '',
+    tags: [],
+    selectors: {
+      quote: { type: 'TextQuoteSelector', exact: 'Three emergency departments', prefix: '', suffix: ' run by' },
+      position: { type: 'TextPositionSelector', start: 0, end: 28 },
+    },
+    page: { canonicalUrl: null, title: null, authors: [], siteName: null, publishedTime: null, lang: null, ...page },
+  };
+}
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -116,28 +131,7 @@ describe('page.detected', () => {
   });
 
   it('answers a report with the reader’s clips of that page, never another site’s', async () => {
-    const clip = await createClip(
-      db,
-      {
-        quote: 'Three emergency departments',
-        note: '',
-        tags: [],
-        selectors: {
-          quote: { type: 'TextQuoteSelector', exact: 'Three emergency departments', prefix: '', suffix: ' run by' },
-          position: { type: 'TextPositionSelector', start: 0, end: 28 },
-        },
-        page: {
-          url: COVERED,
-          canonicalUrl: null,
-          title: null,
-          authors: [],
-          siteName: null,
-          publishedTime: null,
-          lang: null,
-        },
-      },
-      NOW,
-    );
+    const clip = await createClip(db, clipOf({ url: COVERED }), NOW);
     const reply = await handlers['page.detected'](
       describePage(sitePage(COVERED), `${COVERED}?utm_source=x`),
       from(13, `${COVERED}?utm_source=x`),
@@ -153,24 +147,7 @@ describe('page.detected', () => {
   it('keeps a clip on a syndicated copy with the copy: found, shown and editable there, not on the original', async () => {
     const copy = 'https://syndicated.example/wire/hospitals-pilot-triage-assistant';
     const made = await handlers['clip.create'](
-      {
-        quote: 'Three emergency departments',
-        note: '',
-        tags: [],
-        selectors: {
-          quote: { type: 'TextQuoteSelector', exact: 'Three emergency departments', prefix: '', suffix: ' run by' },
-          position: { type: 'TextPositionSelector', start: 0, end: 28 },
-        },
-        page: {
-          url: copy,
-          canonicalUrl: COVERED,
-          title: 'Regional hospitals pilot an AI triage assistant',
-          authors: [],
-          siteName: null,
-          publishedTime: null,
-          lang: null,
-        },
-      },
+      clipOf({ url: copy, canonicalUrl: COVERED, title: 'Regional hospitals pilot an AI triage assistant' }),
       from(21, copy),
     );
     expect(made.ok).toBe(true);
