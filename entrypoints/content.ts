@@ -106,12 +106,14 @@ export default defineContentScript({
     // The reader's clips of this page: anchored again (even after the page changed) and highlighted; those that
     // cannot be found are reported, so the library lists them as orphaned.
     let clipsShown = '';
+    let clearClipBoxes = () => {};
     /** The reader's clips of this page, as the last report's answer listed them, plus those made since. */
     let myClips: Clip[] = [];
     const anchorMyClips = async (canonicalUrl: string | null, clips: Clip[], retry: boolean) => {
       if (clips.length === 0) return;
       const { outcomes, ranges } = anchorClips(document, clips);
-      showClipHighlights(document, ranges, settings.privateHighlights ? clipper.boxLayer() : null);
+      clearClipBoxes();
+      clearClipBoxes = showClipHighlights(document, ranges, settings.privateHighlights ? clipper.boxLayer() : null);
       const summary = JSON.stringify(outcomes);
       if (summary !== clipsShown) {
         clipsShown = summary;

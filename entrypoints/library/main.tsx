@@ -33,24 +33,11 @@ const store = createLibraryStore({
 function Library() {
   const state = useStore(store);
   useEffect(() => {
-    void state.refresh();
-    // Clips made or re-anchored in other tabs show up when the reader comes back to this one.
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void store.getState().refresh();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    // And live: any change to the clips, from this page, another library tab or the background (a new clip, an
-    // anchoring result), reaches every open library through Dexie's change notifications.
-    let first = true;
-    const live = liveQuery(() => db.clips.count()).subscribe(() => {
-      if (first) first = false;
-      else void store.getState().refresh();
-    });
-    return () => {
-      document.removeEventListener('visibilitychange', onVisible);
-      live.unsubscribe();
-    };
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+    // The first load, then every change to the clips, from this page, another library tab or the background (a new
+    // clip, an anchoring result): Dexie's change notifications reach every open library.
+    const live = liveQuery(() => db.clips.count()).subscribe(() => void store.getState().refresh());
+    return () => live.unsubscribe();
+  }, []);
   return (
     <LibraryScreen
       {...state}

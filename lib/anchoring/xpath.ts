@@ -1,7 +1,15 @@
 // A W3C RangeSelector for a DOM range: the XPaths of the elements its ends are in, each refined by the character
 // offset within that element's text. Written with the clip for other annotation tools (Lens itself re-anchors by
 // quote and position, which survive markup changes better).
-import { firstChildOf, localNameOf, nextSiblingOf, nodeTypeOf, parentNodeOf, parentOf } from '../dom/safe';
+import {
+  firstChildOf,
+  localNameOf,
+  nextSiblingOf,
+  nodeTypeOf,
+  parentNodeOf,
+  parentOf,
+  previousElementOf,
+} from '../dom/safe';
 
 export interface XPathSelector {
   type: 'XPathSelector';
@@ -21,7 +29,7 @@ export function xpathOf(element: Element): string {
   for (let node: Element | null = element; node !== null; node = parentOf(node)) {
     const name = localNameOf(node);
     let index = 1;
-    for (let sibling = node.previousElementSibling; sibling !== null; sibling = sibling.previousElementSibling) {
+    for (let sibling = previousElementOf(node); sibling !== null; sibling = previousElementOf(sibling)) {
       if (localNameOf(sibling) === name) index++;
     }
     steps.unshift(`${name}[${index}]`);

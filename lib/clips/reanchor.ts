@@ -48,19 +48,15 @@ export function anchorClips(
 /** Highlights the anchored clips; returns false where the browser has no Custom Highlight API. */
 /**
  * Highlights the clips' ranges: in the browser's highlight registry, or, given `layer` (a box layer in Lens's shadow
- * root; the reader chose private highlights), as boxes there, which the page cannot read. Returns whether it showed
- * them.
+ * root; the reader chose private highlights), as boxes there, which the page cannot read. Returns the function that
+ * removes the boxes (call it before showing the clips again).
  */
-let stopClipBoxes = () => {};
-export function showClipHighlights(doc: Document, ranges: Range[], layer: HTMLElement | null = null): boolean {
-  stopClipBoxes();
-  stopClipBoxes = () => {};
+export function showClipHighlights(doc: Document, ranges: Range[], layer: HTMLElement | null = null): () => void {
+  const registry = highlightSupported(doc);
   if (layer !== null) {
-    if (highlightSupported(doc)) setHighlight(doc, CLIP_HIGHLIGHT, [], CLIP_STYLE);
-    stopClipBoxes = drawBoxes(doc, ranges, layer);
-    return true;
+    if (registry) setHighlight(doc, CLIP_HIGHLIGHT, [], CLIP_STYLE);
+    return drawBoxes(doc, ranges, layer);
   }
-  if (!highlightSupported(doc)) return false;
-  setHighlight(doc, CLIP_HIGHLIGHT, ranges, CLIP_STYLE);
-  return true;
+  if (registry) setHighlight(doc, CLIP_HIGHLIGHT, ranges, CLIP_STYLE);
+  return () => {};
 }

@@ -101,7 +101,6 @@ export function query(root: Element | Document, selector: string): Element | nul
 export const bodyOf = (doc: Document): HTMLElement | null => standard<HTMLElement | null>(doc, 'body');
 export const rootOf = (doc: Document): HTMLElement | null => standard<HTMLElement | null>(doc, 'documentElement');
 export const titleOf = (doc: Document): string => standard<string>(doc, 'title');
-export const headOf = (doc: Document): HTMLHeadElement | null => standard<HTMLHeadElement | null>(doc, 'head');
 
 /** The document methods and parts Lens uses, always the standard ones (`<form name="createRange">` cannot replace them). */
 export interface StandardDocument {
@@ -112,8 +111,6 @@ export interface StandardDocument {
   createElement(tag: string): HTMLElement;
   createTextNode(text: string): Text;
   caretRangeFromPoint?(x: number, y: number): Range | null;
-  querySelector(selector: string): Element | null;
-  querySelectorAll(selector: string): Element[];
 }
 
 const standardDocuments = new WeakMap<Document, StandardDocument>();
@@ -138,8 +135,6 @@ export function std(doc: Document): StandardDocument {
             caretRangeFromPoint: (x: number, y: number) => standardCall<Range | null>(doc, 'caretRangeFromPoint', x, y),
           }
         : {}),
-      querySelector: (selector) => query(doc, selector),
-      querySelectorAll: (selector) => queryAll(doc, selector),
     };
     standardDocuments.set(doc, view);
   }

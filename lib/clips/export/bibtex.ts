@@ -1,7 +1,7 @@
 // Clips as BibTeX (biblatex @online entries), with special characters escaped and unique citation keys.
 import type { Clip } from '../clip';
 import { citationUrl, dateParts, parseName } from '../cite';
-import { safeUrl, stripControls } from '../../text/export-escape';
+import { stripControls } from '../../text/export-escape';
 
 const BIBTEX_SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -63,15 +63,15 @@ export function toBibtex(clips: ReadonlyArray<Clip>): string {
             .join(' and '),
         ]);
       }
-      fields.push(['title', `{${bibtexText(clip.page.title ?? safeUrl(citationUrl(clip)))}}`]);
+      fields.push(['title', `{${bibtexText(clip.page.title ?? citationUrl(clip))}}`]);
       if (clip.page.siteName) fields.push(['organization', bibtexText(clip.page.siteName)]);
       const published = dateParts(clip.page.publishedTime);
       if (published) {
         fields.push(['date', published.map((part, at) => String(part).padStart(at === 0 ? 4 : 2, '0')).join('-')]);
         fields.push(['year', String(published[0])]);
       }
-      // A verbatim field: percent-encoded instead of escaped, so no brace or backslash can end it.
-      fields.push(['url', safeUrl(citationUrl(clip))]);
+      // A verbatim field: citationUrl is percent-encoded (safeUrl), so no brace or backslash can end it.
+      fields.push(['url', citationUrl(clip)]);
       fields.push(['urldate', clip.accessedAt.slice(0, 10)]);
       if (clip.page.lang) fields.push(['langid', bibtexText(clip.page.lang)]);
       fields.push([
