@@ -12,6 +12,7 @@ import { clearTabState, readTabState, saveTabState } from '../lib/tabs/tab-state
 import { sendToTab } from '../lib/messaging/client';
 import demoFeed from '../lib/modelwire/demo/feed.json';
 import { createFeedSync, FEED_ALARM } from '../lib/feed/background-sync';
+import { IndexLookup } from '../lib/index/lookup';
 import { registerSidePanelEntryPoints } from '../lib/background/side-panel';
 
 async function setBadge(tabId: number, badge: Badge): Promise<void> {
@@ -41,6 +42,7 @@ export default defineBackground(() => {
       console.error('Modelwire Lens: the stored coverages could not be re-keyed', error);
     });
   const now = () => new Date();
+  const index = new IndexLookup(db);
   const feed = createFeedSync(db, now);
   const route = createRouter(
     protocol,
@@ -50,6 +52,7 @@ export default defineBackground(() => {
       readTabState,
       setBadge,
       now,
+      index,
       syncFeed: () => seeded.then(feed.runSync),
       entitiesFound: async (tabId) => {
         await sendToTab(tabId, 'page.entities', {});

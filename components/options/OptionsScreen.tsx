@@ -190,7 +190,32 @@ function FeedStatusView({ status }: { status: FeedStatus }) {
         <dd>{when(status.lastSuccess)}</dd>
         <dt>Next sync</dt>
         <dd>{when(status.nextAttempt)}</dd>
-        {result && !result.notModified && (
+        {result && (
+          <>
+            <dt>Mode</dt>
+            <dd data-testid="feed-mode">
+              {result.index
+                ? 'Coverage index: Lens keeps a filter of every covered address and checks each page on this device. ' +
+                  'Only when the filter says “maybe” does it fetch one shard, which holds at least 50 addresses, so ' +
+                  'the index server learns at most that you opened one of those (and when).'
+                : 'Whole feed: every coverage is stored on this device, so the feed server learns nothing about the ' +
+                  'pages you read; it only sees the periodic download.'}
+            </dd>
+          </>
+        )}
+        {result?.index && (
+          <>
+            <dt>Index</dt>
+            <dd data-testid="index-result">
+              Generation {result.index.generation}: {result.index.coverages.toLocaleString('en')} coverages in{' '}
+              {result.index.shards.toLocaleString('en')} shards;{' '}
+              {result.index.kind === 'unchanged'
+                ? 'nothing new at the last sync'
+                : `the last sync downloaded ${size(result.index.downloaded)} (${result.index.kind === 'base' ? 'filter and shard table' : 'changes only'})`}
+            </dd>
+          </>
+        )}
+        {result && !result.notModified && !result.index && (
           <>
             <dt>Last feed read</dt>
             <dd data-testid="feed-result">

@@ -3,7 +3,7 @@ import { hostKey, normalizeUrl, ownPageUrls, urlKeys } from '../match/url';
 import { ClipConflictError, clipsForPage, createClip, recordAnchors, updateClip } from '../db/clips';
 import { describeStorageError } from '../db/errors';
 import { coverageCountsByEntity, getCoverage, putCoverages } from '../db/coverage';
-import { coverageLookup, forgetMatchAnswer, recordMatchAnswer } from '../db/match-lookup';
+import { coverageLookup, forgetMatchAnswer, recordMatchAnswer, type IndexForLookup } from '../db/match-lookup';
 import { coveragesMentioning, knownEntityMatcher } from '../db/entities';
 import { entityKey } from '../entities/entity-key';
 import { matchPageToCoverage, readPage } from '../match/decide';
@@ -35,6 +35,8 @@ export interface BackgroundDeps {
   entitiesFound?(tabId: number, state: TabState): void | Promise<void>;
   /** Asks the tab to report its page again (its match changed): its overlay then follows the new state. */
   pageChanged?(tabId: number): void | Promise<void>;
+  /** The coverage index, when one is configured: consulted before the database on every page lookup. */
+  index?: IndexForLookup;
 }
 
 /** Enough of an article to find the entities it names; longer texts are cut, not refused. */
@@ -77,9 +79,14 @@ async function findEntitiesOnPage(deps: BackgroundDeps, tabId: number, state: Ta
 }
 
 /** The tab's state for a page report: which coverage the page is (lib/match/decide.ts decides), or none. */
-async function stateForPage(db: LensDatabase, page: PageReport, now: Date): Promise<[TabState, Coverage | null]> {
+async function stateForPage(
+  db: LensDatabase,
+  page: PageReport,
+  now: Date,
+  index: IndexForLookup | null = null,
+): Promise<[TabState, Coverage | null]> {
   const updatedAt = now.toISOString();
-  const lookup = coverageLookup(db);
+  const lookup = coverageLookup(db, index);
   const { found, rejected } = await matchPageToCoverage(page, lookup);
   if (found === null) {
     if (!page.isArticle) return [{ kind: 'not-article', page, updatedAt }, null];
@@ -150,7 +157,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'page.detected'(page, { tabId, senderUrl }) {
       if (tabId === null) return fail('refused', 'Page reports come from a tab.');
       const now = deps.now();
-      const [state, shown] = await stateForPage(deps.db, page, now);
+      const [state, shown] = await stateForPage(deps.db, page, now, deps.index ?? null);
       if (state.kind === 'covered' && shown !== null) {
         const url = page.canonicalUrl ?? page.url;
         const key = normalizeUrl(url);
@@ -297,7 +304,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       } catch (error) {
         return fail('storage', describeStorageError(error));
       }
-      const [state, shown] = await stateForPage(deps.db, current.page, now);
+      const [state, shown] = await stateForPage(deps.db, current.page, now, deps.index ?? null);
       const next = { ...state, ...('onPage' in current && current.onPage ? { onPage: current.onPage } : {}) };
       await deps.saveTabState(tabId, next);
       await deps.setBadge(tabId, badgeFor(next, shown?.headline));

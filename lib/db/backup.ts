@@ -16,7 +16,7 @@ const isoTime = v.pipe(v.string(), v.isoTimestamp());
 
 const StoredCoverageSchema = v.object({
   ...CoverageContentSchema.entries,
-  origin: v.picklist(['demo', 'feed', 'capture']),
+  origin: v.picklist(['demo', 'feed', 'index', 'capture']),
   updatedAt: isoTime,
 });
 

@@ -5,7 +5,7 @@ import type { Coverage, CoverageContent, CoverageOrigin } from '../modelwire/cov
 import { toCoverageRecord } from './coverage-record';
 
 /** A capture from Modelwire's own page is the freshest word; the demo data is the weakest. */
-const ORIGIN_RANK: Record<CoverageOrigin, number> = { demo: 0, feed: 1, capture: 2 };
+const ORIGIN_RANK: Record<CoverageOrigin, number> = { demo: 0, feed: 1, index: 1, capture: 2 };
 
 export interface PutResult {
   written: number;

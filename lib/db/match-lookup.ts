@@ -14,10 +14,20 @@ function newestFirst(records: Coverage[]): Coverage[] {
   return [...unique.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
-export function coverageLookup(db: LensDatabase): CandidateLookup<Coverage> {
+/** What the lookup needs of the coverage index (lib/index/lookup.ts): fetch what it holds for these keys, if any. */
+export interface IndexForLookup {
+  ensure(keys: ReadonlyArray<string>): Promise<unknown>;
+}
+
+/**
+ * The database as matching sees it. With `index`, keys are first looked up in the coverage index, which stores any
+ * coverage it confirms, so the queries below find it like any other.
+ */
+export function coverageLookup(db: LensDatabase, index: IndexForLookup | null = null): CandidateLookup<Coverage> {
   return {
     async byKeys(keys) {
       if (keys.length === 0) return [];
+      if (index !== null) await index.ensure(keys);
       if (keys.length === 1)
         return newestFirst(
           await db.coverages

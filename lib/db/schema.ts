@@ -66,6 +66,31 @@ export interface MatchAnswerRecord {
   answeredAt: string;
 }
 
+/** The coverage index this browser follows (lib/index/sync.ts): one record, replaced whole by each sync. */
+export interface IndexStateRecord {
+  id: 'current';
+  /** The manifest's address: shards are fetched relative to it. */
+  manifestUrl: string;
+  generation: number;
+  baseGeneration: number;
+  /** The base filter, then one filter per delta (lib/index/fuse.ts encoding). */
+  filters: Uint8Array[];
+  /** The shard table with every delta applied (lib/index/format.ts encoding). */
+  table: Uint8Array;
+  shards: number;
+  coverages: number;
+  keys: number;
+  syncedAt: string;
+}
+
+/** A shard fetched once for a filter hit, kept so the next visit needs no request. */
+export interface IndexShardRecord {
+  /** The shard's content hash (hex), as the table names it. */
+  hash: string;
+  bytes: Uint8Array;
+  fetchedAt: string;
+}
+
 /** Small key-value facts about the database itself (which demo data was loaded, …). */
 export interface MetaRecord {
   key: string;
@@ -81,6 +106,8 @@ export class LensDatabase extends Dexie {
   pendingEntityIndex!: EntityTable<PendingEntityIndexRecord, 'coverageId'>;
   clips!: EntityTable<Clip, 'id'>;
   matchAnswers!: Table<MatchAnswerRecord, [string, string]>;
+  indexState!: EntityTable<IndexStateRecord, 'id'>;
+  indexShards!: EntityTable<IndexShardRecord, 'hash'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Lens reads by query, not liveQuery: Dexie's optimistic cache would only slow bulk writes down.
@@ -147,6 +174,8 @@ export class LensDatabase extends Dexie {
       coverages: 'id, *sourceKeys, source.domain, *siteKeys',
       matchAnswers: '[pageKey+coverageId], pageKey, coverageId',
     });
+    // Version 7: the static coverage index (filter and shard table) and the shards fetched on filter hits.
+    this.version(7).stores({ indexState: 'id', indexShards: 'hash, fetchedAt' });
   }
 }
 

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { describeIssues } from '../validation/describe-issues';
+import type { IndexSyncResult } from '../index/sync';
 
 export const FEED_SETTINGS_KEY = 'local:feed-settings';
 export const FEED_STATUS_KEY = 'local:feed-status';
@@ -125,6 +126,8 @@ export interface FeedStatus {
     /** The first few refused entries, for the options page. */
     rejectedSamples: RejectedFeedEntry[];
     ms: number;
+    /** Set when the address serves a coverage index instead of a feed (lib/index/sync.ts). */
+    index?: IndexSyncResult;
   } | null;
 }
 

@@ -4,6 +4,8 @@ import { putCoverages } from '../db/coverage';
 import { describeStorageError } from '../db/errors';
 import type { LensDatabase } from '../db/schema';
 import { parseFeed } from '../modelwire/feed';
+import { looksLikeIndexManifest } from '../index/format';
+import { forgetIndex, syncIndex } from '../index/sync';
 import type { CoverageContent } from '../modelwire/coverage';
 import { fetchFeed } from './fetch';
 import { backoffMinutes, INITIAL_FEED_STATUS, type FeedSettings, type FeedStatus } from './settings';
@@ -68,6 +70,7 @@ function nextAttempt(now: Date, minutes: number): Date {
 export async function syncFeed(deps: SyncDeps): Promise<FeedStatus> {
   const settings = await deps.readSettings();
   if (settings.url === null) {
+    await forgetIndex(deps.db);
     await deps.schedule(null);
     await deps.writeStatus(INITIAL_FEED_STATUS);
     return INITIAL_FEED_STATUS;
@@ -144,6 +147,30 @@ export async function syncFeed(deps: SyncDeps): Promise<FeedStatus> {
     const detail = error instanceof Error ? error.message : String(error);
     return fail(`The feed is not valid JSON (${detail.slice(0, 200)}). Nothing was changed.`);
   }
+  // The same address may serve a coverage index: only its manifest and filter come down now, shards on demand.
+  if (looksLikeIndexManifest(document)) {
+    const outcome = await syncIndex(settings.url, document, {
+      db: deps.db,
+      now: started,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      fetch: deps.fetch,
+    });
+    if (!outcome.ok) return fail(outcome.error);
+    const { result } = outcome;
+    return succeed(
+      {
+        notModified: false,
+        entries: result.coverages,
+        stored: 0,
+        kept: 0,
+        rejected: 0,
+        rejectedSamples: [],
+        ms: Date.now() - startedMs,
+        index: result,
+      },
+      response.validators,
+    );
+  }
   const feed = parseFeed(document);
   if (!feed.ok) return fail(`${feed.error}. Nothing was changed.`);
 
@@ -159,6 +186,8 @@ export async function syncFeed(deps: SyncDeps): Promise<FeedStatus> {
   };
   // A sync that stopped part way keeps no validators, so the next one reads the whole feed again.
   if (outcome.error !== null) return fail(outcome.error, { lastResult: result, etag: null, lastModified: null });
+  // This address serves a whole feed now: an index followed before has no more say.
+  await forgetIndex(deps.db);
   return succeed(result, response.validators);
 }
 

@@ -76,7 +76,7 @@ export type CoverageContent = v.InferOutput<typeof CoverageContentSchema>;
 export type DrewOnItem = v.InferOutput<typeof DrewOnItemSchema>;
 
 /** Where a stored record came from. A capture from the live page wins over the demo data and the feed. */
-export type CoverageOrigin = 'demo' | 'feed' | 'capture';
+export type CoverageOrigin = 'demo' | 'feed' | 'index' | 'capture';
 
 /** A stored coverage: content plus the keys the database indexes on. */
 export interface Coverage extends CoverageContent {

@@ -78,6 +78,17 @@ export function describeSync(status: FeedStatus): Notice {
   const result = status.lastResult;
   if (result === null) return { kind: 'ok', text: 'Synced.' };
   if (result.notModified) return { kind: 'ok', text: 'The feed has not changed since the last sync.' };
+  if (result.index) {
+    const { index } = result;
+    const what = `${plural(index.coverages, 'coverage', 'coverages')} in ${plural(index.shards, 'shard', 'shards')}`;
+    return {
+      kind: 'ok',
+      text:
+        index.kind === 'unchanged'
+          ? `The coverage index is up to date (generation ${index.generation}, ${what}).`
+          : `Synced the coverage index: generation ${index.generation}, ${what}.`,
+    };
+  }
   const parts = [`Synced ${plural(result.stored, 'entry', 'entries')}`];
   if (result.kept > 0) parts.push(`${plural(result.kept, 'entry', 'entries')} kept from a live Modelwire page`);
   if (result.rejected > 0) parts.push(`${plural(result.rejected, 'entry', 'entries')} refused (see below)`);

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportToJson, reportToMarkdown } from '../report';
+import { INDEX_USAGE, runIndexCommand } from '../../index/cli';
 import { BatchInputError, checkPair, readPairs, resultsToCsv, resultsToJson, runBatch } from './batch';
 
 export const USAGE = `Usage:
@@ -35,6 +36,7 @@ function progressBar(done: number, total: number, failed: number): string {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'index') return runIndexCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -57,7 +59,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${USAGE}\n\n${INDEX_USAGE}\n`);
     return 0;
   }
   const timeoutMs = Number(values.timeout);

@@ -1,0 +1,128 @@
+// `npm run bench:index`: the coverage index at archive scale. A million synthetic coverages (test/bench/synthetic-
+// coverage.ts) are built into an index folder, then 10,000 of them change (5,000 edited, 5,000 new) and the next
+// generation is built as a delta. Prints the figures the issue asks for and ends with one JSON line.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { buildIndex, type IndexRecord } from '../../lib/index/build';
+import { writeIndex } from '../../lib/index/files';
+import { decodeFuseFilter, fuseContains } from '../../lib/index/fuse';
+import { pageKeys, readPage } from '../../lib/match/decide';
+import { syntheticUrl } from './synthetic-coverage';
+
+const COVERAGES = Number(process.env.BENCH_INDEX_COVERAGES ?? 1_000_000);
+const UNCOVERED = Number(process.env.BENCH_INDEX_UNCOVERED ?? 100_000);
+const CHANGED = 10_000;
+const WORKERS = 2;
+const RECORDS_WORKER = new URL('./index-records.ts', import.meta.url).href;
+
+/** Records `from`–`to` made by `WORKERS` threads; `recordMs` is the record step's share of the wall time. */
+async function makeRecords(from: number, to: number, revision: number): Promise<{ records: IndexRecord[]; recordMs: number }> {
+  const size = Math.ceil((to - from) / WORKERS);
+  const parts = await Promise.all(
+    Array.from({ length: WORKERS }, (_, k) =>
+      new Promise<{ records: IndexRecord[]; recordMs: number }>((resolve, reject) => {
+        const worker = new Worker(
+          `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(RECORDS_WORKER)}); });`,
+          { eval: true, workerData: { from: from + k * size, to: Math.min(to, from + (k + 1) * size), revision } },
+        );
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      }),
+    ),
+  );
+  return {
+    records: parts.flatMap((part) => part.records),
+    recordMs: Math.max(...parts.map((part) => part.recordMs)),
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const dir = mkdtempSync(join(tmpdir(), 'modelwire-lens-index-bench-'));
+try {
+  console.log(`Making ${COVERAGES.toLocaleString()} synthetic coverages on ${WORKERS} threads…`);
+  const made = await makeRecords(0, COVERAGES, 0);
+  console.log(`  index keys and JSON: ${(made.recordMs / 1000).toFixed(1)} s of the wall time`);
+
+  let started = performance.now();
+  const base = await buildIndex(made.records, null, { generatedAt: new Date('2026-11-29T00:00:00Z') });
+  const builtMs = performance.now() - started;
+  await writeIndex(dir, base);
+  console.log(`  built in memory ${(builtMs / 1000).toFixed(1)} s, written ${((performance.now() - started - builtMs) / 1000).toFixed(1)} s`);
+  const writeMs = performance.now() - started;
+  const buildSeconds = (made.recordMs + writeMs) / 1000;
+  const manifest = base.manifest!;
+  const manifestBytes = Buffer.byteLength(JSON.stringify(manifest, null, 2)) + 1;
+  const firstSync = manifestBytes + manifest.base.filter.bytes + manifest.base.table.bytes;
+  console.log(
+    `Base built and written in ${(writeMs / 1000).toFixed(1)} s (+ keys ${(made.recordMs / 1000).toFixed(1)} s = ${buildSeconds.toFixed(1)} s): ` +
+      `${base.stats.keys.toLocaleString()} keys, ${base.stats.shards.toLocaleString()} shards, ` +
+      `${base.stats.minShardKeys}–? keys a shard, largest shard ${(base.stats.maxShardBytes / 1024).toFixed(1)} KB gzipped`,
+  );
+  console.log(`  filter ${mb(manifest.base.filter.bytes)}, table ${mb(manifest.base.table.bytes)}, first sync ${mb(firstSync)}`);
+
+  // False positives: addresses no coverage has, looked up as a page would be (every key the page tries).
+  const filter = decodeFuseFilter(base.files.get(manifest.base.filter.path)!);
+  if (!filter.ok) throw new Error(filter.error);
+  let hits = 0;
+  let tried = 0;
+  for (let i = 0; i < UNCOVERED; i++) {
+    const url = syntheticUrl(COVERAGES + i, 1);
+    const keys = pageKeys(readPage({ url, canonicalUrl: null, title: null }));
+    tried += keys.length;
+    const hit = keys.some((key) => {
+      const digest = createHash('sha256').update(key).digest();
+      return fuseContains(filter.value, digest.readUInt32BE(0), digest.readUInt32BE(4));
+    });
+    if (hit) hits++;
+  }
+  const fpr = hits / UNCOVERED;
+  console.log(
+    `False positives: ${hits} of ${UNCOVERED.toLocaleString()} uncovered addresses (${(fpr * 100).toFixed(2)}%), ${(tried / UNCOVERED).toFixed(2)} keys tried each`,
+  );
+
+  // The next generation: 5,000 coverages edited, 5,000 new.
+  const edited = await makeRecords(0, CHANGED / 2, 1);
+  const added = await makeRecords(COVERAGES, COVERAGES + CHANGED / 2, 0);
+  const changedRecords = [...made.records, ...edited.records, ...added.records];
+  started = performance.now();
+  const delta = await buildIndex(changedRecords, base.next, { generatedAt: new Date('2026-11-30T00:00:00Z') });
+  await writeIndex(dir, delta);
+  const deltaMs = performance.now() - started;
+  const deltaFile = delta.manifest?.deltas.at(-1);
+  const deltaManifestBytes = Buffer.byteLength(JSON.stringify(delta.manifest, null, 2)) + 1;
+  const deltaSync = deltaManifestBytes + (deltaFile?.bytes ?? Number.NaN);
+  console.log(
+    `Delta (${delta.kind}) built in ${(deltaMs / 1000).toFixed(1)} s: ${delta.stats.changedShards.toLocaleString()} shards changed, ` +
+      `${delta.stats.newKeys.toLocaleString()} new keys; a reader's sync downloads ${mb(deltaSync)} (manifest + delta)`,
+  );
+
+  const figures = {
+    coverages: COVERAGES,
+    keys: base.stats.keys,
+    buildSeconds: Number(buildSeconds.toFixed(1)),
+    filterBytes: manifest.base.filter.bytes,
+    falsePositiveRate: Number(fpr.toFixed(5)),
+    shards: base.stats.shards,
+    minKeysPerShard: base.stats.minShardKeys,
+    maxShardGzipBytes: base.stats.maxShardBytes,
+    firstSyncBytes: firstSync,
+    deltaKind: delta.kind,
+    deltaSyncBytes: deltaSync,
+    deltaBuildSeconds: Number((deltaMs / 1000).toFixed(1)),
+    targets: {
+      buildSeconds: buildSeconds <= 180,
+      filterBytes: manifest.base.filter.bytes <= 2 * 1024 * 1024,
+      falsePositiveRate: fpr <= 0.01,
+      minKeysPerShard: base.stats.minShardKeys >= 50,
+      maxShardGzipBytes: base.stats.maxShardBytes <= 64 * 1024,
+      firstSyncBytes: firstSync <= 3 * 1024 * 1024,
+      deltaSyncBytes: deltaSync <= 1024 * 1024,
+    },
+  };
+  console.log(JSON.stringify(figures));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,152 @@
+// A coverage index (lib/index/format.ts) served over HTTP on 127.0.0.1, for the browser tests and the demo: built at
+// start by the same builder as `modelwire-lens index build`, from the feed-only fixture coverage plus synthetic
+// coverages (so that there are many shards), with ETag on the manifest and switchable faults: 500s, truncated files,
+// a manifest that disagrees with its files, a hostile manifest, shards that never answer. Every request is logged with
+// the headers a privacy test needs. Run directly, it serves until stopped:
+//   npx tsx test/harness/index-server.ts [port]
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo, Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { buildIndex, toIndexRecord, type BuildResult } from '../../lib/index/build';
+import type { CoverageContent } from '../../lib/modelwire/coverage';
+import { syntheticCoverage } from '../bench/synthetic-coverage';
+
+const EXTRA_ITEMS = fileURLToPath(new URL('../fixtures/feed/extra-items.json', import.meta.url));
+
+export type IndexMode = 'ok' | 'error-500' | 'truncated' | 'bad-hash' | 'hostile-manifest' | 'hang-shards';
+
+export interface IndexRequest {
+  path: string;
+  status: number;
+  cookie: string | null;
+  referer: string | null;
+  at: number;
+}
+
+export interface IndexServer {
+  port: number;
+  /** The manifest's address: http://127.0.0.1:<port>/index.json */
+  url: string;
+  setMode(mode: IndexMode): void;
+  requests: IndexRequest[];
+  /** The coverages the index holds that are not synthetic (fixture pages exist for them). */
+  fixtureCoverages: CoverageContent[];
+  build: BuildResult;
+  close(): Promise<void>;
+}
+
+/** The index the tests use: the fixture coverage and `synthetic` generated ones. */
+export async function buildTestIndex(synthetic = 3000): Promise<{ build: BuildResult; fixtures: CoverageContent[] }> {
+  const fixtures = JSON.parse(readFileSync(EXTRA_ITEMS, 'utf8')) as CoverageContent[];
+  const coverages = [...fixtures, ...Array.from({ length: synthetic }, (_, i) => syntheticCoverage(i))];
+  const build = await buildIndex(coverages.map(toIndexRecord), null, { generatedAt: new Date('2026-11-28T00:00:00Z') });
+  return { build, fixtures };
+}
+
+export async function startIndexServer(port = 0): Promise<IndexServer> {
+  let mode: IndexMode = 'ok';
+  const requests: IndexRequest[] = [];
+  const sockets = new Set<Socket>();
+  const { build, fixtures } = await buildTestIndex();
+  const manifest = build.manifest!;
+  const files = build.files;
+  const manifestText = JSON.stringify(manifest);
+  const etag = (text: string) => `"${createHash('sha256').update(text).digest('hex').slice(0, 16)}"`;
+
+  const manifestFor = (current: IndexMode): string => {
+    if (current === 'bad-hash') {
+      // A newer generation whose filter hash does not match the filter file.
+      return JSON.stringify({
+        ...manifest,
+        generation: manifest.generation + 1,
+        base: {
+          ...manifest.base,
+          generation: manifest.generation + 1,
+          filter: { ...manifest.base.filter, sha256: 'f'.repeat(64) },
+        },
+      });
+    }
+    if (current === 'hostile-manifest') {
+      return `{"format":"modelwire-lens-index","version":1,"__proto__":{"polluted":true},"generation":99,"generatedAt":"2026-11-29T00:00:00Z","base":{"generation":99,"filter":{"path":"../../etc/passwd","bytes":99999999999,"sha256":"00"},"table":{"path":"table.bin","bytes":1,"sha256":"${'0'.repeat(64)}"}},"deltas":[],"counts":{"coverages":1,"keys":1,"shards":1},"params":{"hash":"sha-256","filter":"binary-fuse-8","minKeysPerShard":50}}`;
+    }
+    return manifestText;
+  };
+
+  const answer = (request: IncomingMessage, response: ServerResponse) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\//, '');
+    const log = (status: number) =>
+      requests.push({
+        path,
+        status,
+        cookie: request.headers.cookie ?? null,
+        referer: request.headers.referer ?? null,
+        at: Date.now(),
+      });
+    const current = mode;
+    if (current === 'error-500') {
+      log(500);
+      response.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error');
+      return;
+    }
+    if (path === 'index.json') {
+      const text = manifestFor(current);
+      const tag = etag(text);
+      if (request.headers['if-none-match'] === tag) {
+        log(304);
+        response.writeHead(304, { etag: tag }).end();
+        return;
+      }
+      log(200);
+      response.writeHead(200, { 'content-type': 'application/json', etag: tag, 'cache-control': 'no-cache' }).end(text);
+      return;
+    }
+    const bytes = files.get(path);
+    if (bytes === undefined) {
+      log(404);
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    if (current === 'hang-shards' && path.startsWith('shards/')) {
+      log(0);
+      return; // never answers; the client's time-out ends it
+    }
+    const body = current === 'truncated' ? bytes.subarray(0, Math.floor(bytes.length / 2)) : bytes;
+    log(200);
+    response
+      .writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'cache-control': 'public, max-age=31536000, immutable',
+        'content-length': String(body.length),
+      })
+      .end(Buffer.from(body));
+  };
+
+  const server = createServer(answer);
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    port: actual,
+    url: `http://127.0.0.1:${actual}/index.json`,
+    setMode(next) {
+      mode = next;
+    },
+    requests,
+    fixtureCoverages: fixtures,
+    build,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const server = await startIndexServer(Number(process.argv[2] ?? 0));
+  console.log(`Modelwire Lens index at ${server.url} (${server.build.stats.coverages} coverages, ${server.build.stats.shards} shards)`);
+}
