@@ -76,12 +76,13 @@ export interface BuildResult {
 export interface IndexRecord {
   id: string;
   keys: string[];
-  json: string;
+  /** UTF-8 JSON of the coverage, outside the JavaScript heap (a million strings would keep the collector busy). */
+  json: Uint8Array;
 }
 
 /** The builder's form of a coverage record. */
 export function toIndexRecord(coverage: CoverageContent): IndexRecord {
-  return { id: coverage.id, keys: coverageIndexKeys(coverage).sourceKeys, json: JSON.stringify(coverage) };
+  return { id: coverage.id, keys: coverageIndexKeys(coverage).sourceKeys, json: Buffer.from(JSON.stringify(coverage)) };
 }
 
 const gzipAsync = promisify(gzip);
@@ -153,10 +154,13 @@ async function shardFiles(
   const files = new Map<string, Uint8Array>();
   const keyCounts = new Uint32Array(n);
   const sizes = new Uint32Array(n);
-  const head = `{"format":${JSON.stringify(SHARD_FORMAT)},"version":${INDEX_VERSION},"entries":[`;
+  const head = Buffer.from(`{"format":${JSON.stringify(SHARD_FORMAT)},"version":${INDEX_VERSION},"entries":[`);
+  const tail = Buffer.from(']}');
+  const comma = Buffer.from(',');
+  const close = Buffer.from('}');
   let at = 0;
-  const finish = async (shard: number, json: string) => {
-    const gz = new Uint8Array(await gzipAsync(json, { level: 1 }));
+  const finish = async (shard: number, json: Buffer) => {
+    const gz = new Uint8Array(await gzipAsync(json, { level: 4 }));
     const hash = createHash('sha256').update(gz).digest().subarray(0, SHARD_HASH_BYTES);
     hashes.set(hash, shard * SHARD_HASH_BYTES);
     files.set(shardPath(Buffer.from(hash).toString('hex')), gz);
@@ -174,11 +178,16 @@ async function shardFiles(
       keyCounts[shard] = (keyCounts[shard] as number) + 1;
       at++;
     }
-    const parts = [...byCoverage]
+    const pieces: Uint8Array[] = [head];
+    [...byCoverage]
       .map(([coverage, keys]) => ({ record: coverages[coverage] as IndexRecord, keys: keys.sort() }))
       .sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0))
-      .map(({ record, keys }) => `{"keys":${JSON.stringify(keys)},"coverage":${record.json}}`);
-    const json = `${head}${parts.join(',')}]}`;
+      .forEach(({ record, keys }, i) => {
+        if (i > 0) pieces.push(comma);
+        pieces.push(Buffer.from(`{"keys":${JSON.stringify(keys)},"coverage":`), record.json, close);
+      });
+    pieces.push(tail);
+    const json = Buffer.concat(pieces);
     // A change detector for the builder's own state, not a published hash: the faster SHA-1 will do.
     const jsonHash = createHash('sha1').update(json).digest().subarray(0, SHARD_HASH_BYTES);
     jsonHashes.set(jsonHash, shard * SHARD_HASH_BYTES);

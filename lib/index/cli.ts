@@ -161,7 +161,8 @@ export async function runIndexCommand(argv: string[], io: IndexIo): Promise<numb
   await log.load();
   const targets: Target[] = [];
   try {
-    for (const sitemap of values.sitemap ?? []) targets.push(...(await readSitemap(sitemap, { ...options, run: run.id })));
+    for (const sitemap of values.sitemap ?? [])
+      targets.push(...(await readSitemap(sitemap, { ...options, run: run.id })));
     if (values.urls) {
       for (const line of (await readFile(values.urls, 'utf8')).split('\n')) {
         const url = line.trim();
@@ -226,6 +227,7 @@ export async function runIndexCommand(argv: string[], io: IndexIo): Promise<numb
           `${stats.keys} keys in ${stats.shards} shards` +
           (result.kind === 'delta' ? `; ${stats.changedShards} shards changed, ${stats.newKeys} new keys.\n` : '.\n'),
   );
-  if (result.unindexed.length > 0) io.stderr(`${result.unindexed.length} coverages name no publisher address and are not in the index.\n`);
+  if (result.unindexed.length > 0)
+    io.stderr(`${result.unindexed.length} coverages name no publisher address and are not in the index.\n`);
   return failures.length > 0 ? 1 : 0;
 }

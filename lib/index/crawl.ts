@@ -65,6 +65,24 @@ export interface CrawlSummary extends CrawlProgress {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A log line: the record's JSON kept as text (the builder holds it as bytes). */
+function serialize(state: PageState): string {
+  const { record, ...rest } = state;
+  return JSON.stringify(
+    record ? { ...rest, record: { ...record, json: Buffer.from(record.json).toString('utf8') } } : rest,
+  );
+}
+
+function deserialize(line: string): PageState | null {
+  const state = JSON.parse(line) as PageState & { record?: { id: string; keys: string[]; json: string } };
+  if (typeof state.url !== 'string') return null;
+  if (state.record) {
+    if (typeof state.record.json !== 'string' || !Array.isArray(state.record.keys)) return null;
+    return { ...state, record: { ...state.record, json: Buffer.from(state.record.json) } };
+  }
+  return state as PageState;
+}
+
 /** The crawl log of an output folder: one JSON line per outcome, the last line per URL wins. */
 export class CrawlLog {
   readonly pages = new Map<string, PageState>();
@@ -85,8 +103,8 @@ export class CrawlLog {
     for (const line of text.split('\n')) {
       if (line.trim() === '') continue;
       try {
-        const state = JSON.parse(line) as PageState;
-        if (typeof state.url === 'string') this.pages.set(state.url, state);
+        const state = deserialize(line);
+        if (state !== null) this.pages.set(state.url, state);
         lines++;
       } catch {
         // A line cut short by a kill: that page is simply read again.
@@ -98,7 +116,7 @@ export class CrawlLog {
 
   async add(state: PageState): Promise<void> {
     this.pages.set(state.url, state);
-    await appendFile(this.path, `${JSON.stringify(state)}\n`);
+    await appendFile(this.path, `${serialize(state)}\n`);
   }
 
   async open(): Promise<void> {
@@ -107,7 +125,7 @@ export class CrawlLog {
 
   private async compact(): Promise<void> {
     const temporary = `${this.path}.tmp`;
-    await writeFile(temporary, [...this.pages.values()].map((state) => `${JSON.stringify(state)}\n`).join(''));
+    await writeFile(temporary, [...this.pages.values()].map((state) => `${serialize(state)}\n`).join(''));
     await rename(temporary, this.path);
   }
 
@@ -133,11 +151,7 @@ class Pacer {
 
 type Robots = ReturnType<typeof robotsParser>;
 
-async function fetchWithTimeout(
-  url: string,
-  init: RequestInit,
-  options: CrawlOptions,
-): Promise<Response> {
+async function fetchWithTimeout(url: string, init: RequestInit, options: CrawlOptions): Promise<Response> {
   return (options.fetch ?? fetch)(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs), redirect: 'follow' });
 }
 
@@ -169,7 +183,8 @@ export async function readSitemap(url: string, options: CrawlOptions, depth = 0)
   const locOf = (element: Element) => element.querySelector('loc')?.textContent?.trim() ?? '';
   const children = [...document.querySelectorAll('sitemap')];
   if (children.length > 0) {
-    if (depth >= MAX_SITEMAP_DEPTH) throw new Error(`Sitemap indexes nest deeper than ${MAX_SITEMAP_DEPTH} levels at ${url}.`);
+    if (depth >= MAX_SITEMAP_DEPTH)
+      throw new Error(`Sitemap indexes nest deeper than ${MAX_SITEMAP_DEPTH} levels at ${url}.`);
     const nested: Target[] = [];
     for (const child of children) {
       const loc = locOf(child as unknown as Element);
@@ -186,11 +201,23 @@ export async function readSitemap(url: string, options: CrawlOptions, depth = 0)
 }
 
 /** Reads the targets into the log; returns what happened. */
-export async function crawl(targets: ReadonlyArray<Target>, log: CrawlLog, options: CrawlOptions): Promise<CrawlSummary> {
+export async function crawl(
+  targets: ReadonlyArray<Target>,
+  log: CrawlLog,
+  options: CrawlOptions,
+): Promise<CrawlSummary> {
   const now = () => (options.now?.() ?? new Date()).toISOString();
   const pacer = new Pacer(1000 / options.rate);
   const robots = new Map<string, Promise<Robots | null>>();
-  const summary: CrawlSummary = { total: targets.length, done: 0, fetched: 0, unchanged: 0, failed: 0, resumed: 0, failures: [] };
+  const summary: CrawlSummary = {
+    total: targets.length,
+    done: 0,
+    fetched: 0,
+    unchanged: 0,
+    failed: 0,
+    resumed: 0,
+    failures: [],
+  };
   const report = () => options.onProgress?.({ ...summary });
   const record = (state: PageState) => log.add({ ...state, run: options.run });
 
@@ -200,7 +227,11 @@ export async function crawl(targets: ReadonlyArray<Target>, log: CrawlLog, optio
       known = (async () => {
         await pacer.wait();
         try {
-          const response = await fetchWithTimeout(`${origin}/robots.txt`, { headers: { 'user-agent': USER_AGENT } }, options);
+          const response = await fetchWithTimeout(
+            `${origin}/robots.txt`,
+            { headers: { 'user-agent': USER_AGENT } },
+            options,
+          );
           // No robots.txt (4xx): everything is allowed. A failing server (5xx): treat as "stay away" for this run.
           if (response.status >= 500) return robotsParser(`${origin}/robots.txt`, 'User-agent: *\nDisallow: /');
           const text = response.ok ? ((await readText(response, 512 * 1024)) ?? '') : '';
@@ -222,7 +253,15 @@ export async function crawl(targets: ReadonlyArray<Target>, log: CrawlLog, optio
     summary.failures.push({ url: target.url, error });
     // A page that was read before keeps its record: a passing failure does not take it out of the index.
     if (previous?.status === 'ok') return;
-    await record({ url: target.url, status: 'failed', at: now(), lastmod: target.lastmod, etag: null, lastModified: null, error });
+    await record({
+      url: target.url,
+      status: 'failed',
+      at: now(),
+      lastmod: target.lastmod,
+      etag: null,
+      lastModified: null,
+      error,
+    });
   };
 
   const readOne = async (target: Target): Promise<void> => {
@@ -240,7 +279,8 @@ export async function crawl(targets: ReadonlyArray<Target>, log: CrawlLog, optio
     }
     const origin = new URL(target.url).origin;
     const rules = await robotsFor(origin);
-    if (rules?.isDisallowed(target.url, USER_AGENT)) return fail(target, 'disallowed by robots.txt (not requested)', previous);
+    if (rules?.isDisallowed(target.url, USER_AGENT))
+      return fail(target, 'disallowed by robots.txt (not requested)', previous);
     const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'text/html' };
     if (previous?.status === 'ok' && previous.etag) headers['if-none-match'] = previous.etag;
     if (previous?.status === 'ok' && previous.lastModified) headers['if-modified-since'] = previous.lastModified;
@@ -250,7 +290,10 @@ export async function crawl(targets: ReadonlyArray<Target>, log: CrawlLog, optio
       try {
         response = await fetchWithTimeout(target.url, { headers }, options);
       } catch (error) {
-        const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : String(error instanceof Error ? (error.cause ?? error.message) : error);
+        const reason =
+          error instanceof Error && error.name === 'TimeoutError'
+            ? `no answer within ${options.timeoutMs} ms`
+            : String(error instanceof Error ? (error.cause ?? error.message) : error);
         if (attempt < options.retries) {
           await sleep(options.retryBaseMs * 2 ** attempt);
           continue;
@@ -261,7 +304,9 @@ export async function crawl(targets: ReadonlyArray<Target>, log: CrawlLog, optio
         await response.body?.cancel().catch(() => undefined);
         if (attempt < options.retries) {
           const after = Number(response.headers.get('retry-after'));
-          await sleep(Number.isFinite(after) && after > 0 ? Math.min(after, 60) * 1000 : options.retryBaseMs * 2 ** attempt);
+          await sleep(
+            Number.isFinite(after) && after > 0 ? Math.min(after, 60) * 1000 : options.retryBaseMs * 2 ** attempt,
+          );
           continue;
         }
         return fail(target, `answered ${response.status} ${options.retries + 1} times`, previous);
@@ -274,7 +319,15 @@ export async function crawl(targets: ReadonlyArray<Target>, log: CrawlLog, optio
       }
       if (response.status === 404 || response.status === 410) {
         await response.body?.cancel().catch(() => undefined);
-        await record({ url: target.url, status: 'gone', at: now(), lastmod: target.lastmod, etag: null, lastModified: null, error: `answered ${response.status}` });
+        await record({
+          url: target.url,
+          status: 'gone',
+          at: now(),
+          lastmod: target.lastmod,
+          etag: null,
+          lastModified: null,
+          error: `answered ${response.status}`,
+        });
         summary.failures.push({ url: target.url, error: `answered ${response.status}: taken out of the index` });
         return;
       }

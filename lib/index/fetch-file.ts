@@ -59,7 +59,10 @@ export async function fetchIndexFile(
     const bytes = await readUpTo(response, expected.bytes ?? expected.maxBytes);
     if (bytes === null) return { ok: false, error: `${name} is larger than the index says it is` };
     if (expected.bytes !== undefined && bytes.length !== expected.bytes) {
-      return { ok: false, error: `${name} has ${bytes.length} bytes where the index says ${expected.bytes} (cut short?)` };
+      return {
+        ok: false,
+        error: `${name} has ${bytes.length} bytes where the index says ${expected.bytes} (cut short?)`,
+      };
     }
     const hash = await sha256Hex(bytes);
     if (!hash.startsWith(expected.sha256)) return { ok: false, error: `${name} does not match its hash in the index` };
@@ -68,7 +71,10 @@ export async function fetchIndexFile(
     if (controller.signal.aborted) {
       return { ok: false, error: `${name} did not arrive within ${Math.round(options.timeoutMs / 1000)} s` };
     }
-    return { ok: false, error: `${name} could not be fetched (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      error: `${name} could not be fetched (${error instanceof Error ? error.message : String(error)})`,
+    };
   } finally {
     clearTimeout(timer);
   }

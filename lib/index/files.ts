@@ -49,7 +49,8 @@ export async function readPreviousBuild(dir: string): Promise<PreviousBuild | nu
     const manifest = parseManifest(JSON.parse(await readFile(join(dir, MANIFEST_NAME), 'utf8')));
     if (!manifest.ok) return null;
     const state = join(dir, STATE_DIR);
-    if ((await readFile(join(state, 'generation.txt'), 'utf8')).trim() !== String(manifest.value.generation)) return null;
+    if ((await readFile(join(state, 'generation.txt'), 'utf8')).trim() !== String(manifest.value.generation))
+      return null;
     const table = decodeTable(new Uint8Array(await readFile(join(state, 'table.bin'))), manifest.value.counts.shards);
     if (!table.ok) return null;
     const keys = await readFile(join(state, 'keys.bin'));

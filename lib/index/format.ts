@@ -66,7 +66,11 @@ export const ManifestSchema = v.object({
     ),
     v.maxLength(INDEX_LIMITS.deltas),
   ),
-  counts: v.object({ coverages: count, keys: count, shards: v.pipe(count, v.minValue(1), v.maxValue(INDEX_LIMITS.shards)) }),
+  counts: v.object({
+    coverages: count,
+    keys: count,
+    shards: v.pipe(count, v.minValue(1), v.maxValue(INDEX_LIMITS.shards)),
+  }),
   params: v.object({
     hash: v.literal('sha-256'),
     filter: v.literal('binary-fuse-8'),
@@ -82,24 +86,33 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 /** Checks a parsed manifest: its shape and that its deltas form one chain from its base to its generation. */
 export function parseManifest(document: unknown): Parsed<IndexManifest> {
   const result = v.safeParse(ManifestSchema, document);
-  if (!result.success) return { ok: false, error: `Not a Modelwire Lens index manifest: ${describeIssues(result.issues)}` };
+  if (!result.success)
+    return { ok: false, error: `Not a Modelwire Lens index manifest: ${describeIssues(result.issues)}` };
   const manifest = result.output;
   let at = manifest.base.generation;
   for (const delta of manifest.deltas) {
     if (delta.from !== at || delta.to !== at + 1) {
-      return { ok: false, error: `The index manifest's deltas do not follow each other (${delta.from} → ${delta.to} after ${at})` };
+      return {
+        ok: false,
+        error: `The index manifest's deltas do not follow each other (${delta.from} → ${delta.to} after ${at})`,
+      };
     }
     at = delta.to;
   }
   if (at !== manifest.generation) {
-    return { ok: false, error: `The index manifest's deltas end at generation ${at}, not at its own ${manifest.generation}` };
+    return {
+      ok: false,
+      error: `The index manifest's deltas end at generation ${at}, not at its own ${manifest.generation}`,
+    };
   }
   return { ok: true, value: manifest };
 }
 
 /** Whether a parsed JSON document says it is an index manifest (the feed URL may name either). */
 export function looksLikeIndexManifest(document: unknown): boolean {
-  return typeof document === 'object' && document !== null && (document as { format?: unknown }).format === INDEX_FORMAT;
+  return (
+    typeof document === 'object' && document !== null && (document as { format?: unknown }).format === INDEX_FORMAT
+  );
 }
 
 /** The shard table: shard i holds the keys whose 32-bit prefix is in [starts[i], starts[i + 1]). */
@@ -126,10 +139,13 @@ export function encodeTable(table: ShardTable): Uint8Array {
 export function decodeTable(bytes: Uint8Array, expectedShards: number): Parsed<ShardTable> {
   if (bytes.length < 8) return { ok: false, error: 'the shard table is shorter than its header' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== TABLE_MAGIC) return { ok: false, error: 'the shard table is not a Lens table (bad magic)' };
+  if (view.getUint32(0, true) !== TABLE_MAGIC)
+    return { ok: false, error: 'the shard table is not a Lens table (bad magic)' };
   const n = view.getUint32(4, true);
-  if (n !== expectedShards) return { ok: false, error: `the shard table lists ${n} shards, the manifest ${expectedShards}` };
-  if (bytes.length !== 8 + n * (4 + SHARD_HASH_BYTES)) return { ok: false, error: 'the shard table has the wrong length' };
+  if (n !== expectedShards)
+    return { ok: false, error: `the shard table lists ${n} shards, the manifest ${expectedShards}` };
+  if (bytes.length !== 8 + n * (4 + SHARD_HASH_BYTES))
+    return { ok: false, error: 'the shard table has the wrong length' };
   const starts = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     starts[i] = view.getUint32(8 + i * 4, true);
@@ -188,7 +204,8 @@ export function encodeDelta(delta: IndexDelta): Uint8Array {
 export function decodeDelta(bytes: Uint8Array, shards: number): Parsed<IndexDelta> {
   if (bytes.length < 20) return { ok: false, error: 'a delta file is shorter than its header' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== DELTA_MAGIC) return { ok: false, error: 'a delta file is not a Lens delta (bad magic)' };
+  if (view.getUint32(0, true) !== DELTA_MAGIC)
+    return { ok: false, error: 'a delta file is not a Lens delta (bad magic)' };
   const n = view.getUint32(12, true);
   const filterBytes = view.getUint32(16, true);
   if (bytes.length !== 20 + n * (4 + SHARD_HASH_BYTES) + filterBytes) {
@@ -215,10 +232,7 @@ export function decodeDelta(bytes: Uint8Array, shards: number): Parsed<IndexDelt
 export function applyDeltaToTable(table: ShardTable, delta: IndexDelta): void {
   for (let i = 0; i < delta.changed.length; i++) {
     const index = delta.changed[i] as number;
-    table.hashes.set(
-      delta.hashes.subarray(i * SHARD_HASH_BYTES, (i + 1) * SHARD_HASH_BYTES),
-      index * SHARD_HASH_BYTES,
-    );
+    table.hashes.set(delta.hashes.subarray(i * SHARD_HASH_BYTES, (i + 1) * SHARD_HASH_BYTES), index * SHARD_HASH_BYTES);
   }
 }
 

@@ -172,7 +172,9 @@ export function fuseContains(filter: FuseFilter, hi: number, lo: number, scratch
   cellsOf(hi, lo, filter.seed, filter.segmentLength, filter.segmentCount * filter.segmentLength, scratch);
   const f = filter.fingerprints;
   return (
-    ((f[scratch[0] as number] as number) ^ (f[scratch[1] as number] as number) ^ (f[scratch[2] as number] as number)) ===
+    ((f[scratch[0] as number] as number) ^
+      (f[scratch[1] as number] as number) ^
+      (f[scratch[2] as number] as number)) ===
     scratch[3]
   );
 }
@@ -193,7 +195,8 @@ export function encodeFuseFilter(filter: FuseFilter): Uint8Array {
 export function decodeFuseFilter(bytes: Uint8Array): { ok: true; value: FuseFilter } | { ok: false; error: string } {
   if (bytes.length < FUSE_HEADER_BYTES) return { ok: false, error: 'the filter file is shorter than its header' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== MAGIC) return { ok: false, error: 'the filter file is not a Lens filter (bad magic)' };
+  if (view.getUint32(0, true) !== MAGIC)
+    return { ok: false, error: 'the filter file is not a Lens filter (bad magic)' };
   const seed = view.getUint32(4, true);
   const segmentLength = view.getUint32(8, true);
   const segmentCount = view.getUint32(12, true);

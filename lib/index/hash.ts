@@ -8,12 +8,16 @@ export async function hashKey(key: string): Promise<Uint8Array> {
 
 /** The first 32 bits of a key hash, big-endian: where the key's shard starts looking. */
 export function prefixOf(hash: Uint8Array): number {
-  return (((hash[0] as number) << 24) | ((hash[1] as number) << 16) | ((hash[2] as number) << 8) | (hash[3] as number)) >>> 0;
+  return (
+    (((hash[0] as number) << 24) | ((hash[1] as number) << 16) | ((hash[2] as number) << 8) | (hash[3] as number)) >>> 0
+  );
 }
 
 /** Bits 32–63 of a key hash, big-endian: the filter's second word. */
 export function secondWordOf(hash: Uint8Array): number {
-  return (((hash[4] as number) << 24) | ((hash[5] as number) << 16) | ((hash[6] as number) << 8) | (hash[7] as number)) >>> 0;
+  return (
+    (((hash[4] as number) << 24) | ((hash[5] as number) << 16) | ((hash[6] as number) << 8) | (hash[7] as number)) >>> 0
+  );
 }
 
 /** Lower-case hexadecimal of some bytes. */

@@ -102,7 +102,12 @@ export class IndexLookup {
       if (read.fetched) outcome.requests++;
       const found = read.entries.filter((entry) => entry.keys.some((key) => shardKeys.has(key)));
       if (found.length > 0) {
-        await putCoverages(this.db, found.map((entry) => entry.coverage), 'index', this.now());
+        await putCoverages(
+          this.db,
+          found.map((entry) => entry.coverage),
+          'index',
+          this.now(),
+        );
         outcome.confirmed += found.length;
       }
     }
@@ -116,7 +121,10 @@ export class IndexLookup {
   private async shard(
     state: IndexStateRecord,
     hash: string,
-  ): Promise<{ ok: true; fetched: boolean; entries: Array<{ keys: string[]; coverage: CoverageContent }> } | { ok: false; error: string }> {
+  ): Promise<
+    | { ok: true; fetched: boolean; entries: Array<{ keys: string[]; coverage: CoverageContent }> }
+    | { ok: false; error: string }
+  > {
     let bytes = (await this.db.indexShards.get(hash))?.bytes;
     let fetched = false;
     if (bytes === undefined) {
@@ -130,7 +138,8 @@ export class IndexLookup {
       fetched = true;
     }
     const text = await gunzipText(bytes, INDEX_LIMITS.shardTextBytes);
-    if (text === null) return { ok: false, error: 'a shard does not unpack (corrupt, or larger than any shard may be)' };
+    if (text === null)
+      return { ok: false, error: 'a shard does not unpack (corrupt, or larger than any shard may be)' };
     let document: unknown;
     try {
       document = JSON.parse(text);
@@ -147,7 +156,10 @@ export class IndexLookup {
     await this.db.indexShards.put({ hash, bytes, fetchedAt: this.now().toISOString() });
     const count = await this.db.indexShards.count();
     if (count > MAX_CACHED_SHARDS) {
-      const oldest = await this.db.indexShards.orderBy('fetchedAt').limit(count - MAX_CACHED_SHARDS).primaryKeys();
+      const oldest = await this.db.indexShards
+        .orderBy('fetchedAt')
+        .limit(count - MAX_CACHED_SHARDS)
+        .primaryKeys();
       await this.db.indexShards.bulkDelete(oldest);
     }
   }

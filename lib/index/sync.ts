@@ -38,7 +38,11 @@ export interface IndexSyncDeps {
   fetch?: typeof fetch;
 }
 
-export async function syncIndex(manifestUrl: string, document: unknown, deps: IndexSyncDeps): Promise<IndexSyncOutcome> {
+export async function syncIndex(
+  manifestUrl: string,
+  document: unknown,
+  deps: IndexSyncDeps,
+): Promise<IndexSyncOutcome> {
   const parsed = parseManifest(document);
   if (!parsed.ok) return { ok: false, error: `${parsed.error}. The index in use was kept.` };
   const manifest = parsed.value;
@@ -92,7 +96,8 @@ export async function syncIndex(manifestUrl: string, document: unknown, deps: In
     if (!fetched.ok) return fail(`A delta was refused: ${fetched.error}`);
     const delta = decodeDelta(fetched.bytes, manifest.counts.shards);
     if (!delta.ok) return fail(`A delta was refused: ${delta.error}`);
-    if (delta.value.from !== file.from || delta.value.to !== file.to) return fail('A delta is not the one the manifest names');
+    if (delta.value.from !== file.from || delta.value.to !== file.to)
+      return fail('A delta is not the one the manifest names');
     const filter = decodeFuseFilter(delta.value.filter);
     if (!filter.ok) return fail(`A delta's filter was refused: ${filter.error}`);
     applyDeltaToTable(table, delta.value);

@@ -19,21 +19,28 @@ const WORKERS = 2;
 const RECORDS_WORKER = new URL('./index-records.ts', import.meta.url).href;
 
 /** Records `from`–`to` made by `WORKERS` threads; `recordMs` is the record step's share of the wall time. */
-async function makeRecords(from: number, to: number, revision: number): Promise<{ records: IndexRecord[]; recordMs: number }> {
+async function makeRecords(
+  from: number,
+  to: number,
+  revision: number,
+): Promise<{ records: IndexRecord[]; recordMs: number }> {
   const size = Math.ceil((to - from) / WORKERS);
   const parts = await Promise.all(
-    Array.from({ length: WORKERS }, (_, k) =>
-      new Promise<{ records: IndexRecord[]; recordMs: number }>((resolve, reject) => {
-        const worker = new Worker(
-          `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(RECORDS_WORKER)}); });`,
-          { eval: true, workerData: { from: from + k * size, to: Math.min(to, from + (k + 1) * size), revision } },
-        );
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      }),
+    Array.from(
+      { length: WORKERS },
+      (_, k) =>
+        new Promise<{ records: IndexRecord[]; recordMs: number }>((resolve, reject) => {
+          const worker = new Worker(
+            `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(RECORDS_WORKER)}); });`,
+            { eval: true, workerData: { from: from + k * size, to: Math.min(to, from + (k + 1) * size), revision } },
+          );
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        }),
     ),
   );
   return {
+    // Structured cloning turned each record's bytes into a plain Uint8Array; the builder takes those as they are.
     records: parts.flatMap((part) => part.records),
     recordMs: Math.max(...parts.map((part) => part.recordMs)),
   };
@@ -50,7 +57,9 @@ try {
   const base = await buildIndex(made.records, null, { generatedAt: new Date('2026-11-29T00:00:00Z') });
   const builtMs = performance.now() - started;
   await writeIndex(dir, base);
-  console.log(`  built in memory ${(builtMs / 1000).toFixed(1)} s, written ${((performance.now() - started - builtMs) / 1000).toFixed(1)} s`);
+  console.log(
+    `  built in memory ${(builtMs / 1000).toFixed(1)} s, written ${((performance.now() - started - builtMs) / 1000).toFixed(1)} s`,
+  );
   const writeMs = performance.now() - started;
   const buildSeconds = (made.recordMs + writeMs) / 1000;
   const manifest = base.manifest!;
@@ -61,7 +70,9 @@ try {
       `${base.stats.keys.toLocaleString()} keys, ${base.stats.shards.toLocaleString()} shards, ` +
       `${base.stats.minShardKeys}–? keys a shard, largest shard ${(base.stats.maxShardBytes / 1024).toFixed(1)} KB gzipped`,
   );
-  console.log(`  filter ${mb(manifest.base.filter.bytes)}, table ${mb(manifest.base.table.bytes)}, first sync ${mb(firstSync)}`);
+  console.log(
+    `  filter ${mb(manifest.base.filter.bytes)}, table ${mb(manifest.base.table.bytes)}, first sync ${mb(firstSync)}`,
+  );
 
   // False positives: addresses no coverage has, looked up as a page would be (every key the page tries).
   const filter = decodeFuseFilter(base.files.get(manifest.base.filter.path)!);

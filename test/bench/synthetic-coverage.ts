@@ -5,8 +5,38 @@
 import type { CoverageContent } from '../../lib/modelwire/coverage';
 import { random } from './text-generator';
 
-const SYLLABLES = ['ka', 'lo', 'mer', 'tan', 'vi', 'sor', 'el', 'dun', 'pra', 'ix', 'ol', 'ven', 'tra', 'ce', 'mo', 'bar',
-  'ri', 'qua', 'len', 'fos', 'at', 'gri', 'num', 'pel', 'ost', 'ze', 'hal', 'cor', 'bin', 'us'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mer',
+  'tan',
+  'vi',
+  'sor',
+  'el',
+  'dun',
+  'pra',
+  'ix',
+  'ol',
+  'ven',
+  'tra',
+  'ce',
+  'mo',
+  'bar',
+  'ri',
+  'qua',
+  'len',
+  'fos',
+  'at',
+  'gri',
+  'num',
+  'pel',
+  'ost',
+  'ze',
+  'hal',
+  'cor',
+  'bin',
+  'us',
+];
 const SUFFIXES = ['.com', '.co.uk', '.de', '.com.au', '.fr', '.net', '.org', '.in', '.ca', '.it', '.es', '.jp'];
 const SECTIONS = ['news', 'business', 'technology', 'world', 'science', 'politics', 'health', 'markets', 'tech', 'ai'];
 

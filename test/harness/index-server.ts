@@ -148,5 +148,7 @@ export async function startIndexServer(port = 0): Promise<IndexServer> {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = await startIndexServer(Number(process.argv[2] ?? 0));
-  console.log(`Modelwire Lens index at ${server.url} (${server.build.stats.coverages} coverages, ${server.build.stats.shards} shards)`);
+  console.log(
+    `Modelwire Lens index at ${server.url} (${server.build.stats.coverages} coverages, ${server.build.stats.shards} shards)`,
+  );
 }
