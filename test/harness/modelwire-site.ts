@@ -49,8 +49,9 @@ const DISALLOWED = '/article/private-';
 
 export async function startModelwireSite(
   count: number,
-  options: { brokenEvery?: number; privateEvery?: number } = {},
+  options: { brokenEvery?: number; privateEvery?: number; crawlDelay?: number; failFirst?: number } = {},
 ): Promise<ModelwireSite> {
+  const failures = new Map<string, number>();
   const requests: SiteRequest[] = [];
   const revisions = new Map<number, number>();
   const sockets = new Set<Socket>();
@@ -71,8 +72,10 @@ export async function startModelwireSite(
       requests.push({ path, status, at: Date.now(), conditional });
       response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(body);
     };
-    if (path === '/robots.txt')
-      return send(200, `User-agent: *\nDisallow: ${DISALLOWED}\n`, { 'content-type': 'text/plain' });
+    if (path === '/robots.txt') {
+      const delay = options.crawlDelay ? `Crawl-delay: ${options.crawlDelay}\n` : '';
+      return send(200, `User-agent: *\nDisallow: ${DISALLOWED}\n${delay}`, { 'content-type': 'text/plain' });
+    }
     if (path === '/sitemap.xml') {
       return send(
         200,
@@ -93,6 +96,12 @@ export async function startModelwireSite(
     }
     const i = byPath.get(path);
     if (i === undefined) return send(404, 'Not found');
+    // A busy server: the first requests for each page are refused with 503 and Retry-After.
+    const failed = failures.get(path) ?? 0;
+    if (failed < (options.failFirst ?? 0)) {
+      failures.set(path, failed + 1);
+      return send(503, 'Busy', { 'retry-after': '0' });
+    }
     const revision = revisions.get(i) ?? 0;
     const etag = `"${i}-${revision}"`;
     if (request.headers['if-none-match'] === etag) return send(304, '', { etag });

@@ -139,7 +139,8 @@ describe('coverage index in the extension', () => {
     [
       'a truncated table',
       () => {
-        answer = (path) => (path.startsWith('table') ? new Response(files.get(path)!.slice(0, 10) as Uint8Array<ArrayBuffer>) : null);
+        answer = (path) =>
+          path.startsWith('table') ? new Response(files.get(path)!.slice(0, 10) as Uint8Array<ArrayBuffer>) : null;
         return newBase();
       },
       'cut short',
