@@ -271,8 +271,9 @@ function FeedForm(props: OptionsScreenProps) {
   return (
     <form onSubmit={submit} aria-describedby={`${ids}-help`}>
       <p id={`${ids}-help`} className="help">
-        An https address serving a Modelwire Lens feed (format version 1, see the README). When you save, the browser
-        asks you to let Lens read that one site; Lens asks for nothing else and sends nothing there but the request.
+        An https address serving a Modelwire Lens feed or coverage index (both format version 1, see the README). When
+        you save, the browser asks you to let Lens read that one site; Lens asks for nothing else and sends nothing
+        there but its requests.
       </p>
       <label htmlFor={`${ids}-url`}>Feed address</label>
       <input

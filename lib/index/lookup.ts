@@ -10,6 +10,9 @@ import { decodeFuseFilter, fuseContains, type FuseFilter } from './fuse';
 import { hashKey, prefixOf, secondWordOf, toHex } from './hash';
 import { INDEX_VERSION_META } from './sync';
 
+/** Keys remembered as settled at most (a Map keeps insertion order: the oldest go first). */
+const MAX_SETTLED_KEYS = 5000;
+
 /** Shards kept at most; the least recently fetched go first. */
 export const MAX_CACHED_SHARDS = 2000;
 
@@ -38,6 +41,11 @@ export class IndexLookup {
   private loaded: Loaded | null = null;
   private loading: Promise<Loaded | null> | null = null;
   private loadedVersion: string | null = null;
+  /**
+   * Keys already settled against a shard (their coverages stored, or found absent), by shard hash: a second visit
+   * neither unpacks the shard again nor writes. Forgotten when the worker stops; bounded.
+   */
+  private readonly settled = new Map<string, { shard: string; ids: string[] }>();
 
   constructor(
     private readonly db: LensDatabase,
@@ -89,6 +97,8 @@ export class IndexLookup {
       const lo = secondWordOf(hash);
       if (!index.filters.some((filter) => fuseContains(filter, hi, lo, scratch))) continue;
       const shard = toHex(shardHashAt(index.table, shardIndexOf(index.table, hi)));
+      if (await this.isSettled(key, shard)) continue;
+      if (await this.isSettled(key, shard)) continue;
       const set = wanted.get(shard) ?? new Set<string>();
       set.add(key);
       wanted.set(shard, set);
@@ -110,8 +120,26 @@ export class IndexLookup {
         );
         outcome.confirmed += found.length;
       }
+      for (const key of shardKeys) {
+        const ids = found.filter((entry) => entry.keys.includes(key)).map((entry) => entry.coverage.id);
+        this.settle(key, shard, ids);
+      }
     }
     return outcome;
+  }
+
+  /** Settled against this very shard, and its coverages still stored (the reader may have cleared them). */
+  private async isSettled(key: string, shard: string): Promise<boolean> {
+    const settled = this.settled.get(key);
+    if (settled?.shard !== shard) return false;
+    if (settled.ids.length === 0) return true;
+    return (await this.db.coverages.where('id').anyOf(settled.ids).count()) === settled.ids.length;
+  }
+
+  private settle(key: string, shard: string, ids: string[]): void {
+    this.settled.delete(key);
+    this.settled.set(key, { shard, ids });
+    if (this.settled.size > MAX_SETTLED_KEYS) this.settled.delete(this.settled.keys().next().value as string);
   }
 
   private now(): Date {

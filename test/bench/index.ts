@@ -10,7 +10,12 @@ import { buildIndex, type IndexRecord } from '../../lib/index/build';
 import { writeIndex } from '../../lib/index/files';
 import { decodeFuseFilter, fuseContains } from '../../lib/index/fuse';
 import { pageKeys, readPage } from '../../lib/match/decide';
-import { syntheticUrl } from './synthetic-coverage';
+import { syntheticCoverage, syntheticUrl } from './synthetic-coverage';
+import { createReadStream } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { launchWithExtension } from '../harness/browser';
+import { pageScript } from './page-script';
 
 const COVERAGES = Number(process.env.BENCH_INDEX_COVERAGES ?? 1_000_000);
 const UNCOVERED = Number(process.env.BENCH_INDEX_UNCOVERED ?? 100_000);
@@ -44,6 +49,53 @@ async function makeRecords(
     records: parts.flatMap((part) => part.records),
     recordMs: Math.max(...parts.map((part) => part.recordMs)),
   };
+}
+
+/** Serves the index folder on loopback (with CORS, as a CDN would for a public index) and runs the page benchmark. */
+async function lookupsInChromium(folder: string) {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = join(folder, path.replace(/^\/+/, '').replace(/\.\./g, ''));
+    const stream = createReadStream(file);
+    stream.once('error', () => response.writeHead(404, { 'access-control-allow-origin': '*' }).end());
+    stream.once('open', () => {
+      response.writeHead(200, { 'access-control-allow-origin': '*', 'cache-control': 'no-cache' });
+      stream.pipe(response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const lens = await launchWithExtension({ port: 9, hosts: [] });
+  try {
+    const page = await lens.context.newPage();
+    page.on('console', (message) => console.log(`  ${message.text()}`));
+    await page.goto(`chrome-extension://${lens.extensionId}/popup.html`);
+    await page.evaluate(await pageScript('index-in-extension.ts'));
+    const input = {
+      manifestUrl: `http://127.0.0.1:${port}/index.json`,
+      uncovered: Array.from({ length: 1000 }, (_, i) => syntheticUrl(COVERAGES + 500_000 + i, 2)),
+      covered: Array.from({ length: 50 }, (_, i) => {
+        const coverage = syntheticCoverage(Math.floor((i * COVERAGES) / 50) + 7);
+        return { url: coverage.source.url as string, id: coverage.id };
+      }),
+    };
+    return (await page.evaluate(`lensIndexBench(${JSON.stringify(input)})`)) as {
+      syncMs: number;
+      syncBytes: number;
+      coldMs: number;
+      uncovered: {
+        count: number;
+        ms: { median: number; p95: number };
+        filterOnlyMs: { median: number; p95: number };
+        requests: number;
+      };
+      coveredFirst: { count: number; found: number; ms: { median: number; p95: number }; requests: number };
+      coveredSecond: { ms: { median: number; p95: number }; requests: number };
+    };
+  } finally {
+    await lens.close();
+    server.close();
+  }
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
@@ -94,6 +146,19 @@ try {
     `False positives: ${hits} of ${UNCOVERED.toLocaleString()} uncovered addresses (${(fpr * 100).toFixed(2)}%), ${(tried / UNCOVERED).toFixed(2)} keys tried each`,
   );
 
+  // In Chromium, in the built extension's origin: sync from the folder served on loopback, then lookups.
+  const browser = await lookupsInChromium(dir);
+  console.log(
+    `In Chromium: first sync ${(browser.syncMs / 1000).toFixed(1)} s (${mb(browser.syncBytes)}); index loaded into memory on the first lookup in ${browser.coldMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `  uncovered page (whole decision): median ${browser.uncovered.ms.median} ms, p95 ${browser.uncovered.ms.p95} ms; the index's part: p95 ${browser.uncovered.filterOnlyMs.p95} ms; ${browser.uncovered.requests} requests for ${browser.uncovered.count} pages`,
+  );
+  console.log(
+    `  covered page, first visit: median ${browser.coveredFirst.ms.median} ms, p95 ${browser.coveredFirst.ms.p95} ms, ${browser.coveredFirst.requests} requests for ${browser.coveredFirst.count} pages (${browser.coveredFirst.found} found); ` +
+      `second visit: p95 ${browser.coveredSecond.ms.p95} ms, ${browser.coveredSecond.requests} requests`,
+  );
+
   // The next generation: 5,000 coverages edited, 5,000 new.
   const edited = await makeRecords(0, CHANGED / 2, 1);
   const added = await makeRecords(COVERAGES, COVERAGES + CHANGED / 2, 0);
@@ -123,6 +188,7 @@ try {
     deltaKind: delta.kind,
     deltaSyncBytes: deltaSync,
     deltaBuildSeconds: Number((deltaMs / 1000).toFixed(1)),
+    chromium: browser,
     targets: {
       buildSeconds: buildSeconds <= 180,
       filterBytes: manifest.base.filter.bytes <= 2 * 1024 * 1024,
@@ -131,6 +197,12 @@ try {
       maxShardGzipBytes: base.stats.maxShardBytes <= 64 * 1024,
       firstSyncBytes: firstSync <= 3 * 1024 * 1024,
       deltaSyncBytes: deltaSync <= 1024 * 1024,
+      // A request for an uncovered page is a filter false positive: no more than the filter's rate allows.
+      uncoveredP95Ms:
+        browser.uncovered.filterOnlyMs.p95 <= 5 && browser.uncovered.requests <= browser.uncovered.count / 100,
+      coveredFirstP95Ms:
+        browser.coveredFirst.ms.p95 <= 150 && browser.coveredFirst.requests <= browser.coveredFirst.count,
+      coveredSecondRequests: browser.coveredSecond.requests === 0,
     },
   };
   console.log(JSON.stringify(figures));

@@ -60,7 +60,7 @@ describe('the coverage index', () => {
     expect(await options.textContent('[data-testid="feed-mode"]')).toContain('Coverage index');
     expect(await options.textContent('[data-testid="index-result"]')).toContain('Generation 1: 3,001 coverages');
     expect(index.requests.map((request) => request.path).sort()).toEqual(
-      ['index.json', index.build.manifest!.base.filter.path, index.build.manifest!.base.table.path].sort(),
+      ['index.json', index.build!.manifest!.base.filter.path, index.build!.manifest!.base.table.path].sort(),
     );
     await screenshot(options, 'options-index-synced');
   });

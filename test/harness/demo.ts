@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 import type { Page } from 'playwright-core';
 import { extensionWithGrantedOrigins, launchWithExtension, type LensBrowser } from './browser';
-import { startFeedServer } from './feed-server';
+import { serveIndexFolder } from './index-server';
+import { runIndexCommand } from '../../lib/index/cli';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { lensShadow } from './shadow';
 import { selectText } from './text-in-page';
 import { startFixtureServer } from './fixture-server';
@@ -58,12 +61,24 @@ const outDir = join(
 mkdirSync(outDir, { recursive: true });
 
 const server = await startFixtureServer();
-const feed = await startFeedServer();
-// The feed server's origin counts as granted, as after clicking "Allow" in the browser's prompt when saving the feed.
+// The coverage index, built by `modelwire-lens index build` from the demo's saved Modelwire pages, served on loopback.
+const indexFolder = mkdtempSync(join(tmpdir(), 'modelwire-lens-demo-index-'));
+await runIndexCommand(
+  [
+    'build',
+    '--out',
+    indexFolder,
+    '--pages',
+    fileURLToPath(new URL('../fixtures/sites/themodelwire.com/', import.meta.url)),
+  ],
+  { stdout: (text) => process.stdout.write(`index build: ${text}`), stderr: () => undefined, interactive: false },
+);
+const index = await serveIndexFolder(indexFolder);
+// The index server's origin counts as granted, as after clicking "Allow" in the browser's prompt when saving its address.
 const extensionDir = extensionWithGrantedOrigins(['http://127.0.0.1/*']);
 const lens = await launchWithExtension({ port: server.port, hosts: server.hosts, headless, extensionDir });
 console.log(
-  `Modelwire Lens demo: Chromium ${headless ? 'headless' : 'with a window'}, fixture sites on 127.0.0.1:${server.port}, feed at ${feed.url}`,
+  `Modelwire Lens demo: Chromium ${headless ? 'headless' : 'with a window'}, fixture sites on 127.0.0.1:${server.port}, coverage index at ${index.url}`,
 );
 const rows: Array<Record<string, string>> = [];
 
@@ -136,9 +151,9 @@ try {
   await popup.close();
   if (headless) await article.close();
 
-  // The feed: an article the demo data does not cover, then the local feed server set in the options page.
+  // The coverage index: an article the demo data does not cover, then the index set in the options page.
   const before = await visit(lens, {
-    name: '8-feed-only-article-before',
+    name: '8-index-only-article-before',
     url: FEED_ONLY,
     what: 'Not covered yet; the popup lists names Lens knows in it',
   });
@@ -146,22 +161,22 @@ try {
   const options = await lens.context.newPage();
   await options.goto(`chrome-extension://${lens.extensionId}/options.html`);
   await options.waitForSelector('main[aria-busy="false"]');
-  await options.getByLabel('Feed address').fill(feed.url);
+  await options.getByLabel('Feed address').fill(index.url);
   await options.getByRole('button', { name: 'Save and sync', exact: true }).click();
   await options.waitForSelector('[data-testid="notice"].ok, [data-testid="notice"].error');
   const notice = (await options.textContent('[data-testid="notice"]')) ?? '';
-  await record(options, '9-options-feed-synced', {
-    step: '9-options-feed',
-    what: 'Options: the local feed set and synced',
+  await record(options, '9-options-index-synced', {
+    step: '9-options-index',
+    what: 'Options: the local coverage index set and synced',
     badge: '',
     popup: 'options',
     heading: notice,
   });
   if (headless) await options.close();
   const after = await visit(lens, {
-    name: '10-feed-only-article-after',
+    name: '10-index-only-article-after',
     url: FEED_ONLY,
-    what: 'The same article, covered by the feed',
+    what: 'The same article, found in the index (one shard request)',
   });
   if (headless) await after.close();
 
@@ -241,7 +256,7 @@ try {
   }
 } finally {
   await lens.close();
-  await feed.close();
+  await index.close();
   await server.close();
   rmSync(extensionDir, { recursive: true, force: true });
 }

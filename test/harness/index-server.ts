@@ -6,11 +6,13 @@
 //   npx tsx test/harness/index-server.ts [port]
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { buildIndex, toIndexRecord, type BuildResult } from '../../lib/index/build';
 import type { CoverageContent } from '../../lib/modelwire/coverage';
+import type { IndexManifest } from '../../lib/index/format';
 import { syntheticCoverage } from '../bench/synthetic-coverage';
 
 const EXTRA_ITEMS = fileURLToPath(new URL('../fixtures/feed/extra-items.json', import.meta.url));
@@ -33,7 +35,8 @@ export interface IndexServer {
   requests: IndexRequest[];
   /** The coverages the index holds that are not synthetic (fixture pages exist for them). */
   fixtureCoverages: CoverageContent[];
-  build: BuildResult;
+  /** The build served, when the server built it. */
+  build: BuildResult | null;
   close(): Promise<void>;
 }
 
@@ -45,13 +48,34 @@ export async function buildTestIndex(synthetic = 3000): Promise<{ build: BuildRe
   return { build, fixtures };
 }
 
+/** Serves an index folder that `modelwire-lens index build` wrote (the demo's). */
+export async function serveIndexFolder(folder: string, port = 0): Promise<IndexServer> {
+  const files = new Map<string, Uint8Array>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (!path.startsWith('.') && path !== 'index.json')
+      files.set(path, new Uint8Array(readFileSync(join(folder, path))));
+  }
+  const manifest = JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8')) as IndexManifest;
+  return serve(manifest, files, [], null, port);
+}
+
 export async function startIndexServer(port = 0): Promise<IndexServer> {
+  const { build, fixtures } = await buildTestIndex();
+  return serve(build.manifest!, build.files, fixtures, build, port);
+}
+
+async function serve(
+  manifest: IndexManifest,
+  files: Map<string, Uint8Array>,
+  fixtures: CoverageContent[],
+  build: BuildResult | null,
+  port: number,
+): Promise<IndexServer> {
   let mode: IndexMode = 'ok';
   const requests: IndexRequest[] = [];
   const sockets = new Set<Socket>();
-  const { build, fixtures } = await buildTestIndex();
-  const manifest = build.manifest!;
-  const files = build.files;
   const manifestText = JSON.stringify(manifest);
   const etag = (text: string) => `"${createHash('sha256').update(text).digest('hex').slice(0, 16)}"`;
 
@@ -149,6 +173,6 @@ export async function startIndexServer(port = 0): Promise<IndexServer> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = await startIndexServer(Number(process.argv[2] ?? 0));
   console.log(
-    `Modelwire Lens index at ${server.url} (${server.build.stats.coverages} coverages, ${server.build.stats.shards} shards)`,
+    `Modelwire Lens index at ${server.url} (${server.build?.stats.coverages} coverages, ${server.build?.stats.shards} shards)`,
   );
 }

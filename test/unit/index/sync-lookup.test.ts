@@ -96,6 +96,10 @@ describe('coverage index in the extension', () => {
     expect(requests).toHaveLength(1);
     // Only the confirmed coverage is stored, not the shard's other fifty.
     expect(await db.coverages.count()).toBe(1);
+    // The reader clears the cache: the shard (kept in IndexedDB) gives the coverage back without a request.
+    await db.coverages.clear();
+    expect((await lookUp(lookup, 42))?.coverage.id).toBe(syntheticCoverage(42).id);
+    expect(requests).toHaveLength(1);
   });
 
   it('costs no request for pages the index does not hold (checked over many addresses)', async () => {
