@@ -423,3 +423,9 @@ export async function buildIndex(
     unindexed,
   };
 }
+
+/** The manifest a build published; for callers that know the build was not "unchanged". */
+export function manifestOf(result: BuildResult): IndexManifest {
+  if (result.manifest === null) throw new Error('This build published nothing: the index was unchanged.');
+  return result.manifest;
+}

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { buildIndex, type IndexRecord } from '../../lib/index/build';
+import { buildIndex, manifestOf, type IndexRecord } from '../../lib/index/build';
 import { writeIndex } from '../../lib/index/files';
 import { decodeFuseFilter, fuseContains } from '../../lib/index/fuse';
 import { pageKeys, readPage } from '../../lib/match/decide';
@@ -114,7 +114,7 @@ try {
   );
   const writeMs = performance.now() - started;
   const buildSeconds = (made.recordMs + writeMs) / 1000;
-  const manifest = base.manifest!;
+  const manifest = manifestOf(base);
   const manifestBytes = Buffer.byteLength(JSON.stringify(manifest, null, 2)) + 1;
   const firstSync = manifestBytes + manifest.base.filter.bytes + manifest.base.table.bytes;
   console.log(
@@ -127,7 +127,7 @@ try {
   );
 
   // False positives: addresses no coverage has, looked up as a page would be (every key the page tries).
-  const filter = decodeFuseFilter(base.files.get(manifest.base.filter.path)!);
+  const filter = decodeFuseFilter(base.files.get(manifest.base.filter.path) ?? new Uint8Array());
   if (!filter.ok) throw new Error(filter.error);
   let hits = 0;
   let tried = 0;

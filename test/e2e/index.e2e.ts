@@ -60,7 +60,7 @@ describe('the coverage index', () => {
     expect(await options.textContent('[data-testid="feed-mode"]')).toContain('Coverage index');
     expect(await options.textContent('[data-testid="index-result"]')).toContain('Generation 1: 3,001 coverages');
     expect(index.requests.map((request) => request.path).sort()).toEqual(
-      ['index.json', index.build!.manifest!.base.filter.path, index.build!.manifest!.base.table.path].sort(),
+      ['index.json', index.manifest.base.filter.path, index.manifest.base.table.path].sort(),
     );
     await screenshot(options, 'options-index-synced');
   });
@@ -79,6 +79,7 @@ describe('the coverage index', () => {
     expect(first.text).toBe('MW');
     const made = index.requests.slice(before);
     expect(made).toHaveLength(1);
+    expect(shardRequests()).toHaveLength(1);
     expect(made[0]?.path).toMatch(/^shards\/[0-9a-f]{32}\.json\.gz$/);
     expect(made[0]?.cookie).toBeNull();
     expect(made[0]?.referer).toBeNull();

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { buildIndex, toIndexRecord, type BuildResult } from '../../lib/index/build';
+import { buildIndex, manifestOf, toIndexRecord, type BuildResult } from '../../lib/index/build';
 import type { CoverageContent } from '../../lib/modelwire/coverage';
 import type { IndexManifest } from '../../lib/index/format';
 import { syntheticCoverage } from '../bench/synthetic-coverage';
@@ -31,6 +31,8 @@ export interface IndexServer {
   port: number;
   /** The manifest's address: http://127.0.0.1:<port>/index.json */
   url: string;
+  /** The manifest served in the normal mode. */
+  manifest: IndexManifest;
   setMode(mode: IndexMode): void;
   requests: IndexRequest[];
   /** The coverages the index holds that are not synthetic (fixture pages exist for them). */
@@ -63,7 +65,7 @@ export async function serveIndexFolder(folder: string, port = 0): Promise<IndexS
 
 export async function startIndexServer(port = 0): Promise<IndexServer> {
   const { build, fixtures } = await buildTestIndex();
-  return serve(build.manifest!, build.files, fixtures, build, port);
+  return serve(manifestOf(build), build.files, fixtures, build, port);
 }
 
 async function serve(
@@ -157,6 +159,7 @@ async function serve(
   return {
     port: actual,
     url: `http://127.0.0.1:${actual}/index.json`,
+    manifest,
     setMode(next) {
       mode = next;
     },

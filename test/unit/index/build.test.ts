@@ -1,7 +1,8 @@
+import { must } from '../fixtures';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { buildIndex, toIndexRecord, type BuildResult } from '../../../lib/index/build';
+import { buildIndex, manifestOf, toIndexRecord, type BuildResult } from '../../../lib/index/build';
 import {
   applyDeltaToTable,
   decodeDelta,
@@ -26,8 +27,8 @@ function keyWords(key: string): { hi: number; lo: number } {
 }
 
 function tableOf(result: BuildResult): ShardTable {
-  const manifest = result.manifest!;
-  const table = decodeTable(result.files.get(manifest.base.table.path)!, manifest.counts.shards);
+  const manifest = manifestOf(result);
+  const table = decodeTable(must(result.files.get(manifest.base.table.path)), manifest.counts.shards);
   if (!table.ok) throw new Error(table.error);
   return table.value;
 }
@@ -42,7 +43,7 @@ function filterOf(bytes: Uint8Array): FuseFilter {
 function lookUp(files: Map<string, Uint8Array>, table: ShardTable, key: string): string[] {
   const { hi } = keyWords(key);
   const path = shardPath(Buffer.from(shardHashAt(table, shardIndexOf(table, hi))).toString('hex'));
-  const shard = parseShard(JSON.parse(gunzipSync(files.get(path)!).toString('utf8')));
+  const shard = parseShard(JSON.parse(gunzipSync(must(files.get(path))).toString('utf8')));
   if (!shard.ok) throw new Error(shard.error);
   return shard.value.entries.filter((entry) => entry.keys.includes(key)).map((entry) => entry.coverage.id);
 }
@@ -54,7 +55,7 @@ describe('index build', () => {
     expect(result.kind).toBe('base');
     expect(parseManifest(JSON.parse(JSON.stringify(result.manifest))).ok).toBe(true);
     const table = tableOf(result);
-    const filter = filterOf(result.files.get(result.manifest!.base.filter.path)!);
+    const filter = filterOf(must(result.files.get(manifestOf(result).base.filter.path)));
     expect(result.stats.minShardKeys).toBeGreaterThanOrEqual(50);
     expect(result.stats.shards).toBeGreaterThan(5);
     for (const record of input) {
@@ -65,8 +66,8 @@ describe('index build', () => {
       }
     }
     // Every file the manifest names is there and has the size and hash it says.
-    for (const file of [result.manifest!.base.filter, result.manifest!.base.table]) {
-      const bytes = result.files.get(file.path)!;
+    for (const file of [manifestOf(result).base.filter, manifestOf(result).base.table]) {
+      const bytes = must(result.files.get(file.path));
       expect(bytes.length).toBe(file.bytes);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
     }
@@ -94,12 +95,12 @@ describe('index build', () => {
       const changed = [...records(0, 3000).slice(10), ...records(0, 10, 1), ...records(3000, 3010)];
       const next = await buildIndex(changed, base.next, { generatedAt: new Date('2026-11-30T00:00:00Z') });
       expect(next.kind).toBe('delta');
-      const manifest = next.manifest!;
+      const manifest = manifestOf(next);
       expect(manifest.generation).toBe(2);
-      expect(manifest.base).toEqual(base.manifest!.base);
+      expect(manifest.base).toEqual(manifestOf(base).base);
       expect(manifest.deltas).toHaveLength(1);
-      const deltaFile = manifest.deltas[0]!;
-      const delta = decodeDelta(next.files.get(deltaFile.path)!, manifest.counts.shards);
+      const deltaFile = must(manifest.deltas[0]);
+      const delta = decodeDelta(must(next.files.get(deltaFile.path)), manifest.counts.shards);
       if (!delta.ok) throw new Error(delta.error);
       // At most one shard per changed key, and far from all of them.
       const changedKeys = [...records(0, 10), ...records(3000, 3010)].reduce(
@@ -121,13 +122,13 @@ describe('index build', () => {
       applyDeltaToTable(table, delta.value);
       const files = new Map([...base.files, ...next.files]);
       for (const record of [...records(0, 10, 1), ...records(3000, 3010)]) {
-        expect(lookUp(files, table, record.keys[0]!)).toContain(record.id);
+        expect(lookUp(files, table, must(record.keys[0]))).toContain(record.id);
       }
-      const edited = records(0, 1, 1)[0]!;
+      const edited = must(records(0, 1, 1)[0]);
       const path = shardPath(
-        Buffer.from(shardHashAt(table, shardIndexOf(table, keyWords(edited.keys[0]!).hi))).toString('hex'),
+        Buffer.from(shardHashAt(table, shardIndexOf(table, keyWords(must(edited.keys[0])).hi))).toString('hex'),
       );
-      const shard = parseShard(JSON.parse(gunzipSync(files.get(path)!).toString('utf8')));
+      const shard = parseShard(JSON.parse(gunzipSync(must(files.get(path))).toString('utf8')));
       expect(shard.ok && shard.value.entries.find((entry) => entry.coverage.id === edited.id)?.coverage.summary).toBe(
         syntheticCoverage(0, 1).summary,
       );

@@ -2,6 +2,7 @@
 // `modelwire-lens index build` over a local Modelwire of 10,000 pages: killed at a random point and run again, it
 // produces the same index as an uninterrupted build, reading no page twice (but those in flight at the kill); a later
 // run with 100 pages changed requests exactly those 100.
+import { must } from '../fixtures';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -92,8 +93,8 @@ describe('index build over 10,000 pages', () => {
       if (path === 'index.json') continue;
       expect(b.get(path)?.equals(bytes), path).toBe(true);
     }
-    const manifestA = JSON.parse(a.get('index.json')!.toString('utf8'));
-    const manifestB = JSON.parse(b.get('index.json')!.toString('utf8'));
+    const manifestA = JSON.parse(must(a.get('index.json')).toString('utf8'));
+    const manifestB = JSON.parse(must(b.get('index.json')).toString('utf8'));
     expect({ ...manifestB, generatedAt: null }).toEqual({ ...manifestA, generatedAt: null });
     expect(manifestA.counts.coverages).toBe(PAGES);
 

@@ -116,7 +116,8 @@ describe('index build from a sitemap', () => {
       .map((request) => request.at)
       .sort((a, b) => a - b);
     // 20 a second: any 21 requests in a row span a second (a few ms of timer slack allowed).
-    for (let i = 20; i < starts.length; i++) expect(starts[i]! - starts[i - 20]!).toBeGreaterThanOrEqual(980);
+    for (let i = 20; i < starts.length; i++)
+      expect((starts[i] as number) - (starts[i - 20] as number)).toBeGreaterThanOrEqual(980);
     // Every page answered 503 once, then was read.
     expect(pageRequests(modelwire).filter((request) => request.status === 503)).toHaveLength(30);
     expect(pageRequests(modelwire).filter((request) => request.status === 200)).toHaveLength(30);
@@ -129,7 +130,8 @@ describe('index build from a sitemap', () => {
     const pages = pageRequests(slow)
       .map((request) => request.at)
       .sort((a, b) => a - b);
-    for (let i = 1; i < pages.length; i++) expect(pages[i]! - pages[i - 1]!).toBeGreaterThanOrEqual(980);
+    for (let i = 1; i < pages.length; i++)
+      expect((pages[i] as number) - (pages[i - 1] as number)).toBeGreaterThanOrEqual(980);
     expect(Date.now() - began).toBeGreaterThanOrEqual(3000);
   }, 60_000);
 

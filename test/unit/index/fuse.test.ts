@@ -17,10 +17,10 @@ describe('binary fuse filter', () => {
   it.each([0, 1, 2, 3, 10, 77, 5000, 60_000])('holds every one of %i keys and little else', (n) => {
     const keys = randomWords(n);
     const filter = buildFuseFilter(keys.hi, keys.lo);
-    for (let i = 0; i < n; i++) expect(fuseContains(filter, keys.hi[i]!, keys.lo[i]!)).toBe(true);
+    for (let i = 0; i < n; i++) expect(fuseContains(filter, keys.hi[i] as number, keys.lo[i] as number)).toBe(true);
     const others = randomWords(50_000);
     let hits = 0;
-    for (let i = 0; i < 50_000; i++) if (fuseContains(filter, others.hi[i]!, others.lo[i]!)) hits++;
+    for (let i = 0; i < 50_000; i++) if (fuseContains(filter, others.hi[i] as number, others.lo[i] as number)) hits++;
     // 1 in 256 expected (0.39%); an empty filter holds nothing at all.
     if (n === 0) expect(hits).toBe(0);
     else expect(hits / 50_000).toBeLessThan(0.008);
@@ -44,7 +44,7 @@ describe('binary fuse filter', () => {
     const bytes = encodeFuseFilter(buildFuseFilter(keys.hi, keys.lo));
     const decoded = decodeFuseFilter(bytes);
     expect(decoded.ok).toBe(true);
-    if (decoded.ok) expect(fuseContains(decoded.value, keys.hi[7]!, keys.lo[7]!)).toBe(true);
+    if (decoded.ok) expect(fuseContains(decoded.value, keys.hi[7] as number, keys.lo[7] as number)).toBe(true);
     expect(decodeFuseFilter(bytes.subarray(0, bytes.length - 1))).toMatchObject({ ok: false });
     expect(decodeFuseFilter(new Uint8Array([...bytes, 0]))).toMatchObject({ ok: false });
     expect(decodeFuseFilter(new Uint8Array(10))).toMatchObject({ ok: false });

@@ -2,10 +2,11 @@
 // The extension's side of the coverage index, against an in-memory index server (a fake fetch over built files):
 // sync of the base and of deltas, lookups that cost nothing on a miss and one request on a first hit, and every kind of
 // bad file refused with the previous index kept.
+import { must } from '../fixtures';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { buildIndex, toIndexRecord, type BuildResult } from '../../../lib/index/build';
+import { buildIndex, manifestOf, toIndexRecord, type BuildResult } from '../../../lib/index/build';
 import { IndexLookup } from '../../../lib/index/lookup';
 import { syncIndex } from '../../../lib/index/sync';
 import { coverageLookup } from '../../../lib/db/match-lookup';
@@ -40,7 +41,7 @@ const fakeFetch: typeof fetch = async (input, init) => {
 };
 
 const page = (i: number, revision = 0) => ({
-  url: syntheticCoverage(i, revision).source.url!,
+  url: must(syntheticCoverage(i, revision).source.url),
   canonicalUrl: null,
   title: null,
 });
@@ -66,7 +67,7 @@ afterEach(async () => {
 });
 
 /** The base manifest as a newer base generation: a reader at generation 1 must fetch its files again. */
-const newBase = (manifest = base.manifest!) => ({
+const newBase = (manifest = manifestOf(base)) => ({
   ...manifest,
   generation: 5,
   base: { ...manifest.base, generation: 5 },
@@ -83,7 +84,7 @@ describe('coverage index in the extension', () => {
   it('syncs the base (filter and table only), finds a covered page with one request, then with none', async () => {
     const outcome = await sync(base.manifest);
     expect(outcome).toMatchObject({ ok: true, result: { kind: 'base', generation: 1 } });
-    expect(requests.sort()).toEqual([base.manifest!.base.filter.path, base.manifest!.base.table.path].sort());
+    expect(requests.sort()).toEqual([manifestOf(base).base.filter.path, manifestOf(base).base.table.path].sort());
     requests = [];
     const lookup = new IndexLookup(db, { fetch: fakeFetch, now: () => NOW });
     const found = await lookUp(lookup, 42);
@@ -121,7 +122,7 @@ describe('coverage index in the extension', () => {
     requests = [];
     const outcome = await sync(next.manifest);
     expect(outcome).toMatchObject({ ok: true, result: { kind: 'delta', generation: 2 } });
-    expect(requests).toEqual([next.manifest!.deltas[0]!.path]);
+    expect(requests).toEqual([must(manifestOf(next).deltas[0]).path]);
     const lookup = new IndexLookup(db, { fetch: fakeFetch, now: () => NOW });
     expect((await lookUp(lookup, 1502))?.coverage.id).toBe(syntheticCoverage(1502).id);
     expect((await lookUp(lookup, 1, 1))?.coverage.summary).toBe(syntheticCoverage(1, 1).summary);
@@ -144,7 +145,7 @@ describe('coverage index in the extension', () => {
       'a truncated table',
       () => {
         answer = (path) =>
-          path.startsWith('table') ? new Response(files.get(path)!.slice(0, 10) as Uint8Array<ArrayBuffer>) : null;
+          path.startsWith('table') ? new Response(must(files.get(path)).slice(0, 10) as Uint8Array<ArrayBuffer>) : null;
         return newBase();
       },
       'cut short',
@@ -161,7 +162,7 @@ describe('coverage index in the extension', () => {
       'a file larger than the manifest says',
       () => {
         answer = (path) =>
-          path.startsWith('filter') ? new Response(new Uint8Array(base.manifest!.base.filter.bytes + 5000)) : null;
+          path.startsWith('filter') ? new Response(new Uint8Array(manifestOf(base).base.filter.bytes + 5000)) : null;
         return newBase();
       },
       'larger than the index says',
@@ -176,7 +177,7 @@ describe('coverage index in the extension', () => {
     ],
     [
       'deltas that do not follow each other',
-      () => ({ ...next.manifest!, deltas: [{ ...next.manifest!.deltas[0]!, from: 7, to: 8 }] }),
+      () => ({ ...manifestOf(next), deltas: [{ ...must(manifestOf(next).deltas[0]), from: 7, to: 8 }] }),
       'do not follow',
     ],
     [
@@ -233,7 +234,7 @@ describe('coverage index in the extension', () => {
       const lookup = new IndexLookup(db, { fetch: fakeFetch, now: () => NOW });
       const bytes = new Uint8Array(body());
       const hash = createHash('sha256').update(bytes).digest().subarray(0, 16);
-      const state = (await db.indexState.get('current'))!;
+      const state = must(await db.indexState.get('current'));
       const table = state.table.slice();
       const n = new DataView(table.buffer).getUint32(4, true);
       // Every shard names the bad file: whichever holds page 42 serves it.
