@@ -5,17 +5,18 @@
 // `minKeysPerShard` keys and stays under the size limit), the new generation is a delta: the shards whose content
 // changed get new files, and a small filter covers the keys that are new. Otherwise it is a new base with fresh ranges.
 import { createHash } from 'node:crypto';
-import { gzip } from 'node:zlib';
-import { promisify } from 'node:util';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { coverageIndexKeys } from '../match/decide';
 import type { CoverageContent } from '../modelwire/coverage';
 import { buildFuseFilter, encodeFuseFilter } from './fuse';
+import { renderShard, type RenderedShard } from './render';
+import type { RenderJob } from './render-worker';
 import {
   encodeDelta,
   encodeTable,
   INDEX_FORMAT,
   INDEX_VERSION,
-  SHARD_FORMAT,
   SHARD_HASH_BYTES,
   shardPath,
   type IndexManifest,
@@ -30,6 +31,11 @@ export interface BuildOptions {
   maxShardBytes?: number;
   /** Most deltas kept after a base before the next build starts a new base. */
   maxDeltas?: number;
+  /**
+   * Threads that render shards: 1 renders in this thread. By default, one per core from 100,000 keys on (a worker
+   * costs more than it saves below that).
+   */
+  threads?: number;
 }
 
 export const DEFAULT_MIN_KEYS = 50;
@@ -85,8 +91,6 @@ export function toIndexRecord(coverage: CoverageContent): IndexRecord {
   return { id: coverage.id, keys: coverageIndexKeys(coverage).sourceKeys, json: Buffer.from(JSON.stringify(coverage)) };
 }
 
-const gzipAsync = promisify(gzip);
-
 interface KeyEntry {
   key: string;
   coverage: number;
@@ -130,9 +134,6 @@ function freshStarts(entries: ReadonlyArray<KeyEntry>, sizes: ReadonlyArray<numb
   return Uint32Array.from(starts);
 }
 
-/** Shards gzipped at once: zlib works on libuv's thread pool, so the machine's cores share the work. */
-const GZIP_PARALLEL = 8;
-
 interface Shards {
   hashes: Uint8Array;
   jsonHashes: Uint8Array;
@@ -141,32 +142,16 @@ interface Shards {
   sizes: Uint32Array;
 }
 
-async function shardFiles(
-  entries: ReadonlyArray<KeyEntry>,
-  coverages: ReadonlyArray<IndexRecord>,
-  starts: Uint32Array,
-  /** The same ranges' previous JSON hashes and file hashes, when the ranges are the previous build's. */
-  previous: PreviousBuild | null = null,
-): Promise<Shards> {
+/** From this many keys on, shards are rendered by worker threads, one per core. */
+const PARALLEL_FROM_KEYS = 100_000;
+const RENDER_WORKER = new URL('./render-worker.ts', import.meta.url).href;
+
+/** Which coverages (with which of their keys) each shard holds, in the order they are written. */
+function planShards(entries: ReadonlyArray<KeyEntry>, coverages: ReadonlyArray<IndexRecord>, starts: Uint32Array) {
   const n = starts.length;
-  const hashes = new Uint8Array(n * SHARD_HASH_BYTES);
-  const jsonHashes = new Uint8Array(n * SHARD_HASH_BYTES);
-  const files = new Map<string, Uint8Array>();
   const keyCounts = new Uint32Array(n);
-  const sizes = new Uint32Array(n);
-  const head = Buffer.from(`{"format":${JSON.stringify(SHARD_FORMAT)},"version":${INDEX_VERSION},"entries":[`);
-  const tail = Buffer.from(']}');
-  const close = Buffer.from('}');
+  const plans: Array<Array<[number, string[]]>> = [];
   let at = 0;
-  const finish = async (shard: number, json: Buffer) => {
-    // One output chunk per shard: fewer callbacks into the main thread.
-    const gz = new Uint8Array(await gzipAsync(json, { level: 4, chunkSize: 256 * 1024 }));
-    const hash = createHash('sha256').update(gz).digest().subarray(0, SHARD_HASH_BYTES);
-    hashes.set(hash, shard * SHARD_HASH_BYTES);
-    files.set(shardPath(Buffer.from(hash).toString('hex')), gz);
-    sizes[shard] = gz.length;
-  };
-  const running = new Set<Promise<void>>();
   for (let shard = 0; shard < n; shard++) {
     const end = shard + 1 < n ? (starts[shard + 1] as number) : 2 ** 32;
     const byCoverage = new Map<number, string[]>();
@@ -178,38 +163,114 @@ async function shardFiles(
       keyCounts[shard] = (keyCounts[shard] as number) + 1;
       at++;
     }
-    const ordered = [...byCoverage]
-      .map(([coverage, keys]) => ({ record: coverages[coverage] as IndexRecord, keys: keys.sort() }))
-      .sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
-    // One buffer of the exact size, filled in place: no intermediate strings or copies of the records' bytes.
-    const prefixes = ordered.map(({ keys }, i) => `${i > 0 ? ',' : ''}{"keys":${JSON.stringify(keys)},"coverage":`);
-    let size = head.length + tail.length;
-    ordered.forEach(({ record }, i) => (size += Buffer.byteLength(prefixes[i] as string) + record.json.length + 1));
-    const json = Buffer.allocUnsafe(size);
-    let written = head.copy(json, 0);
-    ordered.forEach(({ record }, i) => {
-      written += json.write(prefixes[i] as string, written);
-      json.set(record.json, written);
-      written += record.json.length;
-      written += close.copy(json, written);
-    });
-    tail.copy(json, written);
-    // A change detector for the builder's own state, not a published hash: the faster SHA-1 will do.
-    const jsonHash = createHash('sha1').update(json).digest().subarray(0, SHARD_HASH_BYTES);
-    jsonHashes.set(jsonHash, shard * SHARD_HASH_BYTES);
-    const offset = shard * SHARD_HASH_BYTES;
-    if (previous !== null && sameBytes(previous.jsonHashes.subarray(offset, offset + SHARD_HASH_BYTES), jsonHash)) {
-      // Same JSON, same gzip: the file is already published under the previous hash.
-      hashes.set(previous.table.hashes.subarray(offset, offset + SHARD_HASH_BYTES), offset);
-      sizes[shard] = 0;
-      continue;
-    }
-    const task = finish(shard, json);
-    running.add(task);
-    void task.finally(() => running.delete(task));
-    if (running.size >= GZIP_PARALLEL) await Promise.race(running);
+    plans.push(
+      [...byCoverage]
+        .map(([coverage, keys]): [number, string[]] => [coverage, keys.sort()])
+        .sort(([a], [b]) => {
+          const left = (coverages[a] as IndexRecord).id;
+          const right = (coverages[b] as IndexRecord).id;
+          return left < right ? -1 : left > right ? 1 : 0;
+        }),
+    );
   }
-  await Promise.all(running);
+  return { plans, keyCounts };
+}
+
+/** Renders shards `from`–`to` in a worker thread: the records they need packed into one transferred buffer. */
+function renderInWorker(
+  plans: ReadonlyArray<Array<[number, string[]]>>,
+  coverages: ReadonlyArray<IndexRecord>,
+  previousJsonHash: (shard: number) => Uint8Array | null,
+  from: number,
+  to: number,
+): Promise<RenderedShard[]> {
+  const local = new Map<number, number>();
+  const used: number[] = [];
+  for (let shard = from; shard < to; shard++) {
+    for (const [record] of plans[shard] as Array<[number, string[]]>) {
+      if (!local.has(record)) {
+        local.set(record, used.length);
+        used.push(record);
+      }
+    }
+  }
+  const offsets = new Uint32Array(used.length + 1);
+  let total = 0;
+  used.forEach((record, i) => {
+    offsets[i] = total;
+    total += (coverages[record] as IndexRecord).json.length;
+  });
+  offsets[used.length] = total;
+  const json = new Uint8Array(total);
+  used.forEach((record, i) => json.set((coverages[record] as IndexRecord).json, offsets[i] as number));
+  const job: RenderJob = {
+    json,
+    offsets,
+    shards: plans.slice(from, to).map((entries, i) => ({
+      entries: entries.map(([record, keys]): [number, string[]] => [local.get(record) as number, keys]),
+      previousJsonHash: previousJsonHash(from + i),
+    })),
+  };
+  return new Promise((resolve, reject) => {
+    // The worker runs the TypeScript source through tsx, as the CLI does.
+    const worker = new Worker(
+      `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(RENDER_WORKER)}); });`,
+      { eval: true, workerData: job, transferList: [json.buffer as ArrayBuffer] },
+    );
+    worker.once('message', (rendered: RenderedShard[]) => {
+      resolve(rendered);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+async function shardFiles(
+  entries: ReadonlyArray<KeyEntry>,
+  coverages: ReadonlyArray<IndexRecord>,
+  starts: Uint32Array,
+  /** The same ranges' previous JSON hashes and file hashes, when the ranges are the previous build's. */
+  previous: PreviousBuild | null,
+  threads: number | undefined,
+): Promise<Shards> {
+  const n = starts.length;
+  const { plans, keyCounts } = planShards(entries, coverages, starts);
+  const previousJsonHash = (shard: number) =>
+    previous === null ? null : previous.jsonHashes.slice(shard * SHARD_HASH_BYTES, (shard + 1) * SHARD_HASH_BYTES);
+  let rendered: RenderedShard[];
+  const workers = threads ?? (entries.length >= PARALLEL_FROM_KEYS ? availableParallelism() : 1);
+  if (workers > 1 && n > 1) {
+    const size = Math.ceil(n / workers);
+    const parts = await Promise.all(
+      Array.from({ length: Math.ceil(n / size) }, (_, k) =>
+        renderInWorker(plans, coverages, previousJsonHash, k * size, Math.min(n, (k + 1) * size)),
+      ),
+    );
+    rendered = parts.flat();
+  } else {
+    rendered = plans.map((plan, shard) =>
+      renderShard({
+        previousJsonHash: previousJsonHash(shard),
+        entries: plan.map(([record, keys]) => ({ keys, json: (coverages[record] as IndexRecord).json })),
+      }),
+    );
+  }
+  const hashes = new Uint8Array(n * SHARD_HASH_BYTES);
+  const jsonHashes = new Uint8Array(n * SHARD_HASH_BYTES);
+  const files = new Map<string, Uint8Array>();
+  const sizes = new Uint32Array(n);
+  rendered.forEach((shard, i) => {
+    const offset = i * SHARD_HASH_BYTES;
+    jsonHashes.set(shard.jsonHash, offset);
+    if (shard.gz === null || shard.hash === null) {
+      // Same JSON, same gzip: the file is already published under the previous hash.
+      if (previous !== null) hashes.set(previous.table.hashes.subarray(offset, offset + SHARD_HASH_BYTES), offset);
+      return;
+    }
+    hashes.set(shard.hash, offset);
+    files.set(shardPath(Buffer.from(shard.hash).toString('hex')), shard.gz);
+    sizes[i] = shard.gz.length;
+  });
   return { hashes, jsonHashes, files, keyCounts, sizes };
 }
 
@@ -297,7 +358,7 @@ export async function buildIndex(
 
   // A delta on the previous base, when its ranges still fit and the chain is not too long.
   if (previous !== null && previous.manifest.params.minKeysPerShard === minKeys) {
-    const shards = await shardFiles(entries, coverages, previous.table.starts, previous);
+    const shards = await shardFiles(entries, coverages, previous.table.starts, previous, options.threads);
     const newKeys = difference(keyHashes, previous.keyHashes);
     const changed: number[] = [];
     for (let i = 0; i < previous.table.starts.length; i++) {
@@ -382,7 +443,7 @@ export async function buildIndex(
 
   // A new base: fresh ranges over every key.
   const starts = freshStarts(entries, sizes, minKeys);
-  const shards = await shardFiles(entries, coverages, starts);
+  const shards = await shardFiles(entries, coverages, starts, null, options.threads);
   const tooBig = shards.sizes.findIndex((size) => size > maxBytes);
   if (tooBig >= 0) {
     throw new Error(

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { must } from '../fixtures';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
@@ -80,6 +81,19 @@ describe('index build', () => {
     expect([...b.files.keys()].sort()).toEqual([...a.files.keys()].sort());
     for (const [path, bytes] of a.files) expect(b.files.get(path)).toEqual(bytes);
     expect(b.manifest).toEqual(a.manifest);
+  });
+
+  it('renders the same files on worker threads as in one thread', async () => {
+    const input = records(0, 600);
+    const single = await buildIndex(input, null, { generatedAt: at, threads: 1 });
+    const threaded = await buildIndex(input, null, { generatedAt: at, threads: 2 });
+    expect([...threaded.files.keys()].sort()).toEqual([...single.files.keys()].sort());
+    for (const [path, bytes] of single.files) expect(threaded.files.get(path)).toEqual(bytes);
+    const next = [...input.slice(5), ...records(0, 5, 1)];
+    const deltaSingle = await buildIndex(next, single.next, { generatedAt: at, threads: 1 });
+    const deltaThreaded = await buildIndex(next, single.next, { generatedAt: at, threads: 2 });
+    expect(deltaThreaded.kind).toBe('delta');
+    expect(deltaThreaded.manifest).toEqual(deltaSingle.manifest);
   });
 
   it('holds few coverages in one shard, the most private index there is', async () => {

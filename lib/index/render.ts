@@ -1,0 +1,53 @@
+// Rendering shards: each shard's JSON assembled in one buffer, its SHA-1 (the builder's change detector) and, when it
+// changed, its gzip and SHA-256. Pure and synchronous, so it runs the same in the builder's thread or in a worker
+// (lib/index/render-worker.ts): a million coverages are rendered on every core of the machine.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { INDEX_VERSION, SHARD_FORMAT, SHARD_HASH_BYTES } from './format';
+
+/** One shard to render: its coverages in order, each with its keys in this shard and its JSON. */
+export interface ShardPlan {
+  entries: Array<{ keys: string[]; json: Uint8Array }>;
+  /** SHA-1 (16 bytes) of this shard's JSON in the previous build, when the ranges are the previous build's. */
+  previousJsonHash: Uint8Array | null;
+}
+
+export interface RenderedShard {
+  jsonHash: Uint8Array;
+  /** Null when the JSON is what the previous build published (the file is already there). */
+  gz: Uint8Array | null;
+  hash: Uint8Array | null;
+}
+
+const HEAD = Buffer.from(`{"format":${JSON.stringify(SHARD_FORMAT)},"version":${INDEX_VERSION},"entries":[`);
+const TAIL = Buffer.from(']}');
+const CLOSE = Buffer.from('}');
+export const GZIP_LEVEL = 4;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function renderShard(plan: ShardPlan): RenderedShard {
+  const prefixes = plan.entries.map(({ keys }, i) => `${i > 0 ? ',' : ''}{"keys":${JSON.stringify(keys)},"coverage":`);
+  let size = HEAD.length + TAIL.length;
+  plan.entries.forEach(({ json }, i) => (size += Buffer.byteLength(prefixes[i] as string) + json.length + 1));
+  const buffer = Buffer.allocUnsafe(size);
+  let written = HEAD.copy(buffer, 0);
+  plan.entries.forEach(({ json }, i) => {
+    written += buffer.write(prefixes[i] as string, written);
+    buffer.set(json, written);
+    written += json.length;
+    written += CLOSE.copy(buffer, written);
+  });
+  TAIL.copy(buffer, written);
+  // A change detector for the builder's own state, not a published hash: the faster SHA-1 will do.
+  const jsonHash = new Uint8Array(createHash('sha1').update(buffer).digest().subarray(0, SHARD_HASH_BYTES));
+  if (plan.previousJsonHash !== null && sameBytes(plan.previousJsonHash, jsonHash))
+    return { jsonHash, gz: null, hash: null };
+  const gz = new Uint8Array(gzipSync(buffer, { level: GZIP_LEVEL, chunkSize: 256 * 1024 }));
+  const hash = new Uint8Array(createHash('sha256').update(gz).digest().subarray(0, SHARD_HASH_BYTES));
+  return { jsonHash, gz, hash };
+}
