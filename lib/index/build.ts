@@ -5,13 +5,10 @@
 // `minKeysPerShard` keys and stays under the size limit), the new generation is a delta: the shards whose content
 // changed get new files, and a small filter covers the keys that are new. Otherwise it is a new base with fresh ranges.
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { coverageIndexKeys } from '../match/decide';
 import type { CoverageContent } from '../modelwire/coverage';
 import { buildFuseFilter, encodeFuseFilter } from './fuse';
-import { renderShard, type RenderedShard } from './render';
-import type { RenderJob } from './render-worker';
+import { shardFile, shardJson } from './render';
 import {
   encodeDelta,
   encodeTable,
@@ -31,11 +28,6 @@ export interface BuildOptions {
   maxShardBytes?: number;
   /** Most deltas kept after a base before the next build starts a new base. */
   maxDeltas?: number;
-  /**
-   * Threads that render shards: 1 renders in this thread. By default, one per core from 100,000 keys on (a worker
-   * costs more than it saves below that).
-   */
-  threads?: number;
 }
 
 export const DEFAULT_MIN_KEYS = 50;
@@ -134,6 +126,9 @@ function freshStarts(entries: ReadonlyArray<KeyEntry>, sizes: ReadonlyArray<numb
   return Uint32Array.from(starts);
 }
 
+/** Shards being gzipped at once (on libuv's thread pool). */
+const GZIP_PARALLEL = 8;
+
 interface Shards {
   hashes: Uint8Array;
   jsonHashes: Uint8Array;
@@ -141,10 +136,6 @@ interface Shards {
   keyCounts: Uint32Array;
   sizes: Uint32Array;
 }
-
-/** From this many keys on, shards are rendered by worker threads, one per core. */
-const PARALLEL_FROM_KEYS = 100_000;
-const RENDER_WORKER = new URL('./render-worker.ts', import.meta.url).href;
 
 /** Which coverages (with which of their keys) each shard holds, in the order they are written. */
 function planShards(entries: ReadonlyArray<KeyEntry>, coverages: ReadonlyArray<IndexRecord>, starts: Uint32Array) {
@@ -176,101 +167,45 @@ function planShards(entries: ReadonlyArray<KeyEntry>, coverages: ReadonlyArray<I
   return { plans, keyCounts };
 }
 
-/** Renders shards `from`–`to` in a worker thread: the records they need packed into one transferred buffer. */
-function renderInWorker(
-  plans: ReadonlyArray<Array<[number, string[]]>>,
-  coverages: ReadonlyArray<IndexRecord>,
-  previousJsonHash: (shard: number) => Uint8Array | null,
-  from: number,
-  to: number,
-): Promise<RenderedShard[]> {
-  const local = new Map<number, number>();
-  const used: number[] = [];
-  for (let shard = from; shard < to; shard++) {
-    for (const [record] of plans[shard] as Array<[number, string[]]>) {
-      if (!local.has(record)) {
-        local.set(record, used.length);
-        used.push(record);
-      }
-    }
-  }
-  const offsets = new Uint32Array(used.length + 1);
-  let total = 0;
-  used.forEach((record, i) => {
-    offsets[i] = total;
-    total += (coverages[record] as IndexRecord).json.length;
-  });
-  offsets[used.length] = total;
-  const json = new Uint8Array(total);
-  used.forEach((record, i) => json.set((coverages[record] as IndexRecord).json, offsets[i] as number));
-  const job: RenderJob = {
-    json,
-    offsets,
-    shards: plans.slice(from, to).map((entries, i) => ({
-      entries: entries.map(([record, keys]): [number, string[]] => [local.get(record) as number, keys]),
-      previousJsonHash: previousJsonHash(from + i),
-    })),
-  };
-  return new Promise((resolve, reject) => {
-    // The worker runs the TypeScript source through tsx, as the CLI does.
-    const worker = new Worker(
-      `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(RENDER_WORKER)}); });`,
-      { eval: true, workerData: job, transferList: [json.buffer as ArrayBuffer] },
-    );
-    worker.once('message', (rendered: RenderedShard[]) => {
-      resolve(rendered);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
-}
-
 async function shardFiles(
   entries: ReadonlyArray<KeyEntry>,
   coverages: ReadonlyArray<IndexRecord>,
   starts: Uint32Array,
   /** The same ranges' previous JSON hashes and file hashes, when the ranges are the previous build's. */
   previous: PreviousBuild | null,
-  threads: number | undefined,
 ): Promise<Shards> {
   const n = starts.length;
   const { plans, keyCounts } = planShards(entries, coverages, starts);
   const previousJsonHash = (shard: number) =>
     previous === null ? null : previous.jsonHashes.slice(shard * SHARD_HASH_BYTES, (shard + 1) * SHARD_HASH_BYTES);
-  let rendered: RenderedShard[];
-  const workers = threads ?? (entries.length >= PARALLEL_FROM_KEYS ? availableParallelism() : 1);
-  if (workers > 1 && n > 1) {
-    const size = Math.ceil(n / workers);
-    const parts = await Promise.all(
-      Array.from({ length: Math.ceil(n / size) }, (_, k) =>
-        renderInWorker(plans, coverages, previousJsonHash, k * size, Math.min(n, (k + 1) * size)),
-      ),
-    );
-    rendered = parts.flat();
-  } else {
-    rendered = plans.map((plan, shard) =>
-      renderShard({
-        previousJsonHash: previousJsonHash(shard),
-        entries: plan.map(([record, keys]) => ({ keys, json: (coverages[record] as IndexRecord).json })),
-      }),
-    );
-  }
   const hashes = new Uint8Array(n * SHARD_HASH_BYTES);
   const jsonHashes = new Uint8Array(n * SHARD_HASH_BYTES);
   const files = new Map<string, Uint8Array>();
   const sizes = new Uint32Array(n);
-  rendered.forEach((shard, i) => {
-    const offset = i * SHARD_HASH_BYTES;
-    jsonHashes.set(shard.jsonHash, offset);
-    if (shard.gz === null || shard.hash === null) {
+  const running = new Set<Promise<void>>();
+  for (let shard = 0; shard < n; shard++) {
+    const plan = plans[shard] as Array<[number, string[]]>;
+    const { jsonHash, json } = shardJson({
+      previousJsonHash: previousJsonHash(shard),
+      entries: plan.map(([record, keys]) => ({ keys, json: (coverages[record] as IndexRecord).json })),
+    });
+    const offset = shard * SHARD_HASH_BYTES;
+    jsonHashes.set(jsonHash, offset);
+    if (json === null) {
       // Same JSON, same gzip: the file is already published under the previous hash.
       if (previous !== null) hashes.set(previous.table.hashes.subarray(offset, offset + SHARD_HASH_BYTES), offset);
-      return;
+      continue;
     }
-    hashes.set(shard.hash, offset);
-    files.set(shardPath(Buffer.from(shard.hash).toString('hex')), shard.gz);
-    sizes[i] = shard.gz.length;
-  });
+    const task = shardFile(json).then(({ gz, hash }) => {
+      hashes.set(hash, offset);
+      files.set(shardPath(Buffer.from(hash).toString('hex')), gz);
+      sizes[shard] = gz.length;
+    });
+    running.add(task);
+    void task.finally(() => running.delete(task));
+    if (running.size >= GZIP_PARALLEL) await Promise.race(running);
+  }
+  await Promise.all(running);
   return { hashes, jsonHashes, files, keyCounts, sizes };
 }
 
@@ -358,7 +293,7 @@ export async function buildIndex(
 
   // A delta on the previous base, when its ranges still fit and the chain is not too long.
   if (previous !== null && previous.manifest.params.minKeysPerShard === minKeys) {
-    const shards = await shardFiles(entries, coverages, previous.table.starts, previous, options.threads);
+    const shards = await shardFiles(entries, coverages, previous.table.starts, previous);
     const newKeys = difference(keyHashes, previous.keyHashes);
     const changed: number[] = [];
     for (let i = 0; i < previous.table.starts.length; i++) {
@@ -443,7 +378,7 @@ export async function buildIndex(
 
   // A new base: fresh ranges over every key.
   const starts = freshStarts(entries, sizes, minKeys);
-  const shards = await shardFiles(entries, coverages, starts, null, options.threads);
+  const shards = await shardFiles(entries, coverages, starts, null);
   const tooBig = shards.sizes.findIndex((size) => size > maxBytes);
   if (tooBig >= 0) {
     throw new Error(

@@ -1,8 +1,8 @@
 // Rendering shards: each shard's JSON assembled in one buffer, its SHA-1 (the builder's change detector) and, when it
-// changed, its gzip and SHA-256. Pure and synchronous, so it runs the same in the builder's thread or in a worker
-// (lib/index/render-worker.ts): a million coverages are rendered on every core of the machine.
+// changed, its gzip (on libuv's thread pool, so the machine's cores share the work) and SHA-256.
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { INDEX_VERSION, SHARD_FORMAT, SHARD_HASH_BYTES } from './format';
 
 /** One shard to render: its coverages in order, each with its keys in this shard and its JSON. */
@@ -12,17 +12,11 @@ export interface ShardPlan {
   previousJsonHash: Uint8Array | null;
 }
 
-export interface RenderedShard {
-  jsonHash: Uint8Array;
-  /** Null when the JSON is what the previous build published (the file is already there). */
-  gz: Uint8Array | null;
-  hash: Uint8Array | null;
-}
-
 const HEAD = Buffer.from(`{"format":${JSON.stringify(SHARD_FORMAT)},"version":${INDEX_VERSION},"entries":[`);
 const TAIL = Buffer.from(']}');
 const CLOSE = Buffer.from('}');
-export const GZIP_LEVEL = 4;
+const GZIP_LEVEL = 4;
+const gzipAsync = promisify(gzip);
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -30,7 +24,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-export function renderShard(plan: ShardPlan): RenderedShard {
+/** The shard's JSON (one buffer of the exact size) and its SHA-1; the JSON is null when the previous build had it. */
+export function shardJson(plan: ShardPlan): { jsonHash: Uint8Array; json: Buffer | null } {
   const prefixes = plan.entries.map(({ keys }, i) => `${i > 0 ? ',' : ''}{"keys":${JSON.stringify(keys)},"coverage":`);
   let size = HEAD.length + TAIL.length;
   plan.entries.forEach(({ json }, i) => (size += Buffer.byteLength(prefixes[i] as string) + json.length + 1));
@@ -45,9 +40,13 @@ export function renderShard(plan: ShardPlan): RenderedShard {
   TAIL.copy(buffer, written);
   // A change detector for the builder's own state, not a published hash: the faster SHA-1 will do.
   const jsonHash = new Uint8Array(createHash('sha1').update(buffer).digest().subarray(0, SHARD_HASH_BYTES));
-  if (plan.previousJsonHash !== null && sameBytes(plan.previousJsonHash, jsonHash))
-    return { jsonHash, gz: null, hash: null };
-  const gz = new Uint8Array(gzipSync(buffer, { level: GZIP_LEVEL, chunkSize: 256 * 1024 }));
-  const hash = new Uint8Array(createHash('sha256').update(gz).digest().subarray(0, SHARD_HASH_BYTES));
-  return { jsonHash, gz, hash };
+  if (plan.previousJsonHash !== null && sameBytes(plan.previousJsonHash, jsonHash)) return { jsonHash, json: null };
+  return { jsonHash, json: buffer };
+}
+
+/** The gzipped file of a shard's JSON and its content hash (the first 128 bits of SHA-256). */
+export async function shardFile(json: Buffer): Promise<{ gz: Uint8Array; hash: Uint8Array }> {
+  // One output chunk per shard: fewer callbacks into the builder's thread.
+  const gz = new Uint8Array(await gzipAsync(json, { level: GZIP_LEVEL, chunkSize: 256 * 1024 }));
+  return { gz, hash: new Uint8Array(createHash('sha256').update(gz).digest().subarray(0, SHARD_HASH_BYTES)) };
 }

@@ -83,19 +83,6 @@ describe('index build', () => {
     expect(b.manifest).toEqual(a.manifest);
   });
 
-  it('renders the same files on worker threads as in one thread', async () => {
-    const input = records(0, 600);
-    const single = await buildIndex(input, null, { generatedAt: at, threads: 1 });
-    const threaded = await buildIndex(input, null, { generatedAt: at, threads: 2 });
-    expect([...threaded.files.keys()].sort()).toEqual([...single.files.keys()].sort());
-    for (const [path, bytes] of single.files) expect(threaded.files.get(path)).toEqual(bytes);
-    const next = [...input.slice(5), ...records(0, 5, 1)];
-    const deltaSingle = await buildIndex(next, single.next, { generatedAt: at, threads: 1 });
-    const deltaThreaded = await buildIndex(next, single.next, { generatedAt: at, threads: 2 });
-    expect(deltaThreaded.kind).toBe('delta');
-    expect(deltaThreaded.manifest).toEqual(deltaSingle.manifest);
-  });
-
   it('holds few coverages in one shard, the most private index there is', async () => {
     const result = await buildIndex(records(0, 5), null, { generatedAt: at });
     expect(result.stats.shards).toBe(1);
