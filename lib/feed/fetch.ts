@@ -1,5 +1,6 @@
 // One conditional request for the feed, bounded in time and size. Never throws: every way it can go wrong becomes a
 // sentence the options page can show.
+import { readTextUpTo } from '../net/bounded-body';
 
 /** A feed larger than this is refused: 10,000 entries take about 6 MB, so this leaves room for years of coverage. */
 export const MAX_FEED_BYTES = 32 * 1024 * 1024;
@@ -28,34 +29,6 @@ function describeStatus(response: Response): string {
   return `The feed answered ${response.status}${text}.`;
 }
 
-/** Reads the body as text, stopping (and refusing the feed) once it passes `maxBytes`. */
-async function readBounded(response: Response, maxBytes: number, signal: AbortSignal): Promise<string | null> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) return null;
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    if (signal.aborted) throw signal.reason;
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-}
-
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 export async function fetchFeed(url: string, validators: Validators, options: FetchFeedOptions): Promise<FeedResponse> {
@@ -78,7 +51,7 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
     });
     if (response.status === 304) return { kind: 'not-modified' };
     if (!response.ok) return { kind: 'error', error: describeStatus(response) };
-    const text = await readBounded(response, maxBytes, controller.signal);
+    const text = await readTextUpTo(response, maxBytes);
     if (text === null)
       return { kind: 'error', error: `The feed is larger than ${megabytes(maxBytes)}; Lens refused it.` };
     return {

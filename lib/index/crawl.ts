@@ -6,6 +6,7 @@
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { readTextUpTo } from '../net/bounded-body';
 import robotsParser from 'robots-parser';
 import { parseModelwirePage } from '../modelwire/parse-page';
 import { toIndexRecord, type IndexRecord } from './build';
@@ -155,29 +156,11 @@ async function fetchWithTimeout(url: string, init: RequestInit, options: CrawlOp
   return (options.fetch ?? fetch)(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs), redirect: 'follow' });
 }
 
-async function readText(response: Response, maxBytes: number): Promise<string | null> {
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** The sitemap's page addresses with their lastmod, following sitemap indexes a few levels deep. */
 export async function readSitemap(url: string, options: CrawlOptions, depth = 0): Promise<Target[]> {
   const response = await fetchWithTimeout(url, { headers: { 'user-agent': USER_AGENT } }, options);
   if (!response.ok) throw new Error(`The sitemap ${url} answered ${response.status}.`);
-  const text = await readText(response, MAX_SITEMAP_BYTES);
+  const text = await readTextUpTo(response, MAX_SITEMAP_BYTES);
   if (text === null) throw new Error(`The sitemap ${url} is larger than 50 MB.`);
   const { document } = parseHTML(`<root>${text.replace(/^<\?xml[^>]*>/, '')}</root>`);
   const locOf = (element: Element) => element.querySelector('loc')?.textContent?.trim() ?? '';
@@ -234,7 +217,7 @@ export async function crawl(
           );
           // No robots.txt (4xx): everything is allowed. A failing server (5xx): treat as "stay away" for this run.
           if (response.status >= 500) return robotsParser(`${origin}/robots.txt`, 'User-agent: *\nDisallow: /');
-          const text = response.ok ? ((await readText(response, 512 * 1024)) ?? '') : '';
+          const text = response.ok ? ((await readTextUpTo(response, 512 * 1024)) ?? '') : '';
           const parsed = robotsParser(`${origin}/robots.txt`, text);
           const delay = parsed.getCrawlDelay(USER_AGENT);
           if (typeof delay === 'number' && delay > 0) pacer.slowTo(Math.min(delay, 60) * 1000);
@@ -335,7 +318,7 @@ export async function crawl(
         await response.body?.cancel().catch(() => undefined);
         return fail(target, `answered ${response.status}`, previous);
       }
-      const html = await readText(response, MAX_PAGE_BYTES);
+      const html = await readTextUpTo(response, MAX_PAGE_BYTES);
       if (html === null) return fail(target, 'the page is larger than 5 MB', previous);
       const parsed = parseModelwirePage(parseHTML(html).document as unknown as Document, response.url || target.url);
       if (!parsed.ok) return fail(target, `not a Modelwire article: ${parsed.error}`, previous);

@@ -1,5 +1,6 @@
 // One index file over HTTP: no cookies, no referrer, bounded in time and size, checked against the hash the
 // manifest (or the shard table) gives for it. Never throws: every way it can fail becomes a sentence.
+import { readBytesUpTo } from '../net/bounded-body';
 import { sha256Hex } from './hash';
 
 export interface FetchFileOptions {
@@ -8,33 +9,6 @@ export interface FetchFileOptions {
 }
 
 export type Fetched = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
-
-/** Reads a body up to `maxBytes`; null when it is longer. */
-async function readUpTo(response: Response, maxBytes: number): Promise<Uint8Array | null> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) return null;
-  if (response.body === null) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
-}
 
 /**
  * Fetches `url` and checks it: exactly `expected.bytes` long when given, at most `maxBytes`, and its SHA-256 starting
@@ -56,7 +30,11 @@ export async function fetchIndexFile(
       redirect: 'follow',
     });
     if (!response.ok) return { ok: false, error: `${name} answered ${response.status} ${response.statusText}`.trim() };
-    const bytes = await readUpTo(response, expected.bytes ?? expected.maxBytes);
+    const bytes = await readBytesUpTo(
+      response.body,
+      expected.bytes ?? expected.maxBytes,
+      response.headers.get('content-length'),
+    );
     if (bytes === null) return { ok: false, error: `${name} is larger than the index says it is` };
     if (expected.bytes !== undefined && bytes.length !== expected.bytes) {
       return {
@@ -81,25 +59,13 @@ export async function fetchIndexFile(
 }
 
 /** Gunzips at most `maxBytes` of text: a gzip bomb is refused, not unpacked. */
-export async function gunzipText(bytes: Uint8Array, maxBytes: number): Promise<string | null> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+export async function gunzipText(gzipped: Uint8Array, maxBytes: number): Promise<string | null> {
+  const stream = new Blob([gzipped as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        return null;
-      }
-      chunks.push(value);
-    }
+    const bytes = await readBytesUpTo(stream, maxBytes);
+    return bytes === null ? null : new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   } catch {
+    // Not gzip, or cut short.
     return null;
   }
-  const decoder = new TextDecoder('utf-8', { fatal: false });
-  return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
 }
