@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { parseFeed } from '../modelwire/feed';
+import { MAX_FEED_BYTES } from '../feed/fetch';
+import { readTextUpTo } from '../net/bounded-body';
 import { parseModelwirePage } from '../modelwire/parse-page';
 import { buildIndex, DEFAULT_MAX_SHARD_BYTES, DEFAULT_MIN_KEYS, toIndexRecord, type IndexRecord } from './build';
 import { crawl, CrawlLog, readSitemap, type CrawlProgress, type Target } from './crawl';
@@ -80,9 +82,15 @@ async function readSavedPages(dir: string, failures: Array<{ url: string; error:
 }
 
 async function readFeedRecords(reference: string, timeoutMs: number, failures: Array<{ url: string; error: string }>) {
-  const text = /^https?:\/\//i.test(reference)
-    ? await (await fetch(reference, { signal: AbortSignal.timeout(timeoutMs) })).text()
-    : await readFile(reference, 'utf8');
+  let text: string | null;
+  if (/^https?:\/\//i.test(reference)) {
+    const response = await fetch(reference, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) throw new Error(`${reference} answered ${response.status}.`);
+    text = await readTextUpTo(response, MAX_FEED_BYTES);
+  } else {
+    text = await readFile(reference, 'utf8');
+  }
+  if (text === null) throw new Error(`${reference} is larger than a feed may be (32 MB).`);
   const feed = parseFeed(JSON.parse(text));
   if (!feed.ok) throw new Error(`${reference}: ${feed.error}`);
   for (const rejected of feed.rejected) {

@@ -2,10 +2,10 @@
 // and Last-Modified, and switchable failures (500, a route that never answers, bad JSON, an endless body, a foreign
 // document, a feed with broken entries) for the browser tests. Run directly, it serves until stopped:
 //   npx tsx test/harness/feed-server.ts [port]
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './loopback-server';
 import { fileURLToPath } from 'node:url';
 import demoFeed from '../../lib/modelwire/demo/feed.json';
 
@@ -48,7 +48,6 @@ const LAST_MODIFIED = 'Tue, 24 Nov 2026 08:00:00 GMT';
 export async function startFeedServer(port = 0): Promise<FeedServer> {
   let mode: FeedMode = 'ok';
   const requests: FeedServer['requests'] = [];
-  const sockets = new Set<Socket>();
   const body = JSON.stringify(buildFeed());
   const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
 
@@ -114,13 +113,8 @@ export async function startFeedServer(port = 0): Promise<FeedServer> {
     }
   };
 
-  const server = createServer(answer);
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const actual = (server.address() as AddressInfo).port;
+  const server = await listenOnLoopback(answer, port);
+  const actual = server.port;
   return {
     port: actual,
     url: `http://127.0.0.1:${actual}/feed.json`,
@@ -128,11 +122,7 @@ export async function startFeedServer(port = 0): Promise<FeedServer> {
       mode = next;
     },
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }
 

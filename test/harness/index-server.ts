@@ -4,11 +4,11 @@
 // a manifest that disagrees with its files, a hostile manifest, shards that never answer. Every request is logged with
 // the headers a privacy test needs. Run directly, it serves until stopped:
 //   npx tsx test/harness/index-server.ts [port]
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './loopback-server';
 import { fileURLToPath } from 'node:url';
 import { buildIndex, manifestOf, toIndexRecord, type BuildResult } from '../../lib/index/build';
 import type { CoverageContent } from '../../lib/modelwire/coverage';
@@ -77,7 +77,6 @@ async function serve(
 ): Promise<IndexServer> {
   let mode: IndexMode = 'ok';
   const requests: IndexRequest[] = [];
-  const sockets = new Set<Socket>();
   const manifestText = JSON.stringify(manifest);
   const etag = (text: string) => `"${createHash('sha256').update(text).digest('hex').slice(0, 16)}"`;
 
@@ -149,13 +148,8 @@ async function serve(
       .end(Buffer.from(body));
   };
 
-  const server = createServer(answer);
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const actual = (server.address() as AddressInfo).port;
+  const server = await listenOnLoopback(answer, port);
+  const actual = server.port;
   return {
     port: actual,
     url: `http://127.0.0.1:${actual}/index.json`,
@@ -166,10 +160,7 @@ async function serve(
     requests,
     fixtureCoverages: fixtures,
     build,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
 }
 

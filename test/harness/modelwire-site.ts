@@ -1,8 +1,8 @@
 // A local Modelwire: `count` article pages in Modelwire's layout, made from synthetic coverage, with a sitemap index
 // (two sitemaps, lastmod per page), robots.txt (one disallowed path), ETag and Last-Modified with 304s, and a log of
 // every request. Pages can be changed (their lastmod and content move on). For `index build`'s tests and the demo.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from './loopback-server';
 import type { CoverageContent } from '../../lib/modelwire/coverage';
 import { syntheticCoverage } from '../bench/synthetic-coverage';
 
@@ -54,7 +54,6 @@ export async function startModelwireSite(
   const failures = new Map<string, number>();
   const requests: SiteRequest[] = [];
   const revisions = new Map<number, number>();
-  const sockets = new Set<Socket>();
   const brokenEvery = options.brokenEvery ?? 0;
   const privateEvery = options.privateEvery ?? 0;
   const pathOf = (i: number) =>
@@ -111,13 +110,8 @@ export async function startModelwireSite(
     return send(200, body, { etag, 'last-modified': new Date(lastmodOf(i)).toUTCString() });
   };
 
-  const server = createServer(answer);
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await listenOnLoopback(answer, 0);
+  origin = `http://127.0.0.1:${server.port}`;
   return {
     origin,
     sitemap: `${origin}/sitemap.xml`,
@@ -126,9 +120,6 @@ export async function startModelwireSite(
       for (const i of indexes) revisions.set(i, (revisions.get(i) ?? 0) + 1);
     },
     pathOf,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
 }
