@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { coverageIndexKeys } from '../match/decide';
 import type { CoverageContent } from '../modelwire/coverage';
 import { buildFuseFilter, encodeFuseFilter } from './fuse';
+import { sameBytes } from './hash';
 import { shardFile, shardJson } from './render';
 import {
   encodeDelta,
@@ -245,12 +246,6 @@ function difference(a: BigUint64Array, b: BigUint64Array): BigUint64Array {
     if (j >= b.length || b[j] !== value) out[n++] = value;
   }
   return out.slice(0, n);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** The latest record per coverage id (later entries win), so a list with repeats builds what its last word says. */

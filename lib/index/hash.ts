@@ -27,11 +27,11 @@ export function toHex(bytes: Uint8Array): string {
   return hex;
 }
 
-export function fromHex(hex: string): Uint8Array | null {
-  if (!/^(?:[0-9a-f]{2})*$/.test(hex)) return null;
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return bytes;
+/** Whether two byte arrays hold the same bytes. */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** SHA-256 of some bytes as hexadecimal: how the manifest names each file's content. */

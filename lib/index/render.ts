@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { INDEX_VERSION, SHARD_FORMAT, SHARD_HASH_BYTES } from './format';
+import { sameBytes } from './hash';
 
 /** One shard to render: its coverages in order, each with its keys in this shard and its JSON. */
 export interface ShardPlan {
@@ -17,12 +18,6 @@ const TAIL = Buffer.from(']}');
 const CLOSE = Buffer.from('}');
 const GZIP_LEVEL = 4;
 const gzipAsync = promisify(gzip);
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** The shard's JSON (one buffer of the exact size) and its SHA-1; the JSON is null when the previous build had it. */
 export function shardJson(plan: ShardPlan): { jsonHash: Uint8Array; json: Buffer | null } {

@@ -94,6 +94,7 @@ describe('the coverage index', () => {
 
   for (const [mode, expected] of [
     ['error-500', 'server failed (500'],
+    ['truncated', 'cut short'],
     ['bad-hash', 'does not match its hash'],
     ['hostile-manifest', 'Not a Modelwire Lens index manifest'],
   ] as const) {

@@ -1,7 +1,7 @@
 // A coverage index (lib/index/format.ts) served over HTTP on 127.0.0.1, for the browser tests and the demo: built at
 // start by the same builder as `modelwire-lens index build`, from the feed-only fixture coverage plus synthetic
 // coverages (so that there are many shards), with ETag on the manifest and switchable faults: 500s, truncated files,
-// a manifest that disagrees with its files, a hostile manifest, shards that never answer. Every request is logged with
+// a manifest that disagrees with its files, a hostile manifest. Every request is logged with
 // the headers a privacy test needs. Run directly, it serves until stopped:
 //   npx tsx test/harness/index-server.ts [port]
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,12 +12,14 @@ import { listenOnLoopback } from './loopback-server';
 import { fileURLToPath } from 'node:url';
 import { buildIndex, manifestOf, toIndexRecord, type BuildResult } from '../../lib/index/build';
 import type { CoverageContent } from '../../lib/modelwire/coverage';
-import type { IndexManifest } from '../../lib/index/format';
+import type { IndexFile, IndexManifest } from '../../lib/index/format';
 import { syntheticCoverage } from '../bench/synthetic-coverage';
 
+/** Names under which the truncated mode serves files cut in half. */
+const TRUNCATED = 'cut-';
 const EXTRA_ITEMS = fileURLToPath(new URL('../fixtures/feed/extra-items.json', import.meta.url));
 
-export type IndexMode = 'ok' | 'error-500' | 'truncated' | 'bad-hash' | 'hostile-manifest' | 'hang-shards';
+export type IndexMode = 'ok' | 'error-500' | 'truncated' | 'bad-hash' | 'hostile-manifest';
 
 export interface IndexRequest {
   path: string;
@@ -35,19 +37,16 @@ export interface IndexServer {
   manifest: IndexManifest;
   setMode(mode: IndexMode): void;
   requests: IndexRequest[];
-  /** The coverages the index holds that are not synthetic (fixture pages exist for them). */
-  fixtureCoverages: CoverageContent[];
   /** The build served, when the server built it. */
   build: BuildResult | null;
   close(): Promise<void>;
 }
 
 /** The index the tests use: the fixture coverage and `synthetic` generated ones. */
-export async function buildTestIndex(synthetic = 3000): Promise<{ build: BuildResult; fixtures: CoverageContent[] }> {
+export async function buildTestIndex(synthetic = 3000): Promise<BuildResult> {
   const fixtures = JSON.parse(readFileSync(EXTRA_ITEMS, 'utf8')) as CoverageContent[];
   const coverages = [...fixtures, ...Array.from({ length: synthetic }, (_, i) => syntheticCoverage(i))];
-  const build = await buildIndex(coverages.map(toIndexRecord), null, { generatedAt: new Date('2026-11-28T00:00:00Z') });
-  return { build, fixtures };
+  return buildIndex(coverages.map(toIndexRecord), null, { generatedAt: new Date('2026-11-28T00:00:00Z') });
 }
 
 /** Serves an index folder that `modelwire-lens index build` wrote (the demo's). */
@@ -60,18 +59,17 @@ export async function serveIndexFolder(folder: string, port = 0): Promise<IndexS
       files.set(path, new Uint8Array(readFileSync(join(folder, path))));
   }
   const manifest = JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8')) as IndexManifest;
-  return serve(manifest, files, [], null, port);
+  return serve(manifest, files, null, port);
 }
 
 export async function startIndexServer(port = 0): Promise<IndexServer> {
-  const { build, fixtures } = await buildTestIndex();
-  return serve(manifestOf(build), build.files, fixtures, build, port);
+  const build = await buildTestIndex();
+  return serve(manifestOf(build), build.files, build, port);
 }
 
 async function serve(
   manifest: IndexManifest,
   files: Map<string, Uint8Array>,
-  fixtures: CoverageContent[],
   build: BuildResult | null,
   port: number,
 ): Promise<IndexServer> {
@@ -80,18 +78,20 @@ async function serve(
   const manifestText = JSON.stringify(manifest);
   const etag = (text: string) => `"${createHash('sha256').update(text).digest('hex').slice(0, 16)}"`;
 
+  /** The manifest as a newer base generation: a reader that holds this index must fetch its files again. */
+  const newerBase = (filter = manifest.base.filter, table = manifest.base.table) =>
+    JSON.stringify({
+      ...manifest,
+      generation: manifest.generation + 1,
+      base: { ...manifest.base, generation: manifest.generation + 1, filter, table },
+    });
   const manifestFor = (current: IndexMode): string => {
-    if (current === 'bad-hash') {
-      // A newer generation whose filter hash does not match the filter file.
-      return JSON.stringify({
-        ...manifest,
-        generation: manifest.generation + 1,
-        base: {
-          ...manifest.base,
-          generation: manifest.generation + 1,
-          filter: { ...manifest.base.filter, sha256: 'f'.repeat(64) },
-        },
-      });
+    // A filter hash that does not match the filter file.
+    if (current === 'bad-hash') return newerBase({ ...manifest.base.filter, sha256: 'f'.repeat(64) });
+    // Files cut in half (below), under names no browser cache holds yet: their full copies are cached as immutable.
+    if (current === 'truncated') {
+      const renamed = (file: IndexFile) => ({ ...file, path: `${TRUNCATED}${file.path}` });
+      return newerBase(renamed(manifest.base.filter), renamed(manifest.base.table));
     }
     if (current === 'hostile-manifest') {
       return `{"format":"modelwire-lens-index","version":1,"__proto__":{"polluted":true},"generation":99,"generatedAt":"2026-11-29T00:00:00Z","base":{"generation":99,"filter":{"path":"../../etc/passwd","bytes":99999999999,"sha256":"00"},"table":{"path":"table.bin","bytes":1,"sha256":"${'0'.repeat(64)}"}},"deltas":[],"counts":{"coverages":1,"keys":1,"shards":1},"params":{"hash":"sha-256","filter":"binary-fuse-8","minKeysPerShard":50}}`;
@@ -127,17 +127,13 @@ async function serve(
       response.writeHead(200, { 'content-type': 'application/json', etag: tag, 'cache-control': 'no-cache' }).end(text);
       return;
     }
-    const bytes = files.get(path);
+    const bytes = files.get(path.startsWith(TRUNCATED) ? path.slice(TRUNCATED.length) : path);
     if (bytes === undefined) {
       log(404);
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    if (current === 'hang-shards' && path.startsWith('shards/')) {
-      log(0);
-      return; // never answers; the client's time-out ends it
-    }
-    const body = current === 'truncated' ? bytes.subarray(0, Math.floor(bytes.length / 2)) : bytes;
+    const body = path.startsWith(TRUNCATED) ? bytes.subarray(0, Math.floor(bytes.length / 2)) : bytes;
     log(200);
     response
       .writeHead(200, {
@@ -158,7 +154,6 @@ async function serve(
       mode = next;
     },
     requests,
-    fixtureCoverages: fixtures,
     build,
     close: () => server.close(),
   };

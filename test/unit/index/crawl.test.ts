@@ -39,6 +39,16 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
+/** `index build` arguments for a folder and a local Modelwire's sitemap, plus options. */
+const build = (out: string, modelwire: ModelwireSite, ...options: string[]) => [
+  'build',
+  '--out',
+  out,
+  '--sitemap',
+  modelwire.sitemap,
+  ...options,
+];
+
 const pageRequests = (s: ModelwireSite) => s.requests.filter((request) => request.path.startsWith('/article/'));
 const manifestOf = (dir: string) => {
   const parsed = parseManifest(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')));
@@ -50,19 +60,7 @@ describe('index build from a sitemap', () => {
   it('obeys robots.txt, lists the pages that fail with why, and on the next run reads only changed pages', async () => {
     const modelwire = await site(240, { brokenEvery: 97, privateEvery: 101 });
     const out = folder();
-    const args = [
-      'build',
-      '--out',
-      out,
-      '--sitemap',
-      modelwire.sitemap,
-      '--rate',
-      '1000',
-      '--concurrency',
-      '6',
-      '--min-keys',
-      '20',
-    ];
+    const args = build(out, modelwire, '--rate', '1000', '--concurrency', '6', '--min-keys', '20');
     const first = await run(args);
     expect(first.code).toBe(1);
     const failures = JSON.parse(readFileSync(join(out, 'failures.json'), 'utf8')) as Array<{
@@ -96,19 +94,7 @@ describe('index build from a sitemap', () => {
   it('keeps to the request rate and to robots.txt’s Crawl-delay, and retries a busy server', async () => {
     const modelwire = await site(30, { failFirst: 1 });
     const out = folder();
-    const result = await run([
-      'build',
-      '--out',
-      out,
-      '--sitemap',
-      modelwire.sitemap,
-      '--rate',
-      '20',
-      '--concurrency',
-      '4',
-      '--retry-base-ms',
-      '50',
-    ]);
+    const result = await run(build(out, modelwire, '--rate', '20', '--concurrency', '4', '--retry-base-ms', '50'));
     expect(result.code).toBe(0);
     // Page requests and retries go through the pacer (the sitemaps are read before the crawl starts).
     const starts = modelwire.requests
@@ -126,7 +112,7 @@ describe('index build from a sitemap', () => {
     const slow = await site(4, { crawlDelay: 1 });
     const slowOut = folder();
     const began = Date.now();
-    expect((await run(['build', '--out', slowOut, '--sitemap', slow.sitemap, '--rate', '100'])).code).toBe(0);
+    expect((await run(build(slowOut, slow, '--rate', '100'))).code).toBe(0);
     const pages = pageRequests(slow)
       .map((request) => request.at)
       .sort((a, b) => a - b);
