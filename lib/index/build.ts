@@ -5,11 +5,13 @@
 // `minKeysPerShard` keys and stays under the size limit), the new generation is a delta: the shards whose content
 // changed get new files, and a small filter covers the keys that are new. Otherwise it is a new base with fresh ranges.
 import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { coverageIndexKeys } from '../match/decide';
 import type { CoverageContent } from '../modelwire/coverage';
 import { buildFuseFilter, encodeFuseFilter } from './fuse';
 import { sameBytes } from './hash';
-import { shardFile, shardJson } from './render';
+import { newScratch, ShardCompressor, shardJson } from './render';
 import {
   encodeDelta,
   encodeTable,
@@ -29,6 +31,11 @@ export interface BuildOptions {
   maxShardBytes?: number;
   /** Most deltas kept after a base before the next build starts a new base. */
   maxDeltas?: number;
+  /**
+   * The index folder: shard files are written straight into it as they are made (content-addressed, so a reader of
+   * the published manifest never sees them) and left out of the result's `files`. Without it they are returned.
+   */
+  shardsInto?: string;
 }
 
 export const DEFAULT_MIN_KEYS = 50;
@@ -127,7 +134,7 @@ function freshStarts(entries: ReadonlyArray<KeyEntry>, sizes: ReadonlyArray<numb
   return Uint32Array.from(starts);
 }
 
-/** Shards being gzipped at once (on libuv's thread pool). */
+/** Shards in flight to the compressing threads at once. */
 const GZIP_PARALLEL = 8;
 
 interface Shards {
@@ -174,6 +181,7 @@ async function shardFiles(
   starts: Uint32Array,
   /** The same ranges' previous JSON hashes and file hashes, when the ranges are the previous build's. */
   previous: PreviousBuild | null,
+  writeTo: string | null,
 ): Promise<Shards> {
   const n = starts.length;
   const { plans, keyCounts } = planShards(entries, coverages, starts);
@@ -184,29 +192,42 @@ async function shardFiles(
   const files = new Map<string, Uint8Array>();
   const sizes = new Uint32Array(n);
   const running = new Set<Promise<void>>();
-  for (let shard = 0; shard < n; shard++) {
-    const plan = plans[shard] as Array<[number, string[]]>;
-    const { jsonHash, json } = shardJson({
-      previousJsonHash: previousJsonHash(shard),
-      entries: plan.map(([record, keys]) => ({ keys, json: (coverages[record] as IndexRecord).json })),
-    });
-    const offset = shard * SHARD_HASH_BYTES;
-    jsonHashes.set(jsonHash, offset);
-    if (json === null) {
-      // Same JSON, same gzip: the file is already published under the previous hash.
-      if (previous !== null) hashes.set(previous.table.hashes.subarray(offset, offset + SHARD_HASH_BYTES), offset);
-      continue;
+  if (writeTo !== null) await mkdir(join(writeTo, dirname(shardPath('0'))), { recursive: true });
+  const compressor = new ShardCompressor(writeTo);
+  // One scratch buffer per shard being compressed: a buffer is free again once its shard's gzip is done.
+  const free = Array.from({ length: GZIP_PARALLEL }, () => newScratch(256 * 1024));
+  try {
+    for (let shard = 0; shard < n; shard++) {
+      const plan = plans[shard] as Array<[number, string[]]>;
+      const { jsonHash, json, scratch } = shardJson(
+        {
+          previousJsonHash: previousJsonHash(shard),
+          entries: plan.map(([record, keys]) => ({ keys, json: (coverages[record] as IndexRecord).json })),
+        },
+        free.pop() as Buffer,
+      );
+      const offset = shard * SHARD_HASH_BYTES;
+      jsonHashes.set(jsonHash, offset);
+      if (json === null) {
+        free.push(scratch);
+        // Same JSON, same gzip: the file is already published under the previous hash.
+        if (previous !== null) hashes.set(previous.table.hashes.subarray(offset, offset + SHARD_HASH_BYTES), offset);
+        continue;
+      }
+      const task = compressor.compress(json, scratch).then(({ gz, bytes, hash, scratch: back }) => {
+        free.push(back);
+        hashes.set(hash, offset);
+        if (gz !== null) files.set(shardPath(Buffer.from(hash).toString('hex')), gz);
+        sizes[shard] = bytes;
+      });
+      running.add(task);
+      void task.finally(() => running.delete(task));
+      if (free.length === 0) await Promise.race(running);
     }
-    const task = shardFile(json).then(({ gz, hash }) => {
-      hashes.set(hash, offset);
-      files.set(shardPath(Buffer.from(hash).toString('hex')), gz);
-      sizes[shard] = gz.length;
-    });
-    running.add(task);
-    void task.finally(() => running.delete(task));
-    if (running.size >= GZIP_PARALLEL) await Promise.race(running);
+    await Promise.all(running);
+  } finally {
+    await compressor.close();
   }
-  await Promise.all(running);
   return { hashes, jsonHashes, files, keyCounts, sizes };
 }
 
@@ -263,6 +284,7 @@ export async function buildIndex(
   const minKeys = options.minKeysPerShard ?? DEFAULT_MIN_KEYS;
   const maxBytes = options.maxShardBytes ?? DEFAULT_MAX_SHARD_BYTES;
   const maxDeltas = options.maxDeltas ?? DEFAULT_MAX_DELTAS;
+  const writeTo = options.shardsInto ?? null;
   const coverages = latestById(input);
   const { entries, unindexed } = keyEntries(coverages);
   if (entries.length === 0) throw new Error('None of these coverages names a publisher address to index.');
@@ -288,7 +310,7 @@ export async function buildIndex(
 
   // A delta on the previous base, when its ranges still fit and the chain is not too long.
   if (previous !== null && previous.manifest.params.minKeysPerShard === minKeys) {
-    const shards = await shardFiles(entries, coverages, previous.table.starts, previous);
+    const shards = await shardFiles(entries, coverages, previous.table.starts, previous, writeTo);
     const newKeys = difference(keyHashes, previous.keyHashes);
     const changed: number[] = [];
     for (let i = 0; i < previous.table.starts.length; i++) {
@@ -334,7 +356,8 @@ export async function buildIndex(
               'hex',
             ),
           );
-          files.set(path, shards.files.get(path) as Uint8Array);
+          const file = shards.files.get(path);
+          if (file !== undefined) files.set(path, file);
         }
         const manifest: IndexManifest = {
           ...previous.manifest,
@@ -373,7 +396,7 @@ export async function buildIndex(
 
   // A new base: fresh ranges over every key.
   const starts = freshStarts(entries, sizes, minKeys);
-  const shards = await shardFiles(entries, coverages, starts, null);
+  const shards = await shardFiles(entries, coverages, starts, null, writeTo);
   const tooBig = shards.sizes.findIndex((size) => size > maxBytes);
   if (tooBig >= 0) {
     throw new Error(

@@ -212,6 +212,7 @@ export async function runIndexCommand(argv: string[], io: IndexIo): Promise<numb
       generatedAt: new Date(),
       minKeysPerShard: options.minKeys,
       maxShardBytes: options.maxShardBytes,
+      shardsInto: out,
     });
   } catch (error) {
     io.stderr(`No index was written: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -200,8 +200,18 @@ function slugWords(slug: string): string[] {
   return contentStems(slug.replace(/[-_+]+/g, ' ')).filter((word) => !/^\d+$/.test(word));
 }
 
-/** The facts of one address, or null when it is not an absolute http(s) URL. */
-export function describeAddress(input: string): AddressFacts | null {
+/** The parts of an address every fact is read from; null when it is not an absolute http(s) URL. */
+interface AddressParts {
+  url: URL;
+  host: string;
+  /** Decoded path segments (with a hash route's), AMP markers left out. */
+  segments: string[];
+  /** A hash-routed app's route ("#/story?id=5" → "/story") and the route's query ("id=5"). */
+  route: string;
+  routeQuery: string;
+}
+
+function addressParts(input: string): AddressParts | null {
   let url: URL;
   try {
     url = new URL(input);
@@ -218,6 +228,13 @@ export function describeAddress(input: string): AddressFacts | null {
     .slice(0, MAX_SEGMENTS)
     .map((segment) => decodeComponent(segment.slice(0, MAX_SEGMENT)))
     .filter((segment) => segment !== '' && !/^amp$/i.test(segment));
+  return { url, host, segments, route, routeQuery };
+}
+
+/** What names the article: its host and its ids (the index keys need only these). */
+export type AddressIds = Pick<AddressFacts, 'host' | 'site' | 'brand' | 'pathId' | 'queryId'>;
+
+function idsOf({ url, host, segments, routeQuery }: AddressParts): AddressIds {
   let pathId: string | null = null;
   for (let index = segments.length - 1; index >= 0 && pathId === null; index--) {
     pathId = segmentId(segments[index] as string);
@@ -230,6 +247,20 @@ export function describeAddress(input: string): AddressFacts | null {
       break;
     }
   }
+  return { host, site: siteOf(host), brand: brandOf(host), pathId, queryId };
+}
+
+/** The host and ids of one address (a cheaper `describeAddress`), or null when it is not an absolute http(s) URL. */
+export function describeAddressIds(input: string): AddressIds | null {
+  const parts = addressParts(input);
+  return parts === null ? null : idsOf(parts);
+}
+
+/** The facts of one address, or null when it is not an absolute http(s) URL. */
+export function describeAddress(input: string): AddressFacts | null {
+  const parts = addressParts(input);
+  if (parts === null) return null;
+  const { url, segments, route, routeQuery } = parts;
   const slug = slugOf(segments);
   const numbers = slug
     .toLowerCase()
@@ -238,11 +269,7 @@ export function describeAddress(input: string): AddressFacts | null {
     .map((token) => String(Number(token)))
     .sort();
   return {
-    host,
-    site: siteOf(host),
-    brand: brandOf(host),
-    pathId,
-    queryId,
+    ...idsOf(parts),
     locale: localeOf(url, segments),
     date: pathDate(segments),
     part: partOf(slug),

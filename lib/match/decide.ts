@@ -1,7 +1,7 @@
 // Which coverage is this page, how sure, and why. Pure functions over a page's clues and the coverages a small lookup
 // interface returns; the background wires that interface to the database (lib/db/match-lookup.ts).
 import { contentStems } from '../text/words';
-import { describeAddress, type AddressFacts } from './address';
+import { describeAddress, describeAddressIds, type AddressFacts, type AddressIds } from './address';
 import { unwrapAddress, type Wrapper } from './unwrap';
 import { CONTENT_PARAMS } from './tracking';
 import { brandOf, normalizeUrl, siteOf } from './url';
@@ -165,16 +165,21 @@ interface Source {
   brand: string | null;
 }
 
+/** The publisher's registrable domains: the source address's, its domain's, its declared other hosts'. */
+function sourceSites(host: string | undefined, source: CoverageClues['source']): Set<string> {
+  const hosts = [host, source.domain, ...(source.aliases ?? [])].filter(
+    (name): name is string => typeof name === 'string' && name !== '',
+  );
+  return new Set(hosts.map(siteOf));
+}
+
 function readSource(coverage: CoverageClues): Source {
   const url = coverage.source.url;
   const facts = url ? describeAddress(url) : null;
-  const hosts = [facts?.host, coverage.source.domain, ...(coverage.source.aliases ?? [])].filter(
-    (host): host is string => typeof host === 'string' && host !== '',
-  );
   return {
     key: url ? normalizeUrl(url) : null,
     facts,
-    sites: new Set(hosts.map(siteOf)),
+    sites: sourceSites(facts?.host, coverage.source),
     brand: facts ? facts.brand : coverage.source.domain ? brandOf(coverage.source.domain) : null,
   };
 }
@@ -186,17 +191,15 @@ function readSource(coverage: CoverageClues): Source {
  * `matchPage`. `siteKeys`: the publisher's registrable domains, for similarity candidates.
  */
 export function coverageIndexKeys(coverage: CoverageClues): { sourceKeys: string[]; siteKeys: string[] } {
-  return indexKeysOf(readSource(coverage));
-}
-
-function indexKeysOf(source: Source): { sourceKeys: string[]; siteKeys: string[] } {
-  const sites = [...source.sites];
-  if (source.key === null || source.facts === null) return { sourceKeys: [], siteKeys: sites };
-  const path = keyPath(source.key);
+  // Only the host and ids: the index builder reads a million of these, and the slug's words are not keys.
+  const url = coverage.source.url;
+  const ids = url ? describeAddressIds(url) : null;
+  const key = url ? normalizeUrl(url) : null;
+  const sites = [...sourceSites(ids?.host, coverage.source)];
+  if (key === null || ids === null) return { sourceKeys: [], siteKeys: sites };
+  const path = keyPath(key);
   // One key per publisher site (the host-exact key is among them: it has the same site and path), and the id keys.
-  const sourceKeys = [
-    ...new Set([...sites.map((site) => `site:${site}${path}`), ...idKeys(sites.map(brandOf), source.facts)]),
-  ];
+  const sourceKeys = [...new Set([...sites.map((site) => `site:${site}${path}`), ...idKeys(sites.map(brandOf), ids)])];
   return { sourceKeys, siteKeys: sites };
 }
 
@@ -204,7 +207,7 @@ function indexKeysOf(source: Source): { sourceKeys: string[]; siteKeys: string[]
  * `id:<brand>:<id>` keys: a renamed article is found by its id with one indexed lookup. Keyed by brand (the site's
  * name without its suffix), which every site of the publisher shares; `matchPage` then checks site or alias.
  */
-function idKeys(brands: ReadonlyArray<string | null>, facts: AddressFacts): string[] {
+function idKeys(brands: ReadonlyArray<string | null>, facts: AddressIds): string[] {
   const ids = [facts.pathId, facts.queryId].filter((id): id is string => id !== null);
   const names = [...new Set(brands.filter((brand): brand is string => brand !== null))];
   return ids.flatMap((id) => names.map((brand) => `id:${brand}:${id}`));

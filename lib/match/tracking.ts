@@ -2,6 +2,7 @@
 // tracking parameters, global and per site, also used by Proton's clients), plus the few it lacks that publishers'
 // links carry today; parameters that pick an article (`?p=`, `?id=`, `?story=`) are never dropped.
 import tidyRules from 'tidy-url/data/rules.js';
+import { memoByHost } from './memo';
 
 interface SiteRule {
   match: RegExp;
@@ -181,18 +182,12 @@ for (const rule of TIDY_RULES) {
 
 const HOST_RULES = SITE_RULES.filter((rule) => !rule.matchHref);
 const HREF_RULES = SITE_RULES.filter((rule) => rule.matchHref);
-/** Host → the host rules that apply: a few hundred publishers' hosts, each tested against the list once. */
-const rulesByHost = new Map<string, SiteRule[]>();
-const MAX_CACHED_HOSTS = 2000;
+/** Host → the host rules that apply: each host tested against the list once. */
+const hostRules = memoByHost((host) => HOST_RULES.filter((rule) => rule.match.test(host)));
 
 /** The per-site rules that apply to one address (tested once per host, not once per parameter or URL). */
 export function siteRulesFor(host: string, href: string): ReadonlyArray<SiteRule> {
-  let forHost = rulesByHost.get(host);
-  if (forHost === undefined) {
-    forHost = HOST_RULES.filter((rule) => rule.match.test(host));
-    if (rulesByHost.size >= MAX_CACHED_HOSTS) rulesByHost.clear();
-    rulesByHost.set(host, forHost);
-  }
+  const forHost = hostRules(host);
   const forHref = HREF_RULES.filter((rule) => rule.match.test(href));
   return forHref.length === 0 ? forHost : [...forHost, ...forHref];
 }

@@ -1,5 +1,6 @@
 // URL normalisation: two addresses of the same article map to one key, so a publisher page can be looked up locally.
 import { getDomain, getDomainWithoutSuffix } from 'tldts';
+import { memoByHost } from './memo';
 import { isTrackingParam, siteRulesFor } from './tracking';
 
 /** Host prefixes that serve the same article as the bare host. */
@@ -43,7 +44,7 @@ export function normalizeUrl(input: string): string | null {
   if (host === '') return null;
   const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : '';
   // Spread, not `.entries()`: through Firefox's Xray wrappers a content script's entries() is not iterable.
-  const rules = siteRulesFor(host, url.href);
+  const rules = url.search === '' ? [] : siteRulesFor(host, url.href);
   const params = [...url.searchParams]
     .filter(([name, value]) => !isTrackingParam(name, value, rules))
     .sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
@@ -70,15 +71,15 @@ function hashRoute(hash: string): string {
  * The publisher site a host belongs to: its registrable domain by the Public Suffix List ("edition.cnn.com" and
  * "www.cnn.com" → "cnn.com"; "news.bbc.co.uk" → "bbc.co.uk"; "someone.github.io" stays itself).
  */
-export function siteOf(host: string): string {
+export const siteOf = memoByHost((host: string): string => {
   const bare = host.toLowerCase().replace(/\.$/, '');
   return getDomain(bare, { allowPrivateDomains: true }) ?? bare.replace(MIRROR_HOST_PREFIX, '');
-}
+});
 
 /** The site's name without its public suffix ("bbc" for bbc.co.uk and bbc.com): one brand under several suffixes. */
-export function brandOf(host: string): string | null {
-  return getDomainWithoutSuffix(host.toLowerCase(), { allowPrivateDomains: true }) ?? null;
-}
+export const brandOf = memoByHost(
+  (host: string): string | null => getDomainWithoutSuffix(host.toLowerCase(), { allowPrivateDomains: true }) ?? null,
+);
 
 /** The registrable-looking host of a URL without mirror prefixes ("www.example.com" → "example.com"), or null. */
 export function hostKey(input: string): string | null {

@@ -2,6 +2,9 @@
 import { must } from '../fixtures';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { buildIndex, manifestOf, toIndexRecord, type BuildResult } from '../../../lib/index/build';
 import {
@@ -81,6 +84,29 @@ describe('index build', () => {
     expect([...b.files.keys()].sort()).toEqual([...a.files.keys()].sort());
     for (const [path, bytes] of a.files) expect(b.files.get(path)).toEqual(bytes);
     expect(b.manifest).toEqual(a.manifest);
+  });
+
+  it('writes shard files straight into a folder when asked, the same bytes as it would return', async () => {
+    const input = records(0, 400);
+    const inMemory = await buildIndex(input, null, { generatedAt: at });
+    const folder = mkdtempSync(join(tmpdir(), 'lens-index-build-'));
+    try {
+      const written = await buildIndex(input, null, { generatedAt: at, shardsInto: folder });
+      expect(written.manifest).toEqual(inMemory.manifest);
+      const shardFiles = [...inMemory.files.keys()].filter((path) => path.startsWith('shards/'));
+      expect(shardFiles.length).toBe(inMemory.stats.shards);
+      // Only the filter and the table are returned; every shard is on disk, and nothing else is (no temporary files).
+      expect([...written.files.keys()].sort()).toEqual(
+        [...inMemory.files.keys()].filter((path) => !path.startsWith('shards/')).sort(),
+      );
+      expect(readdirSync(join(folder, 'shards')).sort()).toEqual(
+        shardFiles.map((path) => path.slice('shards/'.length)).sort(),
+      );
+      for (const path of shardFiles)
+        expect(new Uint8Array(readFileSync(join(folder, path)))).toEqual(inMemory.files.get(path));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('holds few coverages in one shard, the most private index there is', async () => {
