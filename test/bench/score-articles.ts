@@ -52,6 +52,12 @@ function tpFpFn(expected: string, predicted: string): [number, number, number] {
   return sum ? [tp / sum, fp / sum, fn / sum] : [0, 0, 0];
 }
 
+/** One page's main-text F1 (4-gram shingles), as the scorer averages it. */
+export function pageTextF1(expected: string, predicted: string | null): number {
+  const [tp, fp, fn] = tpFpFn(expected, predicted ?? '');
+  return prf([[tp, fp, fn]]).f1;
+}
+
 const mean = (values: number[]) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : 0);
 
 function prf(rows: Array<[number, number, number]>) {
