@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { extractMainText } from '../../article/main-text';
+import { withSecondOpinion } from '../../article/second-opinion';
 import { extractMetadata } from '../../article/metadata';
 import { validateCoverageContent } from '../../modelwire/coverage';
 import { parseModelwirePage } from '../../modelwire/parse-page';
@@ -73,7 +74,7 @@ export async function loadArticle(reference: string, options: LoadOptions): Prom
     fromUrl || ['.html', '.htm', '.xhtml'].includes(extname(reference).toLowerCase()) || looksLikeHtml(body);
   if (!isHtml) return { text: body, url: null, title: null, siteName: null };
   const doc = documentOf(body);
-  const { text } = extractMainText(doc);
+  const { text } = withSecondOpinion(doc, extractMainText(doc).text);
   if (text.trim() === '') throw new LoadError(`${reference}: no article text found on the page`);
   const metadata = extractMetadata(doc, fromUrl ? reference : 'https://unknown.invalid/');
   const url = fromUrl ? (metadata.canonicalUrl ?? reference) : (metadata.canonicalUrl ?? metadata.ogUrl);

@@ -1,0 +1,58 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { extractMainText } from '../../../lib/article/main-text';
+import { readabilityText, withSecondOpinion } from '../../../lib/article/second-opinion';
+
+const sentence = (i: number) =>
+  `The council voted ${i} times on the harbour plan before the port authority agreed to publish its figures.`;
+
+function documentOf(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+describe('the main text with a second opinion', () => {
+  it('keeps Lens’s text when it is long enough, without asking Readability', () => {
+    const text = Array.from({ length: 20 }, (_, i) => sentence(i)).join(' ');
+    let asked = 0;
+    const result = withSecondOpinion(documentOf('<p>x</p>'), text, () => {
+      asked++;
+      return `${text} ${text}`;
+    });
+    expect(result).toEqual({ text, from: 'lens' });
+    expect(asked).toBe(0);
+  });
+
+  it('takes Readability’s text when Lens found almost nothing and Readability finds clearly more', () => {
+    const other = Array.from({ length: 10 }, (_, i) => sentence(i)).join(' ');
+    expect(withSecondOpinion(documentOf('<p>x</p>'), '', () => other)).toEqual({ text: other, from: 'readability' });
+    expect(withSecondOpinion(documentOf('<p>x</p>'), 'Accept all cookies to continue.', () => other).from).toBe(
+      'readability',
+    );
+  });
+
+  it('keeps Lens’s short text when the second opinion finds no more, or nothing', () => {
+    const short = `${sentence(1)} ${sentence(2)}`;
+    expect(withSecondOpinion(documentOf('<p>x</p>'), short, () => `${short} More.`).from).toBe('lens');
+    expect(withSecondOpinion(documentOf('<p>x</p>'), short, () => null)).toEqual({ text: short, from: 'lens' });
+  });
+
+  it('reads a page as the CLI parses it (linkedom) and leaves the page as it was', () => {
+    const body = Array.from({ length: 12 }, (_, i) => `<p>${sentence(i)} ${sentence(i + 100)}</p>`).join('');
+    const doc = documentOf(
+      `<!doctype html><html><head><title>Harbour plan</title></head><body><div class="story">${body}</div></body></html>`,
+    );
+    const before = doc.documentElement.outerHTML;
+    const text = readabilityText(doc);
+    expect(text).toContain(sentence(0));
+    expect(text).toContain(sentence(111));
+    expect(doc.documentElement.outerHTML).toBe(before);
+    // Lens's own answer on this page is long enough: it stands.
+    expect(withSecondOpinion(doc, extractMainText(doc).text).from).toBe('lens');
+  });
+
+  it('gives no text rather than throwing on an empty document', () => {
+    expect(readabilityText(documentOf(''))).toBeNull();
+    expect(withSecondOpinion(documentOf(''), '')).toEqual({ text: '', from: 'lens' });
+  });
+});
