@@ -1,5 +1,5 @@
-// Rendering shards: each shard's JSON assembled in a reused buffer, its SHA-1 (the builder's change detector) and, when it
-// changed, its gzip and SHA-256 (on worker threads, so the machine's cores share the work).
+// Rendering shards: each shard's JSON assembled in a reused buffer, its SHA-1 (the builder's change detector) and,
+// when it changed, its gzip and SHA-256 (on worker threads, so the machine's cores share the work).
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -124,6 +124,8 @@ export class ShardCompressor {
         waiting?.resolve({ gz: done.gz, bytes: done.bytes, hash: done.hash, scratch: Buffer.from(done.scratch) });
       });
       worker.on('error', (error) => this.failAll(error));
+      // A thread that ends without an error (killed, out of memory) must not leave its shards waiting for ever.
+      worker.on('exit', (code) => this.failAll(new Error(`A compressing thread stopped (exit code ${code}).`)));
       return worker;
     });
     this.load = this.workers.map(() => 0);
