@@ -110,8 +110,12 @@ export async function checkPair(
     ]);
     return { ...pair, ok: true, error: null, report: runCheck(article, summary, now()) };
   } catch (error) {
-    if (!(error instanceof LoadError)) throw error;
-    return { ...pair, ok: false, error: error.message, report: null };
+    // Whatever went wrong is this pair's failure, with its reason: the batch carries on.
+    const message =
+      error instanceof LoadError
+        ? error.message
+        : `${pair.article} × ${pair.summary} could not be checked: ${error instanceof Error ? error.message : String(error)}`;
+    return { ...pair, ok: false, error: message, report: null };
   }
 }
 

@@ -48,12 +48,34 @@ async function fetchText(url: string, options: LoadOptions): Promise<string> {
   return body;
 }
 
+/** What went wrong with a file, in words. */
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'there is no such file',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is not a folder',
+};
+
 async function readText(path: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
-    throw new LoadError(`Could not read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new LoadError(
+      `Could not read ${path}: ${FILE_ERRORS[code] ?? (error instanceof Error ? error.message : code)}`,
+    );
   }
+  // A NUL byte in the first few kilobytes: an image, an archive, a PDF, not the text of a page or a summary.
+  if (bytes.subarray(0, 8192).includes(0)) throw new LoadError(`${path} is not a text file`);
+  return bytes.toString('utf8');
+}
+
+/** The body of an input, refused when it holds nothing to check. */
+function nonEmpty(reference: string, body: string): string {
+  if (body.trim() === '') throw new LoadError(`${reference} is empty`);
+  return body;
 }
 
 function looksLikeHtml(text: string): boolean {
@@ -63,17 +85,20 @@ function looksLikeHtml(text: string): boolean {
   );
 }
 
-function documentOf(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+function documentOf(reference: string, html: string): Document {
+  const doc = parseHTML(html).document as unknown as Document;
+  // linkedom builds no document element from text without markup.
+  if (doc.documentElement === null) throw new LoadError(`${reference} is not an HTML page`);
+  return doc;
 }
 
 export async function loadArticle(reference: string, options: LoadOptions): Promise<CheckArticle> {
   const fromUrl = isUrl(reference);
-  const body = fromUrl ? await fetchText(reference, options) : await readText(reference);
+  const body = nonEmpty(reference, fromUrl ? await fetchText(reference, options) : await readText(reference));
   const isHtml =
     fromUrl || ['.html', '.htm', '.xhtml'].includes(extname(reference).toLowerCase()) || looksLikeHtml(body);
   if (!isHtml) return { text: body, url: null, title: null, siteName: null };
-  const doc = documentOf(body);
+  const doc = documentOf(reference, body);
   const { text } = withSecondOpinion(doc, extractMainText(doc).text);
   if (text.trim() === '') throw new LoadError(`${reference}: no article text found on the page`);
   const metadata = extractMetadata(doc, fromUrl ? reference : 'https://unknown.invalid/');
@@ -91,7 +116,7 @@ function canonicalOf(doc: Document): string | null {
 
 export async function loadSummary(reference: string, options: LoadOptions): Promise<CheckSummary> {
   const fromUrl = isUrl(reference);
-  const body = fromUrl ? await fetchText(reference, options) : await readText(reference);
+  const body = nonEmpty(reference, fromUrl ? await fetchText(reference, options) : await readText(reference));
   const extension = fromUrl ? '.html' : extname(reference).toLowerCase();
   if (extension === '.json') {
     let parsed: unknown;
@@ -103,6 +128,7 @@ export async function loadSummary(reference: string, options: LoadOptions): Prom
     if (typeof parsed === 'object' && parsed !== null && 'summary' in parsed && !('id' in parsed)) {
       const summary = (parsed as { summary: unknown }).summary;
       if (typeof summary !== 'string') throw new LoadError(`${reference}: "summary" must be text`);
+      if (summary.trim() === '') throw new LoadError(`${reference}: the summary is empty`);
       return { summary, analystTake: [], headline: null, modelwireUrl: null, source: null, takedownUrl: null };
     }
     const coverage = validateCoverageContent(parsed);
@@ -110,7 +136,7 @@ export async function loadSummary(reference: string, options: LoadOptions): Prom
     return { ...coverage.value };
   }
   if (fromUrl || ['.html', '.htm'].includes(extension) || looksLikeHtml(body)) {
-    const doc = documentOf(body);
+    const doc = documentOf(reference, body);
     const url = fromUrl ? reference : canonicalOf(doc);
     if (url === null)
       throw new LoadError(`${reference}: a saved Modelwire page needs its canonical link; pass the page's URL instead`);

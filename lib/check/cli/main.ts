@@ -7,7 +7,7 @@ import { INDEX_USAGE, runIndexCommand } from '../../index/cli';
 import { BatchInputError, checkPair, readPairs, resultsToCsv, resultsToJson, runBatch } from './batch';
 
 export const USAGE = `Usage:
-  modelwire-lens check --article <url|file> --summary <modelwire-url|file> [--json] [--timeout ms]
+  modelwire-lens check --article <url|file> --summary <modelwire-url|file> [--json] [--out report] [--timeout ms]
   modelwire-lens check --batch <pairs.csv|pairs.json> [--out results.json|results.csv] [--concurrency n] [--timeout ms]
 
   --article   the publisher's article: a URL, a saved .html page, or a .txt file of its text
@@ -15,7 +15,8 @@ export const USAGE = `Usage:
               a coverage record (.json), or plain text (.txt)
   --batch     a CSV with "article" and "summary" columns, or a JSON list of {"article", "summary"};
               relative paths are read from the list's folder
-  --out       where to write batch results; the extension picks JSON or CSV (default: JSON on stdout)
+  --out       where to write the results: for a batch, JSON or CSV by the extension (default: JSON on stdout);
+              for one check, the report (JSON for a .json name, else Markdown; default: stdout)
   --json      print a single report as JSON instead of Markdown
   --timeout   per request, in milliseconds (default 15000)
   --concurrency  pairs checked at once in a batch (default 4)
@@ -64,14 +65,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const timeoutMs = Number(values.timeout);
   const concurrency = Number(values.concurrency);
-  if (
-    positionals[0] !== 'check' ||
-    !Number.isFinite(timeoutMs) ||
-    timeoutMs <= 0 ||
-    !Number.isInteger(concurrency) ||
-    concurrency < 1
-  ) {
-    io.stderr(`${USAGE}\n`);
+  const wrong =
+    positionals[0] !== 'check'
+      ? null
+      : !Number.isFinite(timeoutMs) || timeoutMs <= 0
+        ? `--timeout takes a number of milliseconds above 0, not "${values.timeout}".`
+        : !Number.isInteger(concurrency) || concurrency < 1
+          ? `--concurrency takes a whole number of 1 or more, not "${values.concurrency}".`
+          : '';
+  if (wrong !== '') {
+    io.stderr(`${wrong === null ? '' : `${wrong}\n\n`}${USAGE}\n`);
     return 2;
   }
 
@@ -120,6 +123,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`${result.error}\n`);
     return 1;
   }
-  io.stdout(values.json ? reportToJson(result.report) : reportToMarkdown(result.report));
+  const asJson = values.json || (values.out !== undefined && extname(values.out).toLowerCase() === '.json');
+  const report = asJson ? reportToJson(result.report) : reportToMarkdown(result.report);
+  if (values.out === undefined) io.stdout(report);
+  else {
+    await writeFile(values.out, report);
+    io.stderr(`Report written to ${values.out}\n`);
+  }
   return 0;
 }

@@ -123,6 +123,47 @@ describe('modelwire-lens check', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it.each([
+    ['an empty page', 'empty.html', '', 'pasted.txt', 'empty.html is empty'],
+    ['a page of spaces', 'blank.html', '  \n\t ', 'pasted.txt', 'blank.html is empty'],
+    ['a page without markup', 'words.html', 'just words', 'pasted.txt', 'words.html is not an HTML page'],
+    ['a missing article', null, '', 'pasted.txt', 'there is no such file'],
+    ['a folder', '.', '', 'pasted.txt', 'it is a folder, not a file'],
+    ['an empty summary', 'article.html', null, 'empty-summary.txt', 'empty-summary.txt is empty'],
+    ['a binary summary', 'article.html', null, 'image.png', 'image.png is not a text file'],
+  ])('refuses %s with its reason (exit 1)', async (_, article, content, summary, message) => {
+    const articlePath = article === null ? join(dir, 'no-such-article.html') : join(dir, article);
+    if (article !== null && article !== '.' && content !== null) writeFileSync(articlePath, content);
+    writeFileSync(join(dir, 'empty-summary.txt'), ' \n');
+    writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const out = io();
+    expect(await main(['check', '--article', articlePath, '--summary', join(dir, summary)], out)).toBe(1);
+    expect(out.err).toContain(message);
+    expect(out.err).not.toMatch(/TypeError|ENOENT|EISDIR/);
+    expect(out.out).toBe('');
+  });
+
+  it('says which option is wrong', async () => {
+    const args = ['check', '--article', join(dir, 'article.html'), '--summary', join(dir, 'pasted.txt')];
+    let out = io();
+    expect(await main([...args, '--timeout', 'abc'], out)).toBe(2);
+    expect(out.err).toContain('--timeout takes a number of milliseconds above 0, not "abc".');
+    out = io();
+    expect(await main(['check', '--batch', 'x.csv', '--concurrency', '1.5'], out)).toBe(2);
+    expect(out.err).toContain('--concurrency takes a whole number of 1 or more, not "1.5".');
+  });
+
+  it('writes a single report to --out (JSON for a .json name, else Markdown)', async () => {
+    const args = ['check', '--article', join(dir, 'article.html'), '--summary', join(dir, 'modelwire.html')];
+    let out = io();
+    expect(await main([...args, '--out', join(dir, 'report.json')], out)).toBe(0);
+    expect(out.out).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).version).toBe(1);
+    out = io();
+    expect(await main([...args, '--out', join(dir, 'report.md')], out)).toBe(0);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toMatch(/^# Summarisation check/);
+  });
+
   it('explains its usage on bad arguments', async () => {
     for (const args of [
       [],
@@ -163,6 +204,24 @@ describe('modelwire-lens check --batch', () => {
     expect(rows[3]?.[4]).toBe('1');
     expect(out.err).toContain('3 checked, 2 failed');
     expect(out.err).toContain('[##############################] 5/5, 2 failed');
+  });
+
+  it('carries on past a page that cannot be read and writes every result', async () => {
+    writeFileSync(join(dir, 'empty-page.html'), '');
+    const list = join(dir, 'pairs-with-empty.json');
+    writeFileSync(
+      list,
+      JSON.stringify([
+        { article: 'empty-page.html', summary: 'pasted.txt' },
+        { article: 'article.html', summary: 'modelwire.html' },
+      ]),
+    );
+    const out = io();
+    const results = join(dir, 'results-with-empty.json');
+    expect(await main(['check', '--batch', list, '--out', results], out)).toBe(1);
+    const written = JSON.parse(readFileSync(results, 'utf8'));
+    expect(written.results.map((result: { ok: boolean }) => result.ok)).toEqual([false, true]);
+    expect(written.results[0].error).toContain('empty-page.html is empty');
   });
 
   it('reads a JSON list and writes JSON with the full reports', async () => {
