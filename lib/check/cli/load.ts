@@ -43,9 +43,28 @@ async function fetchText(url: string, options: LoadOptions): Promise<string> {
   if (!response.ok) throw new LoadError(`Could not fetch ${url}: HTTP ${response.status}`);
   const length = Number(response.headers.get('content-length') ?? '0');
   if (length > MAX_BODY_BYTES) throw new LoadError(`${url} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
-  const body = await response.text();
-  if (body.length > MAX_BODY_BYTES) throw new LoadError(`${url} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
-  return body;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length > MAX_BODY_BYTES) throw new LoadError(`${url} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+  return decodeText(bytes, response.headers.get('content-type'));
+}
+
+/** The encoding a page declares: its Content-Type's charset, else a `<meta>` charset near its start. */
+function declaredEncoding(bytes: Uint8Array, contentType: string | null): string | null {
+  const fromHeader = /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
+  if (fromHeader) return fromHeader;
+  // The declaration must come early in the page (HTML's prescan looks at the first 1,024 bytes).
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? null;
+}
+
+/** Text from bytes in the encoding the page declares (UTF-8 when it declares none, or one Lens does not know). */
+function decodeText(bytes: Uint8Array, contentType: string | null): string {
+  const label = declaredEncoding(bytes, contentType);
+  try {
+    return new TextDecoder(label ?? 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 /** What went wrong with a file, in words. */
@@ -69,7 +88,7 @@ async function readText(path: string): Promise<string> {
   }
   // A NUL byte in the first few kilobytes: an image, an archive, a PDF, not the text of a page or a summary.
   if (bytes.subarray(0, 8192).includes(0)) throw new LoadError(`${path} is not a text file`);
-  return bytes.toString('utf8');
+  return decodeText(bytes, null);
 }
 
 /** The body of an input, refused when it holds nothing to check. */

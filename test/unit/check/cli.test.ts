@@ -143,6 +143,32 @@ describe('modelwire-lens check', () => {
     expect(out.out).toBe('');
   });
 
+  it('reads a saved page in the encoding it declares (windows-1252)', async () => {
+    const page =
+      '<html><head><meta charset="windows-1252"><title>Caf\u00e9 owners</title></head><body><article>' +
+      '<p>The caf\u00e9 owners of R\u00e9mi Street said the new rules would cost each of them about \u20ac2,000 a year.</p>' +
+      '<p>Their association asked the city for a year of delay before the rules apply to terraces and awnings.</p>' +
+      '</article></body></html>';
+    const bytes = Buffer.from(new Uint8Array([...page].map((char) => (char === '\u20ac' ? 0x80 : char.charCodeAt(0)))));
+    writeFileSync(join(dir, 'cafe.html'), bytes);
+    writeFileSync(
+      join(dir, 'cafe-summary.txt'),
+      'The caf\u00e9 owners of R\u00e9mi Street said the rules cost \u20ac2,000 a year.',
+    );
+    const out = io();
+    expect(
+      await main(
+        ['check', '--article', join(dir, 'cafe.html'), '--summary', join(dir, 'cafe-summary.txt'), '--json'],
+        out,
+      ),
+    ).toBe(0);
+    const report = JSON.parse(out.out);
+    expect(report.article.title).toBe('Caf\u00e9 owners');
+    // Every name and figure of the summary is found in the article: nothing was mangled into a "new" fact.
+    expect(report.fidelity.summary.every((fact: { found: boolean }) => fact.found)).toBe(true);
+    expect(JSON.stringify(report)).not.toContain('\ufffd');
+  });
+
   it('says which option is wrong', async () => {
     const args = ['check', '--article', join(dir, 'article.html'), '--summary', join(dir, 'pasted.txt')];
     let out = io();
