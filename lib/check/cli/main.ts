@@ -65,16 +65,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const timeoutMs = Number(values.timeout);
   const concurrency = Number(values.concurrency);
+  if (positionals[0] !== 'check') {
+    io.stderr(`${USAGE}\n`);
+    return 2;
+  }
   const wrong =
-    positionals[0] !== 'check'
-      ? null
-      : !Number.isFinite(timeoutMs) || timeoutMs <= 0
-        ? `--timeout takes a number of milliseconds above 0, not "${values.timeout}".`
-        : !Number.isInteger(concurrency) || concurrency < 1
-          ? `--concurrency takes a whole number of 1 or more, not "${values.concurrency}".`
-          : '';
-  if (wrong !== '') {
-    io.stderr(`${wrong === null ? '' : `${wrong}\n\n`}${USAGE}\n`);
+    !Number.isFinite(timeoutMs) || timeoutMs <= 0
+      ? `--timeout takes a number of milliseconds above 0, not "${values.timeout}".`
+      : !Number.isInteger(concurrency) || concurrency < 1
+        ? `--concurrency takes a whole number of 1 or more, not "${values.concurrency}".`
+        : null;
+  if (wrong !== null) {
+    io.stderr(`${wrong}\n\n${USAGE}\n`);
     return 2;
   }
 

@@ -27,6 +27,15 @@ function io(): Io & { out: string; err: string } {
   });
 }
 
+/** The JSON report of a check of two files in the test folder, which must succeed. */
+async function checkAsJson(article: string, summary: string) {
+  const out = io();
+  expect(await main(['check', '--article', join(dir, article), '--summary', join(dir, summary), '--json'], out)).toBe(
+    0,
+  );
+  return JSON.parse(out.out);
+}
+
 beforeAll(async () => {
   server = createServer((request, response) => {
     const path = request.url ?? '/';
@@ -76,14 +85,7 @@ describe('modelwire-lens check', () => {
   });
 
   it('checks saved files and prints JSON', async () => {
-    const out = io();
-    expect(
-      await main(
-        ['check', '--article', join(dir, 'article.html'), '--summary', join(dir, 'modelwire.html'), '--json'],
-        out,
-      ),
-    ).toBe(0);
-    const report = JSON.parse(out.out);
+    const report = await checkAsJson('article.html', 'modelwire.html');
     expect(report.summary.modelwireUrl).toBe(
       'https://themodelwire.com/article/open-source-robotics-kit-ships-with-motion-planner-01KX3K9M1N3P5Q7R9S2T4V6W8X',
     );
@@ -155,14 +157,7 @@ describe('modelwire-lens check', () => {
       join(dir, 'cafe-summary.txt'),
       'The caf\u00e9 owners of R\u00e9mi Street said the rules cost \u20ac2,000 a year.',
     );
-    const out = io();
-    expect(
-      await main(
-        ['check', '--article', join(dir, 'cafe.html'), '--summary', join(dir, 'cafe-summary.txt'), '--json'],
-        out,
-      ),
-    ).toBe(0);
-    const report = JSON.parse(out.out);
+    const report = await checkAsJson('cafe.html', 'cafe-summary.txt');
     expect(report.article.title).toBe('Caf\u00e9 owners');
     // Every name and figure of the summary is found in the article: nothing was mangled into a "new" fact.
     expect(report.fidelity.summary.every((fact: { found: boolean }) => fact.found)).toBe(true);
