@@ -25,6 +25,19 @@ export const OVERLAY_CSS = `
   background: var(--bg); border: 1px solid var(--line); border-radius: 999px;
   box-shadow: 0 2px 10px rgba(15, 23, 42, 0.18);
 }
+/* Narrow margin: a tab at the window's edge, its label kept for screen readers only. */
+.lens.edge { right: 0; }
+.lens.edge .pill {
+  width: var(--edge, 16px); height: 56px; padding: 0; gap: 0; justify-content: center; overflow: hidden;
+  border-right: 0; border-radius: 8px 0 0 8px;
+}
+.lens.edge .mark {
+  width: 100%; height: 100%; border-radius: 0; font-size: 9px; writing-mode: vertical-rl; letter-spacing: .04em;
+}
+.lens.edge .label {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}
+.lens.edge .card { margin-right: 8px; }
 .mark {
   display: inline-grid; place-items: center; width: 24px; height: 24px; border-radius: 999px;
   background: var(--accent); color: var(--accent-fg); font-size: 10px; font-weight: 800;

@@ -33,6 +33,12 @@ export interface Overlay {
   destroy(): void;
 }
 
+/** Space kept between the pill and the window's edge (and the article). */
+const PILL_GAP = 16;
+/** The edge tab's width bounds, in pixels: a touch target, and no more than a margin usually holds. */
+const MIN_TAB = 12;
+const MAX_TAB = 28;
+
 function when(iso: string | null): string {
   if (iso === null) return '';
   const date = new Date(iso);
@@ -57,7 +63,7 @@ export function mountOverlay(
     'button',
     { class: 'pill', type: 'button', 'aria-expanded': 'false', 'aria-controls': cardId },
     h(doc, 'span', { class: 'mark', 'aria-hidden': 'true' }, 'MW'),
-    'Modelwire summary',
+    h(doc, 'span', { class: 'label' }, 'Modelwire summary'),
   );
   const heading = h(doc, 'h2', { id: 'lens-headline', tabindex: '-1' }, context.coverage.headline);
   const close = h(doc, 'button', { class: 'icon', type: 'button', 'aria-label': 'Close the Modelwire card' }, '×');
@@ -156,6 +162,29 @@ export function mountOverlay(
     if (open) heading.focus();
   };
   pill.addEventListener('click', () => setOpen(card.hidden));
+
+  // The pill sits in the margin right of the article. Where that margin is narrower than the pill (a phone, a narrow
+  // window), it becomes a small tab at the window's edge, no wider than the margin, so it never covers a line of text.
+  let fullWidth = 0;
+  const fitPill = () => {
+    if (root.hidden || options.freeRight === undefined) return;
+    if (!root.classList.contains('edge')) fullWidth = pill.getBoundingClientRect().width || fullWidth;
+    const free = options.freeRight();
+    const edge = fullWidth > 0 && free < fullWidth + PILL_GAP * 2;
+    root.classList.toggle('edge', edge);
+    if (edge) root.style.setProperty('--edge', `${Math.max(MIN_TAB, Math.min(free - 2, MAX_TAB))}px`);
+  };
+  const win = std(doc).defaultView;
+  let frame = 0;
+  const scheduleFit = () => {
+    if (frame !== 0 || !win) return;
+    frame = win.requestAnimationFrame(() => {
+      frame = 0;
+      fitPill();
+    });
+  };
+  win?.addEventListener('resize', scheduleFit, { passive: true });
+  scheduleFit();
   close.addEventListener('click', () => {
     setOpen(false);
     pill.focus();
@@ -245,12 +274,15 @@ export function mountOverlay(
     setPill(visible) {
       if (!visible) setOpen(false);
       root.hidden = !visible;
+      if (visible) scheduleFit();
     },
     hideEntity() {
       hover.hidden = true;
       hoverKey = null;
     },
     destroy() {
+      win?.removeEventListener('resize', scheduleFit);
+      if (frame !== 0) win?.cancelAnimationFrame(frame);
       host.remove();
     },
   };

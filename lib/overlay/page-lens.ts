@@ -113,7 +113,8 @@ export function createPageLens(deps: PageLensDeps): PageLens {
           pill: showPill,
           freeRight: () => {
             const root = extractMainText(doc).root;
-            const width = std(doc).defaultView?.innerWidth ?? 0;
+            // The layout viewport, less any scroll bar (where a fixed element's right: 0 is).
+            const width = rootOf(doc)?.clientWidth || (std(doc).defaultView?.innerWidth ?? 0);
             return root ? width - root.getBoundingClientRect().right : 0;
           },
         },

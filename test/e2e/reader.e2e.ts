@@ -266,29 +266,14 @@ describe('reading a Modelwire article page', () => {
   });
 });
 
-describe('single-page apps', () => {
-  it('detects again when the app changes the address without a new document', async () => {
-    const { page, tabId } = await visit('https://northbound.tech/app/');
-    const popup = await popupFor(tabId);
-    await expect.poll(() => popup.getAttribute('main', 'data-status'), { timeout: 10_000 }).toBe('not-article');
-    await page.click('#open-story');
-    await page.waitForURL('**/analysis/kestrel-labs-opens-model-weights');
-    await expect.poll(() => session.lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
-    // The popup that was already open follows the tab.
-    await expect.poll(() => popup.getAttribute('main', 'data-status')).toBe('covered');
-    expect(await popup.textContent('h1')).toBe('Kestrel Labs publishes the weights of its mid-size model');
-    await Promise.all([popup.close(), page.close()]);
-  });
-});
-
 describe('hygiene', () => {
   it('left no errors in the consoles of the pages it ran on', () => {
     expect(consoleErrors).toEqual([]);
   });
 
   it('fetched nothing but the pages the tests opened: no lookups, no telemetry', () => {
-    // The single-page app fetches its story itself; browsers ask for favicons on their own.
-    const expected = new Set([...visited, 'northbound.tech/analysis/kestrel-labs-opens-model-weights']);
+    // Browsers ask for favicons on their own. (Single-page apps: test/e2e/browsers.e2e.ts, in every browser.)
+    const expected = visited;
     const unexpected = session.server.requests.filter(
       (request) => !expected.has(request) && !request.endsWith('/favicon.ico'),
     );

@@ -11,7 +11,7 @@ interface Step {
 }
 
 const STEPS: Step[] = [
-  { name: 'browser available', command: 'tsx test/harness/check-chromium.ts' },
+  { name: 'browsers available', command: 'tsx test/harness/check-browsers.ts chromium firefox' },
   { name: 'typecheck', command: 'tsc --noEmit' },
   { name: 'eslint', command: 'eslint .' },
   { name: 'prettier', command: 'prettier --check "**/*.{ts,tsx,js,mjs,css}"' },
@@ -24,7 +24,7 @@ const STEPS: Step[] = [
   {
     name: 'browser tests',
     command: 'vitest run --config test/e2e/vitest.config.ts',
-    needs: ['browser available', 'build (Chrome)'],
+    needs: ['browsers available', 'build (Chrome)', 'build (Firefox) and web-ext lint'],
   },
 ];
 

@@ -1,6 +1,10 @@
 // Finding a passage of a fixture article from a test, in the page's own world: to select it as a reader would, or to
 // point the mouse at it.
-import type { Page } from 'playwright-core';
+/** Any driver's page (Playwright's or Puppeteer's): only string evaluation is used. */
+interface Page {
+  evaluate(expression: string): Promise<unknown>;
+  url(): string;
+}
 
 /**
  * Runs in the page: finds the first text node of the article holding `text` and a Range over [from, to) of it, then

@@ -1,0 +1,367 @@
+// The reader's flows in every browser Lens ships for (Chromium and Firefox; the browser is the harness's parameter):
+// the badge and popup on a covered article, the overlay's pill and card by mouse and keyboard, entity underlines and
+// their hover card, dark mode, a single-page app changing its address, clipping (button, menu path, library, export),
+// and narrow (phone-sized) windows where nothing of Lens may cover the article's text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { browsersToTest, launchLens, type LensBrowsers, type ShadowView } from '../harness/lens-browsers';
+import { pointAt, selectText } from '../harness/text-in-page';
+import { readFileSync } from 'node:fs';
+
+const COVERED = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';
+const OTHER_COVERED = 'https://circuitweekly.net/news/orbital-compute-delays-second-fab/';
+const UNCOVERED = 'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/';
+const SPA = 'https://northbound.tech/app/';
+
+type Box = { left: number; top: number; right: number; bottom: number };
+
+/** The boxes of the article's text lines (each line of each paragraph and heading), in viewport coordinates. */
+async function articleLines(page: Page): Promise<Box[]> {
+  return (await page.evaluate(`(() => {
+    const out = [];
+    for (const block of document.querySelectorAll('article h1, article p, article li')) {
+      const range = document.createRange();
+      range.selectNodeContents(block);
+      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0)
+        out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    }
+    return out;
+  })()`)) as Box[];
+}
+
+/** How far a page reaches past the window's right edge (a sideways scroll), in pixels, and what reaches there. */
+function sidewaysOverflow(page: Page): Promise<{ by: number; what: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const what: string[] = [];
+    for (const element of document.querySelectorAll('body *')) {
+      const box = element.getBoundingClientRect();
+      if (box.right > width + 0.5 && what.length < 5)
+        what.push(`${element.tagName.toLowerCase()}.${element.className} ${Math.round(box.right)}`);
+    }
+    // Text that overflows its box (a long address that does not break) is not an element's box.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null && what.length < 5; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const right = Math.max(0, ...[...range.getClientRects()].map((rect) => rect.right));
+      if (right > width + 0.5) what.push(`text "${(node.textContent ?? '').slice(0, 40)}" ${Math.round(right)}`);
+    }
+    return { by: document.documentElement.scrollWidth - width, what };
+  });
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+describe.each(browsersToTest())('in %s', (name) => {
+  let lens: LensBrowsers;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    lens = await launchLens(name);
+  }, 90_000);
+  afterAll(async () => {
+    await lens?.close();
+  });
+
+  async function visit(url: string, view: Parameters<LensBrowsers['open']>[1] = {}): Promise<Page> {
+    const page = await lens.open(url, view);
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    return page;
+  }
+
+  async function pillShown(shadow: ShadowView): Promise<boolean> {
+    return shadow.exists('.lens:not([hidden]) .pill');
+  }
+
+  async function popupFor(tabId: number, view: Parameters<LensBrowsers['openPopup']>[1] = {}): Promise<Page> {
+    const popup = await lens.openPopup(tabId, view);
+    await popup.waitForSelector('main[data-status]:not([data-status="loading"])');
+    return popup;
+  }
+
+  const statusOf = (popup: Page) => popup.$eval('main', (main) => main.getAttribute('data-status'));
+
+  describe('a covered article', () => {
+    let page: Page;
+    let shadow: ShadowView;
+
+    it('lights the badge, and the popup shows the summary and the analyst take', async () => {
+      page = await visit(COVERED);
+      const tabId = await lens.tabIdOf(page);
+      await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+      expect((await lens.badgeOf(tabId)).title).toContain('Regional hospitals pilot an AI triage assistant');
+      const popup = await popupFor(tabId);
+      await expect.poll(() => statusOf(popup)).toBe('covered');
+      expect(await popup.$eval('h1', (h) => h.textContent)).toBe(
+        'Regional hospitals pilot an AI triage assistant in three emergency rooms',
+      );
+      expect(await popup.$eval('.summary', (p) => p.textContent)).toContain('Harbor Health Network is testing');
+      expect(await popup.$$eval('section[aria-labelledby="take-heading"] p', (ps) => ps.length)).toBe(3);
+      await lens.screenshot(popup, 'browsers-popup-covered');
+      await popup.close();
+    });
+
+    it('shows the pill; the card opens on a click and closes with Escape, focus back on the pill', async () => {
+      shadow = lens.shadow(page);
+      await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
+      expect(await shadow.hosts()).toBe(1);
+      expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('false');
+      await shadow.click('.pill');
+      expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('true');
+      expect(await shadow.text('h2')).toBe('Regional hospitals pilot an AI triage assistant in three emergency rooms');
+      expect(await shadow.run('(root) => root.activeElement?.tagName')).toBe('H2');
+      await lens.screenshot(page, 'browsers-overlay-card', { fullPage: false });
+      await page.keyboard.press('Escape');
+      expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('false');
+      expect(await shadow.run('(root) => root.activeElement?.classList.contains("pill")')).toBe(true);
+      // The keyboard alone opens it again.
+      await page.keyboard.press('Enter');
+      expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('true');
+      await page.keyboard.press('Escape');
+    });
+
+    it('underlines the names it knows and shows their card on hover', async () => {
+      expect(await page.evaluate(`CSS.highlights.get('modelwire-lens-entity')?.size ?? 0`)).toBeGreaterThanOrEqual(4);
+      const point = await pointAt(page, 'Kestrel Labs', 2, 5);
+      await page.mouse.move(point.x, point.y);
+      await expect.poll(() => shadow.exists('.hover:not([hidden])')).toBe(true);
+      await expect.poll(() => shadow.text('.hover')).toContain('Kestrel Labs: in 3 saved summaries.');
+      await lens.screenshot(page, 'browsers-hover-card', { fullPage: false });
+      await page.mouse.move(5, 5);
+      await expect.poll(() => shadow.exists('.hover[hidden]')).toBe(true);
+      await page.close();
+    });
+  });
+
+  it('an uncovered article: no badge, no overlay, no underlines', async () => {
+    const page = await visit(UNCOVERED);
+    const tabId = await lens.tabIdOf(page);
+    const popup = await popupFor(tabId);
+    await expect.poll(() => statusOf(popup), { timeout: 10_000 }).toBe('not-covered');
+    expect((await lens.badgeOf(tabId)).text).toBe('');
+    expect(await lens.shadow(page).exists('.lens:not([hidden]) .pill')).toBe(false);
+    expect(await page.evaluate('CSS.highlights.size')).toBe(0);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('follows the system’s dark mode, in the popup and in the card', async () => {
+    const page = await visit(OTHER_COVERED, { colorScheme: 'dark' });
+    const shadow = lens.shadow(page);
+    await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
+    await shadow.click('.pill');
+    expect(await shadow.run('(root) => getComputedStyle(root.querySelector(".card")).backgroundColor')).toBe(
+      'rgb(11, 17, 32)',
+    );
+    await lens.screenshot(page, 'browsers-card-dark', { fullPage: false });
+    const popup = await popupFor(await lens.tabIdOf(page), { colorScheme: 'dark' });
+    await expect.poll(() => statusOf(popup)).toBe('covered');
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(11, 17, 32)');
+    await lens.screenshot(popup, 'browsers-popup-dark');
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('detects again when a single-page app changes the address without a new document', async () => {
+    const page = await visit(SPA);
+    const tabId = await lens.tabIdOf(page);
+    const popup = await popupFor(tabId);
+    await expect.poll(() => statusOf(popup), { timeout: 10_000 }).toBe('not-article');
+    // The reader clicks in the article's tab, which is in front again (the popup opened as a tab of its own).
+    await page.bringToFront();
+    await page.click('#open-story');
+    await expect.poll(() => page.url()).toContain('/analysis/kestrel-labs-opens-model-weights');
+    await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+    await expect.poll(() => statusOf(popup), { timeout: 10_000 }).toBe('covered');
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  describe('clipping', () => {
+    const FIRST = 'Nothing about the queue changes until a nurse confirms the score';
+    const SECOND = 'which together see about 140,000 emergency visits a year';
+
+    async function coveredArticle(): Promise<{ page: Page; tabId: number; clipper: ShadowView }> {
+      const page = await visit(COVERED);
+      const tabId = await lens.tabIdOf(page);
+      await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
+      return { page, tabId, clipper: lens.shadow(page, 'clipper') };
+    }
+
+    it('clips a selected passage with the Clip button, then takes a note and tags', async () => {
+      const { page, clipper } = await coveredArticle();
+      await selectText(page, FIRST);
+      await expect.poll(() => clipper.exists('.clip-button:not([hidden])'), { timeout: 5000 }).toBe(true);
+      await clipper.click('.clip-button');
+      await expect.poll(() => clipper.text('.status')).toBe('Clipped to your Lens library.');
+      await expect
+        .poll(() => page.evaluate(`CSS.highlights.get('modelwire-lens-clip')?.size ?? 0`), { timeout: 5000 })
+        .toBe(1);
+      expect(await clipper.run('(root) => root.activeElement?.id')).toBe('lens-clip-note');
+      await page.keyboard.type('Confirm who decides: the nurse, not the model.');
+      await clipper.focus('#lens-clip-tags');
+      await page.keyboard.type('health, follow up');
+      await clipper.click('.actions .primary');
+      await expect.poll(() => clipper.text('.status')).toBe('Note and tags saved.');
+      await lens.screenshot(page, 'browsers-clip-panel', { fullPage: false });
+      await page.close();
+    });
+
+    it('clips through the context menu and keyboard command path, and refuses an empty selection', async () => {
+      const { page, tabId, clipper } = await coveredArticle();
+      // The menu item and the command both have the background message the tab (a unit test checks that they do).
+      const clipLikeTheMenu = () =>
+        lens.inExtension(
+          "(api, tabId) => api.tabs.sendMessage(tabId, { channel: 'modelwire-lens', name: 'page.clip', payload: {} })",
+          tabId,
+        );
+      await selectText(page, SECOND);
+      expect(await clipLikeTheMenu()).toMatchObject({ ok: true, value: { clipped: true } });
+      expect(await clipper.text('.status')).toBe('Clipped to your Lens library.');
+      await page.evaluate('getSelection().removeAllRanges()');
+      expect(await clipLikeTheMenu()).toMatchObject({ ok: true, value: { clipped: false } });
+      expect(await clipper.text('.status')).toBe('Nothing is selected. Select a passage of the page, then clip it.');
+      await page.close();
+    });
+
+    it('the clips come back highlighted on the next visit', async () => {
+      const { page } = await coveredArticle();
+      await expect
+        .poll(() => page.evaluate(`CSS.highlights.get('modelwire-lens-clip')?.size ?? 0`), { timeout: 10_000 })
+        .toBe(2);
+      await page.close();
+    });
+
+    it('the library lists them with their citation and exports Markdown with a link to the passage', async () => {
+      const library = await lens.openExtensionPage('library.html');
+      await library.waitForSelector('main[aria-busy="false"]');
+      await expect
+        .poll(() => library.$$eval('.clip blockquote', (quotes) => quotes.map((quote) => quote.textContent)))
+        .toEqual([SECOND, FIRST]);
+      expect(await library.$eval('.clip:nth-child(2) .citation', (citation) => citation.textContent)).toBe(
+        `Whitfield, D. (2026, November 18). Regional hospitals pilot an AI triage assistant. The Lakeside Ledger. ${COVERED}`,
+      );
+      await library.click('::-p-aria([name="Markdown"][role="button"])');
+      const markdown = readFileSync(await lens.downloaded(/^modelwire-lens-clips-.*\.md$/), 'utf8');
+      expect(markdown).toContain(`> ${FIRST}`);
+      expect(markdown).toContain('**Note:** Confirm who decides: the nurse, not the model.');
+      expect(markdown).toContain(
+        `(<${COVERED}#:~:text=Nothing%20about%20the%20queue%20changes,a%20nurse%20confirms%20the%20score>)`,
+      );
+      await lens.screenshot(library, 'browsers-library');
+      await library.close();
+    });
+  });
+
+  describe.each([
+    { width: 360, height: 740, colorScheme: 'light' as const },
+    { width: 360, height: 740, colorScheme: 'dark' as const },
+    { width: 1280, height: 900, colorScheme: 'light' as const },
+  ])('at $width px, $colorScheme', (view) => {
+    it('the pill covers no line of the article, at the top or scrolled down', async () => {
+      const page = await visit(COVERED, view);
+      const shadow = lens.shadow(page);
+      await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
+      for (const scroll of [0, 400, 900]) {
+        await page.evaluate((y) => window.scrollTo(0, y), scroll);
+        await new Promise((settle) => setTimeout(settle, 100));
+        const pill = await shadow.box('.pill');
+        if (pill === null) throw new Error('no pill');
+        expect(pill.right).toBeLessThanOrEqual(view.width);
+        const covered = (await articleLines(page)).filter((line) => overlaps(line, pill));
+        expect(covered, `pill ${JSON.stringify(pill)} at scroll ${scroll}`).toEqual([]);
+      }
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await lens.screenshot(page, `browsers-pill-${view.width}-${view.colorScheme}`, { fullPage: false });
+      await page.close();
+    });
+
+    it('the open card fits the window, its header in view, and no line of it is cut in half', async () => {
+      const page = await visit(COVERED, view);
+      const shadow = lens.shadow(page);
+      await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
+      await shadow.click('.pill');
+      const fit = await shadow.run<{ card: Box; close: Box; scrolls: boolean; faded: boolean }>(`(root) => {
+        const box = (e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+        const card = root.querySelector('.card');
+        const body = card.querySelector('.body');
+        return {
+          card: box(card),
+          close: box(card.querySelector('button.icon')),
+          scrolls: body.scrollHeight > body.clientHeight,
+          // A body with more below fades out at its lower edge instead of showing half a line.
+          faded: getComputedStyle(body).maskImage !== 'none',
+        };
+      }`);
+      expect(fit.card.left).toBeGreaterThanOrEqual(0);
+      expect(fit.card.right).toBeLessThanOrEqual(view.width);
+      expect(fit.card.top).toBeGreaterThanOrEqual(0);
+      expect(fit.card.bottom).toBeLessThanOrEqual(view.height);
+      expect(fit.close.top).toBeGreaterThanOrEqual(0);
+      expect(fit.close.right).toBeLessThanOrEqual(view.width);
+      if (fit.scrolls) expect(fit.faded).toBe(true);
+      await lens.screenshot(page, `browsers-card-${view.width}-${view.colorScheme}`, { fullPage: false });
+      await page.close();
+    });
+
+    it('the popup shows everything without a sideways scroll', async () => {
+      const page = await visit(COVERED);
+      const popup = await popupFor(await lens.tabIdOf(page), {
+        width: Math.min(view.width, 400),
+        height: 640,
+        colorScheme: view.colorScheme,
+      });
+      await expect.poll(() => statusOf(popup)).toBe('covered');
+      const width = Math.min(view.width, 400);
+      if (view.width > 400) {
+        // A desktop browser sizes the popup to its content, plus a scroll bar when it scrolls (Firefox draws one).
+        const bar = await popup.evaluate(() => window.innerWidth - document.documentElement.clientWidth);
+        await popup.setViewport({ width: 400 + bar, height: 640 });
+      }
+      expect(await sidewaysOverflow(popup)).toEqual({ by: 0, what: [] });
+      await lens.screenshot(popup, `browsers-popup-${width}-${view.colorScheme}`);
+      // The check's report, with its tables of figures and passages, fits too.
+      await popup.click('::-p-aria([name="Check summary"][role="tab"])');
+      await popup.click('::-p-aria([name="Check Modelwire’s summary"][role="button"])');
+      await popup.waitForSelector('.report', { timeout: 15_000 });
+      expect(await sidewaysOverflow(popup)).toEqual({ by: 0, what: [] });
+      await lens.screenshot(popup, `browsers-check-${width}-${view.colorScheme}`);
+      await Promise.all([popup.close(), page.close()]);
+    });
+
+    it('the side panel, the library and the options fit the width too', async () => {
+      const page = await visit(COVERED);
+      const tabId = await lens.tabIdOf(page);
+      for (const path of [`sidepanel.html?tabId=${tabId}`, 'library.html', 'options.html']) {
+        const extensionPage = await lens.openExtensionPage(path, view);
+        await extensionPage.waitForSelector('h1, h2');
+        expect(await sidewaysOverflow(extensionPage), path).toEqual({ by: 0, what: [] });
+        const name = path.replace(/\.html.*/, '');
+        await lens.screenshot(extensionPage, `browsers-${name}-${view.width}-${view.colorScheme}`);
+        await extensionPage.close();
+      }
+      await page.close();
+    });
+  });
+
+  it('logged no errors on any page', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('reached no host but the fixtures', () => {
+    // Firefox's own update and settings services are refused by the proxy; nothing else was asked for.
+    const fixtureHosts = new Set(lens.server.hosts);
+    const asked = lens.proxied.map((target) => target.replace(/:\d+$/, ''));
+    const outside = asked.filter(
+      (host) =>
+        !fixtureHosts.has(host) &&
+        !host.endsWith('.mozilla.com') &&
+        !host.endsWith('.mozilla.net') &&
+        !host.endsWith('.mozilla.org') &&
+        !host.endsWith('.firefox.com'),
+    );
+    expect(outside).toEqual([]);
+  });
+});
