@@ -17,7 +17,7 @@ const APP_LAYERS = {
 };
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo-output/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo-output/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -54,7 +54,8 @@ function isFurniture(element: Element): boolean {
 }
 const BOILERPLATE_LINE =
   /^(?:advertisement|advert|sponsored|share(?: this(?: article| story)?)?|read more|continue reading|related(?: articles| stories| news)?|explore further|caption|back to gallery|(?:view |show )?comments|this slideshow requires javascript\.?|subscribe.*|sign up.*|follow us.*|click here.*)$/i;
-const MAX_NODES = 60_000;
+/** Nodes read at most, so a huge or hostile page cannot hold the thread; `MainText.cut` says when a page had more. */
+export const MAX_PAGE_NODES = 60_000;
 const MARKED_STORY_WEIGHT = 2;
 
 export interface MainText {
@@ -62,6 +63,8 @@ export interface MainText {
   /** The element the text was read from, or null when the page had none. */
   root: Element | null;
   blocks: number;
+  /** The page had more nodes than Lens reads (MAX_PAGE_NODES): the text is from its first part only. */
+  cut: boolean;
 }
 
 interface Block {
@@ -118,15 +121,15 @@ function addText(blocks: Map<Element, Block>, body: Element, node: Node, value: 
   if (inLink || block.linked) block.linkLength += value.trim().length;
 }
 
-/** Gathers the text blocks of the page in document order. */
-function collectBlocks(doc: Document): Block[] {
+/** Gathers the text blocks of the page in document order, and whether the page had more nodes than Lens reads. */
+function collectBlocks(doc: Document): { blocks: Block[]; cut: boolean } {
   const body = bodyOf(doc);
-  if (!body) return [];
+  if (!body) return { blocks: [], cut: false };
   const blocks = new Map<Element, Block>();
   // A hand-rolled depth-first walk rather than a TreeWalker with a filter callback: callbacks cannot run on pages
   // where the user turned JavaScript off, and skipping a whole excluded subtree is one step here.
   let node: Node | null = firstChildOf(body);
-  for (let visited = 0; node !== null && visited < MAX_NODES; visited++) {
+  for (let visited = 0; node !== null && visited < MAX_PAGE_NODES; visited++) {
     let descend = false;
     if (nodeTypeOf(node) === 1) {
       const element = node as Element;
@@ -142,7 +145,7 @@ function collectBlocks(doc: Document): Block[] {
     while (node !== null && node !== body && nextSiblingOf(node) === null) node = parentNodeOf(node);
     node = node === null || node === body ? null : nextSiblingOf(node);
   }
-  return [...blocks.values()];
+  return { blocks: [...blocks.values()], cut: node !== null };
 }
 
 function blockText(block: Block): string {
@@ -177,8 +180,8 @@ function isOwnAddress(text: string, doc: Document): boolean {
 }
 
 export function extractMainText(doc: Document): MainText {
-  const blocks = collectBlocks(doc);
-  if (blocks.length === 0) return { text: '', root: null, blocks: 0 };
+  const { blocks, cut } = collectBlocks(doc);
+  if (blocks.length === 0) return { text: '', root: null, blocks: 0, cut };
   const texts = blocks.map(blockText);
   const stats = new Map<Element, Stats>();
   const bump = (element: Element, score: number, text: number, link: number) => {
@@ -229,7 +232,7 @@ export function extractMainText(doc: Document): MainText {
       root = element;
     }
   }
-  if (root === null) return { text: '', root: null, blocks: 0 };
+  if (root === null) return { text: '', root: null, blocks: 0, cut };
 
   // A story split over sibling containers (one per section, or around inline ads): climb while the parent holds
   // clearly more readable text, with few links.
@@ -294,5 +297,10 @@ export function extractMainText(doc: Document): MainText {
     if (BOILERPLATE_LINE.test(text) || isOwnAddress(text, doc)) return;
     parts.push(text);
   });
-  return { text: parts.join('\n\n'), root: containers.size === 1 ? root : (parent ?? root), blocks: parts.length };
+  return {
+    text: parts.join('\n\n'),
+    root: containers.size === 1 ? root : (parent ?? root),
+    blocks: parts.length,
+    cut,
+  };
 }

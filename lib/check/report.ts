@@ -14,6 +14,8 @@ export interface CheckArticle {
   url: string | null;
   title: string | null;
   siteName: string | null;
+  /** What the reader of the report must know about the text, e.g. that the page was read only in part. */
+  notes?: string[];
 }
 
 /** What Modelwire published about the article; a hand-pasted summary has only `summary`. */
@@ -40,6 +42,8 @@ export interface CheckReport {
   version: typeof REPORT_VERSION;
   generatedAt: string;
   article: { url: string | null; title: string | null; siteName: string | null; words: number };
+  /** Limits of this check's input (a page read only in part): said first, since they qualify every figure. */
+  notes: string[];
   summary: { headline: string | null; modelwireUrl: string | null; text: string; analystTake: string; words: number };
   verbatim: Omit<ReuseResult, 'passages'> & { passages: ReportPassage[] };
   verbatimTake: ReuseResult;
@@ -105,6 +109,7 @@ export function runCheck(article: CheckArticle, summary: CheckSummary, now: Date
     version: REPORT_VERSION,
     generatedAt: now.toISOString(),
     article: { url: article.url, title: article.title, siteName: article.siteName, words: articleWords },
+    notes: article.notes ?? [],
     summary: {
       headline: summary.headline,
       modelwireUrl: summary.modelwireUrl,
@@ -142,6 +147,7 @@ export function reportToMarkdown(report: CheckReport): string {
   if (report.summary.modelwireUrl)
     lines.push(`- Modelwire summary: ${markdownLink(report.summary.modelwireUrl, report.summary.modelwireUrl)}`);
   lines.push(`- Checked: ${report.generatedAt} with Modelwire Lens (report format ${report.version})`, '');
+  for (const note of report.notes) lines.push(`> **Note:** ${markdownInline(note)}`, '');
   lines.push('## Length', '');
   lines.push(
     `The summary has ${report.length.summaryWords} words and the analyst take ${report.length.analystTakeWords}; the article has ${report.length.articleWords}` +

@@ -1,5 +1,5 @@
 // `npm run bench:check`: the summarisation check's speed on this machine. Prints its figures and ends with one JSON line.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,10 @@ console.log(
   `single check: ${single.articleWords}-word article × ${single.summaryWords}-word summary: median ${single.medianMs} ms, p95 ${single.p95Ms} ms over ${single.runs} runs (target ≤ 50 ms)`,
 );
 
+// The CLI as it is installed: the plain-JavaScript build (`npm run build:cli`, run by this benchmark's npm script).
+const bin = fileURLToPath(new URL('../../dist/cli/modelwire-lens.mjs', import.meta.url));
+if (!existsSync(bin)) throw new Error(`No built CLI at ${bin}: run "npm run build:cli" first.`);
+
 // 2. A batch of saved HTML articles and text summaries from local files, in-process and through the CLI.
 const dir = mkdtempSync(join(tmpdir(), 'lens-bench-check-'));
 async function batch(pairs: number, articleWords: number) {
@@ -62,7 +66,6 @@ async function batch(pairs: number, articleWords: number) {
   const seconds = (performance.now() - started) / 1000;
   if (results.some((result) => !result.ok)) throw new Error('a benchmark pair failed');
   const cliStarted = performance.now();
-  const bin = fileURLToPath(new URL('../../lib/check/cli/bin.mjs', import.meta.url));
   execFileSync(process.execPath, [bin, 'check', '--batch', list, '--out', join(dir, `results-${articleWords}.csv`)], {
     stdio: 'pipe',
   });
@@ -84,4 +87,17 @@ console.log(
   `batch, ${long.articleWords}-word HTML articles: ${long.pairsPerSecond} pairs/s in-process, ${long.cliPairsPerSecond} pairs/s through the CLI`,
 );
 rmSync(dir, { recursive: true, force: true });
-console.log(JSON.stringify({ bench: 'check', single, batch: typical, batchLongArticles: long }));
+
+// 3. How long `modelwire-lens --help` takes to answer, start-up included.
+const helpTimes: number[] = [];
+for (let run = 0; run < 7; run++) {
+  const started = performance.now();
+  execFileSync(process.execPath, [bin, '--help'], { stdio: 'pipe' });
+  helpTimes.push(performance.now() - started);
+}
+helpTimes.sort((a, b) => a - b);
+const helpMedianMs = Math.round(quantile(helpTimes, 0.5));
+console.log(
+  `modelwire-lens --help: median ${helpMedianMs} ms over ${helpTimes.length} runs (target: well under a second)`,
+);
+console.log(JSON.stringify({ bench: 'check', single, batch: typical, batchLongArticles: long, helpMedianMs }));

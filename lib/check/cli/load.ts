@@ -1,8 +1,9 @@
 // Loads the two sides of a check from a URL or a file: an article's text, and Modelwire's summary.
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { extractMainText } from '../../article/main-text';
+import { extractMainText, MAX_PAGE_NODES } from '../../article/main-text';
 import { withSecondOpinion } from '../../article/second-opinion';
 import { extractMetadata } from '../../article/metadata';
 import { validateCoverageContent } from '../../modelwire/coverage';
@@ -15,10 +16,30 @@ export interface LoadOptions {
   fetch?: typeof fetch;
 }
 
-/** Larger bodies are refused: no article or summary page comes near this. */
+/** Larger inputs are refused, files and responses alike: no article or summary page comes near this. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const TOO_LARGE = `larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, more than any article page; Lens does not check it`;
 
 export class LoadError extends Error {}
+
+/**
+ * The bytes of a file or a response, read as they arrive and refused the moment they pass MAX_BODY_BYTES: a server
+ * that streams without end, or a huge file, costs at most that much memory. Leaving the loop early closes the source.
+ */
+async function readLimited(chunks: AsyncIterable<Uint8Array>, what: string): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    if (total > MAX_BODY_BYTES) throw new LoadError(`${what} is ${TOO_LARGE}`);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+
+function timedOut(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}
 
 function isUrl(reference: string): boolean {
   return /^https?:\/\//i.test(reference);
@@ -34,17 +55,32 @@ async function fetchText(url: string, options: LoadOptions): Promise<string> {
       redirect: 'follow',
     });
   } catch (error) {
-    const reason =
-      error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-        ? `no answer within ${options.timeoutMs} ms`
-        : String(error instanceof Error ? (error.cause ?? error.message) : error);
+    const reason = timedOut(error)
+      ? `no answer within ${options.timeoutMs} ms`
+      : String(error instanceof Error ? (error.cause ?? error.message) : error);
     throw new LoadError(`Could not fetch ${url}: ${reason}`);
   }
-  if (!response.ok) throw new LoadError(`Could not fetch ${url}: HTTP ${response.status}`);
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new LoadError(`Could not fetch ${url}: HTTP ${response.status}`);
+  }
   const length = Number(response.headers.get('content-length') ?? '0');
-  if (length > MAX_BODY_BYTES) throw new LoadError(`${url} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length > MAX_BODY_BYTES) throw new LoadError(`${url} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+  if (length > MAX_BODY_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new LoadError(`${url} is ${TOO_LARGE}`);
+  }
+  let bytes: Uint8Array;
+  try {
+    // The same time limit covers the body: a server that sends slowly, or forever, is stopped.
+    // Node's ReadableStream is async-iterable; the DOM types this project compiles with do not say so.
+    const body = response.body as unknown as AsyncIterable<Uint8Array> | null;
+    bytes = body === null ? new Uint8Array() : await readLimited(body, url);
+  } catch (error) {
+    if (error instanceof LoadError) throw error;
+    throw new LoadError(
+      `Could not fetch ${url}: ${timedOut(error) ? `the page did not arrive within ${options.timeoutMs} ms` : String(error)}`,
+    );
+  }
   return decodeText(bytes, response.headers.get('content-type'));
 }
 
@@ -76,15 +112,29 @@ const FILE_ERRORS: Record<string, string> = {
   ENOTDIR: 'a part of the path is not a folder',
 };
 
+function fileError(path: string, error: unknown): LoadError {
+  if (error instanceof LoadError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return new LoadError(
+    `Could not read ${path}: ${FILE_ERRORS[code] ?? (error instanceof Error ? error.message : code)}`,
+  );
+}
+
 async function readText(path: string): Promise<string> {
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    const info = await stat(path);
+    if (info.isDirectory()) throw new LoadError(`Could not read ${path}: ${FILE_ERRORS.EISDIR}`);
+    // A named pipe waits for a writer that may never come, and a device may never end: only files are read.
+    if (!info.isFile())
+      throw new LoadError(
+        `Could not read ${path}: it is a named pipe, socket or device, not a file; save its content to a file and check that`,
+      );
+    if (info.size > MAX_BODY_BYTES) throw new LoadError(`${path} is ${TOO_LARGE}`);
+    // Read through the same limit as responses: the file may grow while it is read.
+    bytes = await readLimited(createReadStream(path), path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new LoadError(
-      `Could not read ${path}: ${FILE_ERRORS[code] ?? (error instanceof Error ? error.message : code)}`,
-    );
+    throw fileError(path, error);
   }
   // A NUL byte in the first few kilobytes: an image, an archive, a PDF, not the text of a page or a summary.
   if (bytes.subarray(0, 8192).includes(0)) throw new LoadError(`${path} is not a text file`);
@@ -118,11 +168,17 @@ export async function loadArticle(reference: string, options: LoadOptions): Prom
     fromUrl || ['.html', '.htm', '.xhtml'].includes(extname(reference).toLowerCase()) || looksLikeHtml(body);
   if (!isHtml) return { text: body, url: null, title: null, siteName: null };
   const doc = documentOf(reference, body);
-  const { text } = withSecondOpinion(doc, extractMainText(doc).text);
+  const main = extractMainText(doc);
+  const { text } = withSecondOpinion(doc, main.text);
   if (text.trim() === '') throw new LoadError(`${reference}: no article text found on the page`);
   const metadata = extractMetadata(doc, fromUrl ? reference : 'https://unknown.invalid/');
   const url = fromUrl ? (metadata.canonicalUrl ?? reference) : (metadata.canonicalUrl ?? metadata.ogUrl);
-  return { text, url, title: metadata.title, siteName: fromUrl || url ? metadata.siteName : null };
+  const notes = main.cut
+    ? [
+        `The article page is larger than Lens reads (${MAX_PAGE_NODES.toLocaleString('en')} nodes): its text was taken from the first part of the page only, so facts further down count as missing.`,
+      ]
+    : [];
+  return { text, url, title: metadata.title, siteName: fromUrl || url ? metadata.siteName : null, notes };
 }
 
 function canonicalOf(doc: Document): string | null {

@@ -2,7 +2,8 @@
 // The CLI runs in Node: Node's fetch and timers, not the DOM environment's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +41,23 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const path = request.url ?? '/';
     if (path === '/slow') return; // never answers: the CLI's time-out must end the wait
+    if (path === '/endless') {
+      // Streams without a Content-Length and never ends: only a limit applied while reading stops it.
+      response.writeHead(200, { 'content-type': 'text/html' });
+      const chunk = Buffer.alloc(64 * 1024, '<p>more words </p>');
+      const send = () => {
+        while (!response.destroyed && response.write(chunk));
+        if (!response.destroyed) response.once('drain', send);
+      };
+      send();
+      return;
+    }
+    if (path === '/stalls') {
+      // Headers and the start of a page, then nothing: the time limit must cover the body too.
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.write('<html><body><article><p>The start of a story');
+      return;
+    }
     if (path === '/article') {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end(fixtureHtml(ARTICLE_PATH));
@@ -143,6 +161,58 @@ describe('modelwire-lens check', () => {
     expect(out.err).toContain(message);
     expect(out.err).not.toMatch(/TypeError|ENOENT|EISDIR/);
     expect(out.out).toBe('');
+  });
+
+  it('stops reading a response at the size limit, though it has no Content-Length and never ends', async () => {
+    const out = io();
+    expect(await main(['check', '--article', `${base}/endless`, '--summary', join(dir, 'pasted.txt')], out)).toBe(1);
+    expect(out.err).toContain(`${base}/endless is larger than 10 MB`);
+  });
+
+  it('gives up on a body that stops arriving, with the time-out named', async () => {
+    const out = io();
+    expect(
+      await main(
+        ['check', '--article', `${base}/stalls`, '--summary', join(dir, 'pasted.txt'), '--timeout', '300'],
+        out,
+      ),
+    ).toBe(1);
+    expect(out.err).toContain('the page did not arrive within 300 ms');
+    expect(out.err).not.toMatch(/TimeoutError|DOMException/);
+  });
+
+  it('refuses a local file over the size limit without reading it', async () => {
+    const big = join(dir, 'big.html');
+    // Sparse: the size is there, the bytes are not; a reader that read it whole would still take a while.
+    writeFileSync(big, '<html><body><p>A story</p>');
+    truncateSync(big, 50 * 1024 * 1024);
+    const out = io();
+    expect(await main(['check', '--article', big, '--summary', join(dir, 'pasted.txt')], out)).toBe(1);
+    expect(out.err).toContain('big.html is larger than 10 MB');
+  });
+
+  it('refuses a named pipe instead of waiting for a writer forever', async () => {
+    const pipe = join(dir, 'article.pipe');
+    execFileSync('mkfifo', [pipe]);
+    const out = io();
+    expect(await main(['check', '--article', pipe, '--summary', join(dir, 'pasted.txt')], out)).toBe(1);
+    expect(out.err).toContain('it is a named pipe, socket or device, not a file');
+  });
+
+  it('says so when the report was built from a page cut at the node limit', async () => {
+    const story = 'Pallet Robotics has started shipping a $349 arm kit for schools and hobbyists. '.repeat(8);
+    const page = `<html><head><title>Kit</title></head><body><article><h1>Kit ships</h1><p>${story}</p><p>${story}</p></article><div>${'<span>x</span>'.repeat(70_000)}</div></body></html>`;
+    writeFileSync(join(dir, 'huge.html'), page);
+    const report = await checkAsJson('huge.html', 'pasted.txt');
+    expect(report.notes).toHaveLength(1);
+    expect(report.notes[0]).toMatch(/larger than Lens reads \(60,000 nodes\).*first part of the page only/);
+    const markdown = io();
+    expect(
+      await main(['check', '--article', join(dir, 'huge.html'), '--summary', join(dir, 'pasted.txt')], markdown),
+    ).toBe(0);
+    expect(markdown.out).toContain('> **Note:** The article page is larger than Lens reads');
+    // A page within the limit carries no note.
+    expect((await checkAsJson('article.html', 'pasted.txt')).notes).toEqual([]);
   });
 
   it('reads a saved page in the encoding it declares (windows-1252)', async () => {
