@@ -29,7 +29,41 @@ function FactList({ facts, label }: { facts: FactCheck[]; label: string }) {
   );
 }
 
-/** The summarisation check's findings: headline figures first, then the evidence behind each. */
+/** The answer first: consistent or not, the score, and for each reason the summary's words beside the passage. */
+function VerdictView({ verdict, notes }: { verdict: CheckReport['verdict']; notes: string[] }) {
+  const inconsistent = verdict.label === 'inconsistent';
+  return (
+    <section className={`verdict ${inconsistent ? 'inconsistent' : 'consistent'}`} aria-labelledby="verdict-heading">
+      <h3 id="verdict-heading">
+        {inconsistent ? 'Says what the article does not' : 'Nothing found beyond the article'}{' '}
+        <span className="muted">(score {verdict.score})</span>
+      </h3>
+      {notes.map((note, index) => (
+        <p key={index} className="note" role="note">
+          {note}
+        </p>
+      ))}
+      {verdict.reasons.length > 0 && (
+        <ol className="reasons">
+          {verdict.reasons.map((reason, index) => (
+            <li key={index}>
+              <span className="kind">{reason.kind}</span>: {reason.detail}.
+              <blockquote className="summary-side">
+                <span className="label">Summary</span> “{reason.sentence}”
+              </blockquote>
+              <blockquote className="article-side">
+                <span className="label">Article</span>{' '}
+                {reason.passage === null ? 'no passage shares its words' : `“${reason.passage}”`}
+              </blockquote>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** The summarisation check's findings: the verdict, headline figures, then the evidence behind each. */
 export function CheckReportView({ report }: { report: CheckReport }) {
   const weak = report.support.sentences.filter((sentence) => sentence.level !== 'supported');
   const missingSummary = report.fidelity.summary.filter((fact) => !fact.found);
@@ -39,6 +73,7 @@ export function CheckReportView({ report }: { report: CheckReport }) {
   return (
     <section className="report" aria-labelledby="report-heading">
       <h2 id="report-heading">Check results</h2>
+      <VerdictView verdict={report.verdict} notes={report.notes} />
       <dl className="figures">
         <Figure label="Verbatim reuse" value={percent(report.verbatim.share)} warn={report.verbatim.share >= 0.2} />
         <Figure label="Longest shared run" value={`${longest} words`} warn={longest >= 15} />

@@ -5,6 +5,7 @@ import { normalizeUrl } from '../match/url';
 import { checkFidelity, indexSource, type FactCheck } from './fidelity';
 import { verbatimReuse, type ReuseResult, type SharedPassage } from './overlap';
 import { alignSupport, type SupportResult } from './support';
+import { decideVerdict, type Verdict } from './verdict';
 import { countWords, normalizeText, words } from '../text/words';
 
 export const REPORT_VERSION = 1;
@@ -42,6 +43,8 @@ export interface CheckReport {
   version: typeof REPORT_VERSION;
   generatedAt: string;
   article: { url: string | null; title: string | null; siteName: string | null; words: number };
+  /** The answer first: does the summary say anything the article does not, and the evidence. */
+  verdict: Verdict;
   /** Limits of this check's input (a page read only in part): said first, since they qualify every figure. */
   notes: string[];
   summary: { headline: string | null; modelwireUrl: string | null; text: string; analystTake: string; words: number };
@@ -105,10 +108,12 @@ export function runCheck(article: CheckArticle, summary: CheckSummary, now: Date
   const summaryFacts = checkFidelity(summaryText, index);
   const summaryWords = countWords(summaryText);
   const articleWords = sourceWords.length;
+  const support = alignSupport(summaryText, articleText);
   return {
     version: REPORT_VERSION,
     generatedAt: now.toISOString(),
     article: { url: article.url, title: article.title, siteName: article.siteName, words: articleWords },
+    verdict: decideVerdict(summaryFacts, support, articleText),
     notes: article.notes ?? [],
     summary: {
       headline: summary.headline,
@@ -119,7 +124,7 @@ export function runCheck(article: CheckArticle, summary: CheckSummary, now: Date
     },
     verbatim: { ...summaryReuse, passages },
     verbatimTake: takeReuse,
-    support: alignSupport(summaryText, articleText),
+    support,
     fidelity: {
       summary: summaryFacts,
       analystTake: checkFidelity(takeText, index),
@@ -148,6 +153,23 @@ export function reportToMarkdown(report: CheckReport): string {
     lines.push(`- Modelwire summary: ${markdownLink(report.summary.modelwireUrl, report.summary.modelwireUrl)}`);
   lines.push(`- Checked: ${report.generatedAt} with Modelwire Lens (report format ${report.version})`, '');
   for (const note of report.notes) lines.push(`> **Note:** ${markdownInline(note)}`, '');
+  lines.push('## Verdict', '');
+  const { verdict } = report;
+  lines.push(
+    verdict.label === 'inconsistent'
+      ? `**Inconsistent** (score ${verdict.score}): the summary says ${verdict.reasons.length === 1 ? 'something' : `${verdict.reasons.length} things`} the article does not.`
+      : `**Consistent** (score ${verdict.score}): nothing in the summary was found to contradict or go beyond the article.`,
+    '',
+  );
+  for (const reason of verdict.reasons) {
+    lines.push(
+      `- ${reason.kind}: ${markdownInline(reason.detail)}. In the summary: ${quote(reason.sentence)}` +
+        (reason.passage === null
+          ? '; no passage of the article shares its words.'
+          : `; compared with: ${quote(reason.passage)}`),
+    );
+  }
+  if (verdict.reasons.length > 0) lines.push('');
   lines.push('## Length', '');
   lines.push(
     `The summary has ${report.length.summaryWords} words and the analyst take ${report.length.analystTakeWords}; the article has ${report.length.articleWords}` +

@@ -326,6 +326,9 @@ describe.each(browsersToTest())('in %s', (name) => {
       await popup.click('::-p-aria([name="Check summary"][role="tab"])');
       await popup.click('::-p-aria([name="Check Modelwire’s summary"][role="button"])');
       await popup.waitForSelector('.report', { timeout: 15_000 });
+      expect(await popup.$eval('#verdict-heading', (heading) => heading.textContent)).toMatch(
+        /^Nothing found beyond the article/,
+      );
       expect(await sidewaysOverflow(popup)).toEqual({ by: 0, what: [] });
       await lens.screenshot(popup, `browsers-check-${width}-${view.colorScheme}`);
       await Promise.all([popup.close(), page.close()]);

@@ -29,6 +29,11 @@ describe('checking Modelwire’s summary of a covered article', () => {
     const { page, popup } = await openCheckTab(COVERED, 'covered');
     await popup.getByRole('button', { name: 'Check Modelwire’s summary' }).click();
     await popup.waitForSelector('.report');
+    // The verdict comes first: nothing in Modelwire's summary goes beyond the article.
+    expect(await popup.locator('.report > :nth-child(2)').getAttribute('class')).toBe('verdict consistent');
+    expect(await popup.textContent('#verdict-heading')).toMatch(
+      /^Nothing found beyond the article \(score 0(\.\d+)?\)$/,
+    );
     expect(await figure(popup, 'Verbatim reuse')).toBe('0%');
     expect(await figure(popup, 'Weakly supported')).toBe('1 of 2 sentences');
     expect(await figure(popup, 'Facts not in the article')).toBe('0');
@@ -48,6 +53,7 @@ describe('checking Modelwire’s summary of a covered article', () => {
     );
     const markdown = readFileSync(await markdownDownload.path(), 'utf8');
     expect(markdown).toContain('# Summarisation check: Regional hospitals pilot an AI triage assistant');
+    expect(markdown).toContain('## Verdict\n\n**Consistent** (score');
     expect(markdown).toContain('- Source linked: yes');
     const [jsonDownload] = await Promise.all([
       popup.waitForEvent('download'),
@@ -56,6 +62,7 @@ describe('checking Modelwire’s summary of a covered article', () => {
     const json = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
     expect(json).toMatchObject({
       version: 1,
+      verdict: { label: 'consistent', reasons: [] },
       article: { url: COVERED },
       support: { weak: 1 },
       attribution: { takedownPage: { status: 'yes' } },
@@ -90,6 +97,13 @@ describe('checking a pasted summary', () => {
     const facts = await popup.locator('.facts-missing li').allTextContents();
     expect(facts).toContain('money “$2 million”: the source has no such figure');
     expect(facts.join('\n')).not.toContain('$4.2 million');
+    // The verdict names the invented figure beside the article's passage it was compared with.
+    expect(await popup.getAttribute('.verdict', 'class')).toBe('verdict inconsistent');
+    expect(await popup.textContent('#verdict-heading')).toMatch(/^Says what the article does not \(score 0\.\d+\)$/);
+    const reason = popup.locator('.reasons li').first();
+    expect(await reason.textContent()).toContain('fact not in the article: the money “$2 million”');
+    expect(await reason.locator('.article-side').textContent()).toMatch(/^Article “[\s\S]+”$/);
+    await screenshot(popup, 'popup-check-verdict-inconsistent');
     expect(await popup.locator('.attribution li').first().textContent()).toContain('not applicable');
 
     await popup.getByRole('button', { name: 'Highlight reused text on the page' }).click();

@@ -143,7 +143,7 @@ export async function runBatch(
 }
 
 const CSV_COLUMNS = [
-  'article', 'summary', 'ok', 'error', 'verbatim_share', 'longest_passage_words', 'mean_support', 'weak_sentences',
+  'article', 'summary', 'ok', 'error', 'verdict', 'verdict_score', 'verdict_reasons', 'verbatim_share', 'longest_passage_words', 'mean_support', 'weak_sentences',
   'sentences', 'unsupported_facts', 'source_linked', 'publisher_named', 'takedown_page', 'summary_words', 'article_words', 'compression',
 ] as const; // prettier-ignore
 
@@ -156,6 +156,9 @@ export function resultsToCsv(results: ReadonlyArray<PairResult>): string {
       result.summary,
       result.ok ? 'yes' : 'no',
       result.error,
+      report?.verdict.label ?? null,
+      report?.verdict.score ?? null,
+      report?.verdict.reasons.length ?? null,
       report ? Math.round(report.verbatim.share * 1000) / 1000 : null,
       report ? (report.verbatim.passages[0]?.words ?? 0) : null,
       report?.support.mean ?? null,

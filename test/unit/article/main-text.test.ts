@@ -109,6 +109,21 @@ describe('extractMainText', () => {
   });
 
   it('returns nothing, without failing, for a page without text', () => {
-    expect(extractMainText(parseHtml('<div><img src="x.png"></div>'))).toEqual({ text: '', root: null, blocks: 0 });
+    expect(extractMainText(parseHtml('<div><img src="x.png"></div>'))).toEqual({
+      text: '',
+      root: null,
+      blocks: 0,
+      cut: false,
+    });
   });
+
+  it('says when a page had more nodes than it reads, and reads the first part', () => {
+    const story =
+      '<p>' + 'The council voted to keep the library open on Sundays after a long debate. '.repeat(6) + '</p>';
+    const huge = parseHtml(`<article>${story}${story}</article><div>${'<i></i>'.repeat(61_000)}</div>`);
+    const read = extractMainText(huge);
+    expect(read.cut).toBe(true);
+    expect(read.text).toContain('The council voted to keep the library open');
+    expect(extractMainText(parseHtml(`<article>${story}${story}</article>`)).cut).toBe(false);
+  }, 30_000);
 });

@@ -288,11 +288,22 @@ describe('modelwire-lens check --batch', () => {
     const results = join(dir, 'results.csv');
     expect(await main(['check', '--batch', list, '--out', results, '--timeout', '300'], out)).toBe(1);
     const rows = parseCsv(readFileSync(results, 'utf8'));
-    expect(rows[0]?.slice(0, 5)).toEqual(['article', 'summary', 'ok', 'error', 'verbatim_share']);
+    expect(rows[0]?.slice(0, 8)).toEqual([
+      'article',
+      'summary',
+      'ok',
+      'error',
+      'verdict',
+      'verdict_score',
+      'verdict_reasons',
+      'verbatim_share',
+    ]);
     expect(rows.slice(1).map((row) => row[2])).toEqual(['yes', 'no', 'yes', 'no', 'yes']);
     expect(rows[2]?.[3]).toBe(`Could not fetch ${base}/missing: HTTP 404`);
     expect(rows[4]?.[3]).toContain('no answer within 300 ms');
-    expect(rows[3]?.[4]).toBe('1');
+    // The summary copied from the article: consistent, nothing to report, all of it reused.
+    expect(rows[3]?.slice(4, 8)).toEqual(['consistent', '0', '0', '1']);
+    expect(rows[2]?.slice(4, 8)).toEqual(['', '', '', '']);
     expect(out.err).toContain('3 checked, 2 failed');
     expect(out.err).toContain('[##############################] 5/5, 2 failed');
   });

@@ -14,7 +14,9 @@ import { startModelwireSite, type ModelwireSite } from '../../harness/modelwire-
 
 const PAGES = 10_000;
 const CONCURRENCY = 8;
-const BIN = fileURLToPath(new URL('../../../lib/check/cli/bin.mjs', import.meta.url));
+/** The CLI as installed (built by `npm ci`'s prepare step, or `npm run build:cli`): the process the test kills. */
+const BIN = fileURLToPath(new URL('../../../dist/cli/modelwire-lens.mjs', import.meta.url));
+if (!existsSync(BIN)) throw new Error(`No built CLI at ${BIN}: run "npm run build:cli" first.`);
 const dirs: string[] = [];
 const sites: ModelwireSite[] = [];
 afterAll(async () => {
