@@ -179,6 +179,66 @@ describe.each(browsersToTest())('in %s', (name) => {
     await Promise.all([popup.close(), page.close()]);
   });
 
+  describe('the check tab', () => {
+    it('exports the report as Markdown and JSON, verdict first, and leads to the takedown page with the report copied', async () => {
+      const page = await visit(COVERED);
+      const popup = await popupFor(await lens.tabIdOf(page));
+      await popup.click('::-p-aria([name="Check summary"][role="tab"])');
+      await popup.click('::-p-aria([name="Check Modelwire’s summary"][role="button"])');
+      await popup.waitForSelector('.report', { timeout: 15_000 });
+      await popup.click('::-p-aria([name="Export Markdown"][role="button"])');
+      const markdown = readFileSync(await lens.downloaded(/^modelwire-check-regional-hospitals.*\.md$/), 'utf8');
+      expect(markdown).toMatch(/^# Summarisation check: Regional hospitals pilot an AI triage assistant/);
+      expect(markdown.indexOf('## Verdict')).toBeLessThan(markdown.indexOf('## Length'));
+      await popup.click('::-p-aria([name="Export JSON"][role="button"])');
+      const json = JSON.parse(
+        readFileSync(await lens.downloaded(/^modelwire-check-regional-hospitals.*\.json$/), 'utf8'),
+      );
+      expect(json).toMatchObject({ version: 1, verdict: { label: 'consistent' }, article: { url: COVERED } });
+
+      // The new tab starts as about:blank in Firefox, so wait for a tab at the address, not for the tab's creation.
+      const opened = lens.browser.waitForTarget((target) => target.url() === 'https://themodelwire.com/takedown', {
+        timeout: 10_000,
+      });
+      await popup.click('::-p-aria([name="Request a different summarisation policy"][role="button"])');
+      await expect
+        .poll(() => popup.$eval('.check-status', (status) => status.textContent))
+        .toContain('The report is on your clipboard');
+      expect((await opened).url()).toBe('https://themodelwire.com/takedown');
+      // What was copied, pasted back into the popup's own text box: the report really is on the clipboard.
+      await popup.bringToFront();
+      await popup.click('.paste summary');
+      await popup.focus('textarea');
+      await popup.keyboard.down('Control');
+      await popup.keyboard.press('v');
+      await popup.keyboard.up('Control');
+      expect(await popup.$eval('textarea', (area) => (area as HTMLTextAreaElement).value)).toContain(
+        '# Summarisation check: Regional hospitals',
+      );
+      await Promise.all([popup.close(), page.close()]);
+    });
+  });
+
+  it('opens the side panel (Chrome) or the sidebar (Firefox) from the popup', async () => {
+    const page = await visit(COVERED);
+    const popup = await popupFor(await lens.tabIdOf(page));
+    const sidePanel =
+      name === 'chromium'
+        ? lens.browser.waitForTarget((target) => target.url().includes('/sidepanel.html'), { timeout: 10_000 })
+        : null;
+    await popup.click('::-p-aria([name="Open in side panel"][role="button"])');
+    if (sidePanel !== null) expect((await sidePanel).url()).toContain('/sidepanel.html');
+    else
+      await expect
+        .poll(() => lens.inExtension<boolean>('(api) => api.sidebarAction.isOpen({})', null), { timeout: 10_000 })
+        .toBe(true);
+    // Opening it closes the popup, as a popup closes when the reader moves on. (Firefox lets no script close a tab
+    // it did not open, and this test's popup is such a tab; Firefox's real popup is a panel, which closes.)
+    if (name === 'chromium') await expect.poll(() => popup.isClosed(), { timeout: 5000 }).toBe(true);
+    else await popup.close();
+    await page.close();
+  });
+
   describe('clipping', () => {
     const FIRST = 'Nothing about the queue changes until a nurse confirms the score';
     const SECOND = 'which together see about 140,000 emergency visits a year';

@@ -1,21 +1,18 @@
-// `npm run demo`: the reader's path on the embedded demo data, in a real Chromium with the built extension.
-// Serves the demo publisher and Modelwire pages on 127.0.0.1, visits them, and writes screenshots of each page and
-// its popup to a folder it prints. Headed where a display exists, headless otherwise.
-import { mkdirSync, rmSync } from 'node:fs';
+// `npm run demo`: the reader's, the editor's and the publisher's paths on the embedded demo data, in a real browser
+// with the built extension: Chromium by default, Firefox with BROWSER=firefox. Serves the demo publisher and Modelwire
+// pages on 127.0.0.1, visits them, and writes screenshots of each page and its popup (and the 360 px views) to a
+// folder it prints. Headed where a display exists, headless otherwise.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { platform } from 'node:os';
+import { platform, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-import type { Page } from 'playwright-core';
-import { extensionWithGrantedOrigins, launchWithExtension, type LensBrowser } from './browser';
+import type { Page } from 'puppeteer-core';
+import { extensionWithGrantedOrigins } from './browser';
+import { launchLens, type BrowserName, type LensBrowsers } from './lens-browsers';
 import { serveIndexFolder } from './index-server';
 import { runIndexCommand } from '../../lib/index/cli';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { lensShadow } from './shadow';
 import { selectText } from './text-in-page';
-import { startFixtureServer } from './fixture-server';
-import { screenshot } from './screenshots';
 
 const STEPS: Array<{ name: string; url: string; what: string }> = [
   {
@@ -52,6 +49,11 @@ const STEPS: Array<{ name: string; url: string; what: string }> = [
 ];
 const FEED_ONLY = 'https://www.lakesideledger.com/2026/11/22/port-cranes-run-night-shift-on-autopilot/';
 
+const browserName = (process.env.BROWSER ?? 'chromium').toLowerCase();
+if (browserName !== 'chromium' && browserName !== 'firefox') {
+  console.error(`BROWSER=${browserName}: the demo runs in chromium (the default) or firefox.`);
+  process.exit(2);
+}
 const hasDisplay = platform() !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = process.env.HEADLESS === '1' || !hasDisplay;
 const outDir = join(
@@ -60,7 +62,6 @@ const outDir = join(
 );
 mkdirSync(outDir, { recursive: true });
 
-const server = await startFixtureServer();
 // The coverage index, built by `modelwire-lens index build` from the demo's saved Modelwire pages, served on loopback.
 const indexFolder = mkdtempSync(join(tmpdir(), 'modelwire-lens-demo-index-'));
 await runIndexCommand(
@@ -74,30 +75,33 @@ await runIndexCommand(
   { stdout: (text) => process.stdout.write(`index build: ${text}`), stderr: () => undefined, interactive: false },
 );
 const index = await serveIndexFolder(indexFolder);
-// The index server's origin counts as granted, as after clicking "Allow" in the browser's prompt when saving its address.
-const extensionDir = extensionWithGrantedOrigins(['http://127.0.0.1/*']);
-const lens = await launchWithExtension({ port: server.port, hosts: server.hosts, headless, extensionDir });
+// The index server's origin counts as granted, as after clicking "Allow" in the browser's prompt when saving its
+// address: Chromium through a copy of the build with the origin granted, Firefox by granting on the click itself.
+const extensionDir = browserName === 'chromium' ? extensionWithGrantedOrigins(['http://127.0.0.1/*']) : undefined;
+const lens: LensBrowsers = await launchLens(browserName as BrowserName, { headless, extensionDir });
 console.log(
-  `Modelwire Lens demo: Chromium ${headless ? 'headless' : 'with a window'}, fixture sites on 127.0.0.1:${server.port}, coverage index at ${index.url}`,
+  `Modelwire Lens demo: ${browserName} ${headless ? 'headless' : 'with a window'}, fixture sites on 127.0.0.1:${lens.server.port}, coverage index at ${index.url}`,
 );
 const rows: Array<Record<string, string>> = [];
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const textOf = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '');
 
 /** Takes a step's screenshot and adds its row to the table (the heading cut to the table's width). */
 async function record(
   page: Page,
   shot: string,
   row: { step: string; what: string; badge: string; popup: string; heading: string },
+  fullPage = true,
 ): Promise<void> {
-  await screenshot(page, shot, outDir);
+  await lens.screenshot(page, shot, { dir: outDir, fullPage });
   rows.push({ ...row, heading: row.heading.trim().slice(0, 70) });
 }
 
 /** Opens a page and its popup, waits for Lens to have read it, takes both screenshots and adds a row. */
-async function visit(browser: LensBrowser, step: { name: string; url: string; what: string }): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(step.url);
-  const tabId = await browser.tabIdOf(page);
-  const popup = await browser.openPopup(tabId);
+async function visit(step: { name: string; url: string; what: string }, width = 1280): Promise<Page> {
+  const page = await lens.open(step.url, { width, height: width < 600 ? 740 : 900 });
+  const tabId = await lens.tabIdOf(page);
+  const popup = await lens.openPopup(tabId, { width: Math.min(width, 400) });
   await popup.waitForFunction(() => {
     const status = document.querySelector('main')?.getAttribute('data-status');
     return (
@@ -107,11 +111,11 @@ async function visit(browser: LensBrowser, step: { name: string; url: string; wh
     );
   });
   // The names Lens knows in an article's text arrive a moment after the verdict.
-  await popup.waitForTimeout(300);
-  const status = (await popup.getAttribute('main', 'data-status')) ?? '';
-  const heading = (await popup.textContent('h1')) ?? '';
-  const badge = await browser.badgeOf(tabId);
-  await screenshot(page, `${step.name}-page`, outDir);
+  await pause(300);
+  const status = (await popup.$eval('main', (main) => main.getAttribute('data-status'))) ?? '';
+  const heading = await textOf(popup, 'h1');
+  const badge = await lens.badgeOf(tabId);
+  await lens.screenshot(page, `${step.name}-page`, { dir: outDir, fullPage: width >= 600 });
   await record(popup, `${step.name}-popup`, {
     step: step.name,
     what: step.what,
@@ -125,123 +129,146 @@ async function visit(browser: LensBrowser, step: { name: string; url: string; wh
 
 try {
   for (const step of STEPS) {
-    const page = await visit(lens, step);
+    const page = await visit(step);
     if (headless) await page.close();
   }
   // A publisher checks Modelwire's summary of the covered article, in the popup's "Check summary" tab.
-  const article = await lens.context.newPage();
-  await article.goto(STEPS[3]?.url ?? '');
-  const articleTab = await lens.tabIdOf(article);
-  const popup = await lens.openPopup(articleTab);
-  await popup.getByRole('tab', { name: 'Check summary' }).click();
-  await popup.getByRole('button', { name: 'Check Modelwire’s summary' }).click();
+  const article = await lens.open(STEPS[3]?.url ?? '');
+  const popup = await lens.openPopup(await lens.tabIdOf(article));
+  await popup.click('::-p-aria([name="Check summary"][role="tab"])');
+  await popup.click('::-p-aria([name="Check Modelwire’s summary"][role="button"])');
   await popup.waitForSelector('.report');
-  const figures = await popup
-    .locator('.figure')
-    .evaluateAll((nodes) =>
-      nodes.map((node) => `${node.querySelector('dt')?.textContent}: ${node.querySelector('dd')?.textContent}`),
-    );
   await record(popup, '7-check-summary-popup', {
     step: '7-check-summary',
     what: 'A publisher checks the summary against the article',
     badge: 'MW',
     popup: 'check',
-    heading: figures.slice(0, 3).join(' · '),
+    heading: await textOf(popup, '#verdict-heading'),
   });
   await popup.close();
   if (headless) await article.close();
 
   // The coverage index: an article the demo data does not cover, then the index set in the options page.
-  const before = await visit(lens, {
+  const before = await visit({
     name: '8-index-only-article-before',
     url: FEED_ONLY,
     what: 'Not covered yet; the popup lists names Lens knows in it',
   });
   if (headless) await before.close();
-  const options = await lens.context.newPage();
-  await options.goto(`chrome-extension://${lens.extensionId}/options.html`);
+  const options = await lens.openExtensionPage('options.html');
   await options.waitForSelector('main[aria-busy="false"]');
-  await options.getByLabel('Feed address').fill(index.url);
-  await options.getByRole('button', { name: 'Save and sync', exact: true }).click();
+  await options.click('::-p-aria([name="Feed address"])');
+  await options.keyboard.type(index.url);
+  await options.click('::-p-aria([name="Save and sync"][role="button"])');
   await options.waitForSelector('[data-testid="notice"].ok, [data-testid="notice"].error');
-  const notice = (await options.textContent('[data-testid="notice"]')) ?? '';
   await record(options, '9-options-index-synced', {
     step: '9-options-index',
     what: 'Options: the local coverage index set and synced',
     badge: '',
     popup: 'options',
-    heading: notice,
+    heading: await textOf(options, '[data-testid="notice"]'),
   });
   if (headless) await options.close();
-  const after = await visit(lens, {
+  const after = await visit({
     name: '10-index-only-article-after',
     url: FEED_ONLY,
     what: 'The same article, found in the index (one shard request)',
   });
   if (headless) await after.close();
 
-  // The reader's context on the page itself: the overlay's card, the underlined names and their hover card, and the
-  // side panel.
-  const reading = await lens.context.newPage();
-  await reading.goto(STEPS[3]?.url ?? '');
-  const shadow = await lensShadow(reading);
+  // The reader's context on the page itself: the overlay's card, the underlined names, and the side panel.
+  const reading = await lens.open(STEPS[3]?.url ?? '');
+  const overlay = lens.shadow(reading);
   await reading.waitForFunction(
     () => document.documentElement.lastElementChild?.getAttribute('data-modelwire-lens') === 'overlay',
   );
-  await shadow.click('.pill');
-  await record(reading, '11-overlay-card', {
-    step: '11-overlay-card',
-    what: 'The Modelwire button on the page, opened, names underlined',
-    badge: 'MW',
-    popup: 'overlay',
-    heading: (await shadow.text('h2')) ?? '',
+  while (!(await overlay.exists('.lens:not([hidden]) .pill'))) await pause(50);
+  await overlay.click('.pill');
+  await record(
+    reading,
+    '11-overlay-card',
+    {
+      step: '11-overlay-card',
+      what: 'The Modelwire button on the page, opened, names underlined',
+      badge: 'MW',
+      popup: 'overlay',
+      heading: (await overlay.text('h2')) ?? '',
+    },
+    false,
+  );
+  await reading.keyboard.press('Escape');
+  const panel = await lens.openExtensionPage(`sidepanel.html?tabId=${await lens.tabIdOf(reading)}`, {
+    width: 420,
+    height: 900,
   });
-  const readingTab = await lens.tabIdOf(reading);
-  const panel = await lens.context.newPage();
-  await panel.setViewportSize({ width: 420, height: 900 });
-  await panel.goto(`chrome-extension://${lens.extensionId}/sidepanel.html?tabId=${readingTab}`);
   await panel.waitForSelector('#entities-heading');
   await record(panel, '12-side-panel', {
     step: '12-side-panel',
     what: 'The side panel: the context and the names in the article',
     badge: 'MW',
     popup: 'side panel',
-    heading: (await panel.textContent('#entities-heading')) ?? '',
+    heading: await textOf(panel, '#entities-heading'),
   });
   if (headless) await panel.close();
 
   // An editor clips a passage with the Clip button beside the selection, adds a note, and opens the library.
+  await reading.bringToFront();
   await selectText(reading, 'Nothing about the queue changes until a nurse confirms the score');
-  const clipper = await lensShadow(reading, 'clipper');
-  await clipper.waitFor('.clip-button:not([hidden])');
+  const clipper = lens.shadow(reading, 'clipper');
+  for (const started = Date.now(); !(await clipper.exists('.clip-button:not([hidden])')); await pause(50))
+    if (Date.now() - started > 5000) throw new Error('No Clip button beside the selection.');
   await clipper.click('.clip-button');
-  await clipper.waitFor('#lens-clip-note');
+  for (const started = Date.now(); !(await clipper.exists('#lens-clip-note')); await pause(50))
+    if (Date.now() - started > 5000) throw new Error('The clip panel did not open.');
   await reading.keyboard.type('Who decides: the nurse, not the model.');
   await clipper.focus('#lens-clip-tags');
   await reading.keyboard.type('health, follow up');
   await clipper.click('.actions .primary');
-  for (const started = Date.now(); !(await clipper.text('.status')).includes('saved');) {
+  for (const started = Date.now(); !((await clipper.text('.status')) ?? '').includes('saved'); await pause(100))
     if (Date.now() - started > 5000) throw new Error('The clip’s note and tags were not saved.');
-    await reading.waitForTimeout(100);
-  }
-  await record(reading, '13-clip-panel', {
-    step: '13-clip',
-    what: 'An editor clips a passage with a note and tags',
-    badge: 'MW',
-    popup: 'clip',
-    heading: (await clipper.text('.status')) ?? '',
-  });
-  const library = await lens.context.newPage();
-  await library.goto(`chrome-extension://${lens.extensionId}/library.html`);
+  await record(
+    reading,
+    '13-clip-panel',
+    {
+      step: '13-clip',
+      what: 'An editor clips a passage with a note and tags',
+      badge: 'MW',
+      popup: 'clip',
+      heading: (await clipper.text('.status')) ?? '',
+    },
+    false,
+  );
+  const library = await lens.openExtensionPage('library.html');
   await library.waitForSelector('.clip');
   await record(library, '14-clip-library', {
     step: '14-library',
     what: 'The clip library: citation, note, tags, exports',
     badge: '',
     popup: 'library',
-    heading: (await library.locator('.clip .citation').first().textContent()) ?? '',
+    heading: await textOf(library, '.clip .citation'),
   });
   if (headless) await Promise.all([library.close(), reading.close()]);
+
+  // A phone-sized window: the button is a tab at the edge, the card and the popup fit 360 px.
+  const narrow = await visit(
+    { name: '15-covered-article-360px', url: STEPS[3]?.url ?? '', what: 'The covered article at 360 px' },
+    360,
+  );
+  const narrowOverlay = lens.shadow(narrow);
+  await narrowOverlay.click('.pill');
+  await record(
+    narrow,
+    '16-overlay-card-360px',
+    {
+      step: '16-card-360px',
+      what: 'The card at 360 px: inside the window, its header in view',
+      badge: 'MW',
+      popup: 'overlay',
+      heading: (await narrowOverlay.text('h2')) ?? '',
+    },
+    false,
+  );
+  if (headless) await narrow.close();
 
   console.table(rows);
   console.log(`Screenshots of every page and its popup: ${outDir}`);
@@ -257,6 +284,5 @@ try {
 } finally {
   await lens.close();
   await index.close();
-  await server.close();
-  rmSync(extensionDir, { recursive: true, force: true });
+  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
 }

@@ -80,7 +80,7 @@ export interface LensBrowsers {
   openPopup(tabId: number, view?: ViewOptions): Promise<Page>;
   shadow(page: Page, tag?: 'overlay' | 'clipper'): ShadowView;
   /** Saves a screenshot as `<name>-<browser>.png`: the whole page, or only the window (where fixed UI sits). */
-  screenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<string>;
+  screenshot(page: Page, name: string, options?: { fullPage?: boolean; dir?: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -112,8 +112,16 @@ async function setFirefoxPref(browser: Browser, pref: string, value: number): Pr
   if (done.result.type !== 'success') throw new Error(`Could not set ${pref} in Firefox`);
 }
 
-export async function launchLens(name: BrowserName): Promise<LensBrowsers> {
-  const extensionDir = BUILDS[name];
+export interface LaunchOptions {
+  /** Headless unless false (the demo shows a window where there is a display). */
+  headless?: boolean;
+  /** Another build to load (the demo's copy with a loopback origin granted, in Chromium). */
+  extensionDir?: string;
+}
+
+export async function launchLens(name: BrowserName, options: LaunchOptions = {}): Promise<LensBrowsers> {
+  const extensionDir = options.extensionDir ?? BUILDS[name];
+  const headless = options.headless ?? true;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No ${name} build at ${extensionDir}: run "${BUILD_COMMANDS[name]}" first.`);
   }
@@ -127,7 +135,7 @@ export async function launchLens(name: BrowserName): Promise<LensBrowsers> {
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: findFirefox(),
-      headless: true,
+      headless,
       acceptInsecureCerts: true,
       // Lets the tests open moz-extension:// pages (the popup and options rendered as tabs).
       args: ['--remote-allow-system-access'],
@@ -157,7 +165,7 @@ export async function launchLens(name: BrowserName): Promise<LensBrowsers> {
     browser = await puppeteer.launch({
       browser: 'chrome',
       executablePath: findChromium(),
-      headless: true,
+      headless,
       acceptInsecureCerts: true,
       enableExtensions: true,
       defaultViewport: null,
@@ -365,8 +373,11 @@ export async function launchLens(name: BrowserName): Promise<LensBrowsers> {
       openExtensionPage(`popup.html?tabId=${tabId}`, { width: 400, height: 600, ...options }),
     shadow,
     async screenshot(page, shot, options = {}) {
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      const path = join(SCREENSHOT_DIR, `${shot}-${name}.png`);
+      const dir = options.dir ?? SCREENSHOT_DIR;
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, `${shot}-${name}.png`);
+      // Headless Chromium draws no frame for a tab in the background, so its screenshot would never come.
+      await page.bringToFront();
       await page.screenshot({ path: path as `${string}.png`, fullPage: options.fullPage ?? true });
       return path;
     },
