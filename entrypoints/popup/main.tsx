@@ -11,6 +11,7 @@ import { sendMessage, sendToTab } from '../../lib/messaging/client';
 import type { Coverage } from '../../lib/modelwire/coverage';
 import { readTabState, watchTabState } from '../../lib/tabs/tab-state';
 import { createCheckStore, pastedSummary } from '../../lib/ui/check-store';
+import { withSecondOpinionOnMarkup } from '../../lib/article/second-opinion';
 import { createPopupStore } from '../../lib/ui/popup-store';
 import {
   copyText,
@@ -24,7 +25,8 @@ import '../../assets/popup.css';
 
 const store = createPopupStore({ db: openDatabase(), readTabState, watchTabState });
 const checkStore = createCheckStore({
-  extract: (tabId) => sendToTab(tabId, 'page.extract', {}),
+  extract: (tabId) => sendToTab(tabId, 'page.extract', { withMarkup: true }),
+  secondOpinion: withSecondOpinionOnMarkup,
   highlight: (tabId, passages) => sendToTab(tabId, 'page.highlight', { passages }),
   now: () => new Date(),
 });

@@ -58,6 +58,9 @@ const BOILERPLATE_LINE =
 export const MAX_PAGE_NODES = 60_000;
 const MARKED_STORY_WEIGHT = 2;
 
+/** Fewer words than this from the main text of a page taken for an article is doubtful: a second opinion is due. */
+export const DOUBTFUL_WORDS = 150;
+
 export interface MainText {
   text: string;
   /** The element the text was read from, or null when the page had none. */

@@ -4,13 +4,13 @@
 // never on the every-page detection path, and never in the content script (Readability would not fit its budget).
 import { Readability } from '@mozilla/readability';
 import { countWords } from '../text/words';
-
-/** Fewer words than this from Lens on a page taken for an article is doubtful. */
-const DOUBTFUL_WORDS = 150;
+import { DOUBTFUL_WORDS } from './main-text';
 
 export interface CheckedText {
   text: string;
   from: 'lens' | 'readability';
+  /** For the report, when the second opinion was taken: whose text the check used, and why. */
+  note: string | null;
 }
 
 /** Readability's text of a copy of the page (it changes the document it reads), or null when it finds none. */
@@ -35,8 +35,18 @@ export function withSecondOpinion(
   second: (doc: Document) => string | null = readabilityText,
 ): CheckedText {
   const lensWords = countWords(lensText);
-  if (lensWords >= DOUBTFUL_WORDS) return { text: lensText, from: 'lens' };
+  if (lensWords >= DOUBTFUL_WORDS) return { text: lensText, from: 'lens', note: null };
   const other = second(doc);
-  if (other !== null && countWords(other) >= Math.max(2 * lensWords, 20)) return { text: other, from: 'readability' };
-  return { text: lensText, from: 'lens' };
+  const otherWords = other === null ? 0 : countWords(other);
+  if (other !== null && otherWords >= Math.max(2 * lensWords, 20)) {
+    const note = `Lens found ${lensWords === 0 ? 'no article text' : `only ${lensWords} words of article text`} on this page; the check used Mozilla Readability's reading of it (${otherWords} words).`;
+    return { text: other, from: 'readability', note };
+  }
+  return { text: lensText, from: 'lens', note: null };
+}
+
+/** The second opinion on a page's markup (an extension page's copy of a tab's page: inert, no script runs). */
+export function withSecondOpinionOnMarkup(markup: string, lensText: string): CheckedText {
+  const doc = new DOMParser().parseFromString(markup, 'text/html');
+  return withSecondOpinion(doc, lensText);
 }

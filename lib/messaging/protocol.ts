@@ -131,7 +131,11 @@ export const protocol = {
 /** Messages the publisher content script receives, from the extension's own pages only. */
 export const pageProtocol = {
   /** The page's main text and citation metadata, for the summarisation check. */
-  'page.extract': { senders: ['extension-page'], payload: v.object({}) },
+  /**
+   * The page's article text and metadata for the check. `withMarkup`: when Lens's text is doubtful (few words), the
+   * page's markup comes too, so the extension page can ask a second extractor (not in the content script's budget).
+   */
+  'page.extract': { senders: ['extension-page'], payload: v.object({ withMarkup: v.optional(v.boolean()) }) },
   /** Highlights passages of the page's text (verbatim reuse); an empty list clears the highlights. */
   'page.highlight': {
     senders: ['extension-page'],
@@ -160,6 +164,8 @@ export interface ExtractedPage {
   siteName: string | null;
   text: string;
   words: number;
+  /** The page's markup, sent only when asked for and Lens's text is doubtful (and the markup not too large). */
+  markup?: string;
 }
 
 /** Reply types, one per message. */

@@ -1,5 +1,5 @@
 // What the publisher content script answers when an extension page asks about its page.
-import { extractMainText } from '../article/main-text';
+import { DOUBTFUL_WORDS, extractMainText } from '../article/main-text';
 import { extractMetadata } from '../article/metadata';
 import { findTextRanges } from '../anchoring/text-search';
 import { countWords } from '../text/words';
@@ -8,6 +8,19 @@ import type { pageProtocol, PageReplies } from '../messaging/protocol';
 import { fail, ok } from '../messaging/result';
 import { setHighlight } from './highlight';
 import { bodyOf } from '../dom/safe';
+
+/** Markup larger than this is not sent for a second opinion: no article page comes near it. */
+const MAX_MARKUP_CHARS = 5_000_000;
+
+/** The page as markup (read-only: nothing of the page is changed), or null when it is too large to send. */
+function markupOf(doc: Document): string | null {
+  try {
+    const markup = new XMLSerializer().serializeToString(doc);
+    return markup.length <= MAX_MARKUP_CHARS ? markup : null;
+  } catch {
+    return null;
+  }
+}
 
 export const REUSE_HIGHLIGHT = 'modelwire-lens-reuse';
 
@@ -48,16 +61,20 @@ export function createPageHandlers(
       actions.notice(message);
       return ok({ shown: true });
     },
-    async 'page.extract'() {
+    async 'page.extract'({ withMarkup }) {
       const { text } = extractMainText(doc);
-      if (text === '') return fail('refused', 'Lens found no article text on this page.');
+      const words = countWords(text);
+      // Few words: the extension page may take a second opinion, which needs the page itself.
+      const markup = withMarkup === true && words < DOUBTFUL_WORDS ? markupOf(doc) : null;
+      if (text === '' && markup === null) return fail('refused', 'Lens found no article text on this page.');
       const metadata = extractMetadata(doc, pageUrl());
       return ok({
         url: metadata.canonicalUrl ?? metadata.url,
         title: metadata.title,
         siteName: metadata.siteName,
         text,
-        words: countWords(text),
+        words,
+        ...(markup === null ? {} : { markup }),
       });
     },
     async 'page.highlight'({ passages }) {

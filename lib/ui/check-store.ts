@@ -3,9 +3,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { reusedSourcePassages, runCheck, type CheckReport, type CheckSummary } from '../check/report';
 import type { ExtractedPage } from '../messaging/protocol';
 import type { Result } from '../messaging/result';
+import type { CheckedText } from '../article/second-opinion';
 
 export interface CheckDeps {
   extract(tabId: number): Promise<Result<ExtractedPage>>;
+  /** A second reading of the page's markup, sent when Lens's own text was doubtful (Readability, in the popup). */
+  secondOpinion(markup: string, lensText: string): CheckedText;
   highlight(tabId: number, passages: string[]): Promise<Result<{ found: number; missing: number }>>;
   now(): Date;
 }
@@ -60,11 +63,20 @@ export function createCheckStore(deps: CheckDeps): StoreApi<CheckState> {
         set({ run: { status: 'error', message } });
         return;
       }
+      const checked =
+        page.value.markup === undefined
+          ? { text: page.value.text, note: null }
+          : deps.secondOpinion(page.value.markup, page.value.text);
+      if (checked.text.trim() === '') {
+        set({ run: { status: 'error', message: 'Lens found no article text on this page.' } });
+        return;
+      }
       const article = {
-        text: page.value.text,
+        text: checked.text,
         url: page.value.url,
         title: page.value.title,
         siteName: page.value.siteName,
+        notes: checked.note === null ? [] : [checked.note],
       };
       const report = runCheck(article, summary, deps.now());
       set({ run: { status: 'done', report, reused: reusedSourcePassages(report, article.text), pasted } });

@@ -219,6 +219,29 @@ describe.each(browsersToTest())('in %s', (name) => {
     });
   });
 
+  it('checks a page where Lens finds little text with a second opinion, and the report says so', async () => {
+    // A newsletter post whose whole text sits in a container Lens's extractor takes for a sign-up box.
+    const page = await visit('https://www.lakesideledger.com/newsletter/2026/11/rates-hold/');
+    const popup = await popupFor(await lens.tabIdOf(page));
+    await popup.click('::-p-aria([name="Check summary"][role="tab"])');
+    // With no Modelwire summary to check, the box for a pasted one is already open.
+    expect(await popup.$eval('.paste', (details) => (details as HTMLDetailsElement).open)).toBe(true);
+    await popup.focus('textarea');
+    await popup.keyboard.type(
+      'The bank board kept its rate at 4.25 percent, and the ten-year yield ended the week at 3.9 percent.',
+    );
+    await popup.click('::-p-aria([name="Check pasted text"][role="button"])');
+    await popup.waitForSelector('.report', { timeout: 15_000 });
+    expect(await popup.$eval('.verdict .note', (note) => note.textContent)).toMatch(
+      /^Lens found only \d+ words of article text on this page; the check used Mozilla Readability's reading of it \(\d+ words\)\.$/,
+    );
+    expect(await popup.$eval('#verdict-heading', (heading) => heading.textContent)).toMatch(
+      /^Nothing found beyond the article/,
+    );
+    await lens.screenshot(popup, 'browsers-check-second-opinion');
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   it('opens the side panel (Chrome) or the sidebar (Firefox) from the popup', async () => {
     const page = await visit(COVERED);
     const popup = await popupFor(await lens.tabIdOf(page));

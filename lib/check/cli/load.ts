@@ -169,15 +169,18 @@ export async function loadArticle(reference: string, options: LoadOptions): Prom
   if (!isHtml) return { text: body, url: null, title: null, siteName: null };
   const doc = documentOf(reference, body);
   const main = extractMainText(doc);
-  const { text } = withSecondOpinion(doc, main.text);
+  const { text, note } = withSecondOpinion(doc, main.text);
   if (text.trim() === '') throw new LoadError(`${reference}: no article text found on the page`);
   const metadata = extractMetadata(doc, fromUrl ? reference : 'https://unknown.invalid/');
   const url = fromUrl ? (metadata.canonicalUrl ?? reference) : (metadata.canonicalUrl ?? metadata.ogUrl);
-  const notes = main.cut
-    ? [
-        `The article page is larger than Lens reads (${MAX_PAGE_NODES.toLocaleString('en')} nodes): its text was taken from the first part of the page only, so facts further down count as missing.`,
-      ]
-    : [];
+  const notes = [
+    ...(main.cut
+      ? [
+          `The article page is larger than Lens reads (${MAX_PAGE_NODES.toLocaleString('en')} nodes): its text was taken from the first part of the page only, so facts further down count as missing.`,
+        ]
+      : []),
+    ...(note === null ? [] : [note]),
+  ];
   return { text, url, title: metadata.title, siteName: fromUrl || url ? metadata.siteName : null, notes };
 }
 

@@ -19,13 +19,17 @@ describe('the main text with a second opinion', () => {
       asked++;
       return `${text} ${text}`;
     });
-    expect(result).toEqual({ text, from: 'lens' });
+    expect(result).toEqual({ text, from: 'lens', note: null });
     expect(asked).toBe(0);
   });
 
   it('takes Readability’s text when Lens found almost nothing and Readability finds clearly more', () => {
     const other = Array.from({ length: 10 }, (_, i) => sentence(i)).join(' ');
-    expect(withSecondOpinion(documentOf('<p>x</p>'), '', () => other)).toEqual({ text: other, from: 'readability' });
+    expect(withSecondOpinion(documentOf('<p>x</p>'), '', () => other)).toEqual({
+      text: other,
+      from: 'readability',
+      note: `Lens found no article text on this page; the check used Mozilla Readability's reading of it (${other.split(' ').length} words).`,
+    });
     expect(withSecondOpinion(documentOf('<p>x</p>'), 'Accept all cookies to continue.', () => other).from).toBe(
       'readability',
     );
@@ -34,7 +38,11 @@ describe('the main text with a second opinion', () => {
   it('keeps Lens’s short text when the second opinion finds no more, or nothing', () => {
     const short = `${sentence(1)} ${sentence(2)}`;
     expect(withSecondOpinion(documentOf('<p>x</p>'), short, () => `${short} More.`).from).toBe('lens');
-    expect(withSecondOpinion(documentOf('<p>x</p>'), short, () => null)).toEqual({ text: short, from: 'lens' });
+    expect(withSecondOpinion(documentOf('<p>x</p>'), short, () => null)).toEqual({
+      text: short,
+      from: 'lens',
+      note: null,
+    });
   });
 
   it('reads a page as the CLI parses it (linkedom) and leaves the page as it was', () => {
@@ -54,6 +62,6 @@ describe('the main text with a second opinion', () => {
 
   it('gives no text rather than throwing on an empty document', () => {
     expect(readabilityText(documentOf(''))).toBeNull();
-    expect(withSecondOpinion(documentOf(''), '')).toEqual({ text: '', from: 'lens' });
+    expect(withSecondOpinion(documentOf(''), '')).toEqual({ text: '', from: 'lens', note: null });
   });
 });

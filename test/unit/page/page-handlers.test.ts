@@ -32,6 +32,22 @@ describe('page handlers', () => {
     });
   });
 
+  it('page.extract sends the page’s markup when asked and its own text is doubtful, and only then', async () => {
+    const letter = parseHtml(
+      `<main><h1>Rates hold</h1><div class="newsletter">${'<p>Rates held steady again this week, the letter says, and the bond market shrugged at the news.</p>'.repeat(6)}</div></main>`,
+    );
+    const asked = await createPageHandlers(letter, () => URL)['page.extract']({ withMarkup: true }, context);
+    if (!asked.ok) throw new Error(asked.error.message);
+    expect(asked.value.words).toBeLessThan(150);
+    expect(asked.value.markup).toContain('the bond market shrugged');
+    // Not asked (the background's reading for entities): no markup, and a page without text is refused as before.
+    expect(await createPageHandlers(letter, () => URL)['page.extract']({}, context)).toMatchObject({ ok: false });
+    // A full article: Lens's text is enough, no markup travels.
+    const article = await createPageHandlers(sitePage(URL), () => URL)['page.extract']({ withMarkup: true }, context);
+    if (!article.ok) throw new Error(article.error.message);
+    expect(article.value.markup).toBeUndefined();
+  });
+
   it('page.highlight explains when the browser lacks the Highlight API', async () => {
     const handlers = createPageHandlers(sitePage(URL), () => URL);
     const reply = await handlers['page.highlight'](
