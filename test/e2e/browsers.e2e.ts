@@ -242,6 +242,61 @@ describe.each(browsersToTest())('in %s', (name) => {
     await Promise.all([popup.close(), page.close()]);
   });
 
+  describe('the side panel', () => {
+    async function sidePanelFor(tabId: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+      const panel = await lens.openExtensionPage(`sidepanel.html?tabId=${tabId}`, {
+        width: 420,
+        height: 900,
+        colorScheme,
+      });
+      await panel.waitForSelector('main[data-status]:not([data-status="loading"])');
+      return panel;
+    }
+
+    it('shows the covered article’s context and the names in the article, each with other coverage', async () => {
+      const page = await visit(COVERED);
+      const tabId = await lens.tabIdOf(page);
+      await expect.poll(async () => (await lens.badgeOf(tabId)).text, { timeout: 10_000 }).toBe('MW');
+      const panel = await sidePanelFor(tabId);
+      await expect.poll(() => statusOf(panel)).toBe('covered');
+      expect(await panel.$eval('h1', (h) => h.textContent)).toBe(
+        'Regional hospitals pilot an AI triage assistant in three emergency rooms',
+      );
+      await panel.waitForSelector('#entities-heading');
+      expect(await panel.$eval('#entities-heading', (h) => h.textContent)).toBe('Mentions (3)');
+      // Each name once: the coverage's mentions are the panel's list, not a second list beside it.
+      expect(await panel.$$('#mentions-heading')).toHaveLength(0);
+      const kestrel = '::-p-aria([name="Kestrel Labs"][role="button"])';
+      expect(await panel.$$(kestrel)).toHaveLength(1);
+      await panel.focus(kestrel);
+      await panel.keyboard.press('Enter');
+      expect(await panel.$eval(kestrel, (button) => button.getAttribute('aria-expanded'))).toBe('true');
+      await expect
+        .poll(() => panel.$$eval('.entity-coverages li a', (links) => links.map((link) => link.textContent)))
+        .toEqual([
+          'Kestrel Labs publishes the weights of its mid-size model',
+          'Orbital Compute pushes its second chip fab back by a year',
+        ]);
+      await lens.screenshot(panel, 'browsers-sidepanel-covered');
+      const dark = await sidePanelFor(tabId, 'dark');
+      await expect.poll(() => statusOf(dark)).toBe('covered');
+      await lens.screenshot(dark, 'browsers-sidepanel-covered-dark');
+      await Promise.all([panel.close(), dark.close(), page.close()]);
+    });
+
+    it('lists the names Lens knows in an uncovered article', async () => {
+      const page = await visit('https://www.lakesideledger.com/2026/11/22/port-cranes-run-night-shift-on-autopilot/');
+      const panel = await sidePanelFor(await lens.tabIdOf(page));
+      await expect.poll(() => statusOf(panel)).toBe('not-covered');
+      await panel.waitForSelector('#entities-heading');
+      await expect
+        .poll(() => panel.$eval('.entity-list li', (item) => item.textContent))
+        .toBe('Kestrel Labs 2× here · in 3 saved summaries');
+      await lens.screenshot(panel, 'browsers-sidepanel-not-covered');
+      await Promise.all([panel.close(), page.close()]);
+    });
+  });
+
   it('opens the side panel (Chrome) or the sidebar (Firefox) from the popup', async () => {
     const page = await visit(COVERED);
     const popup = await popupFor(await lens.tabIdOf(page));

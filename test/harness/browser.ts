@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, QUIET_CHROMIUM_ARGS } from './chromium';
+import { extensionArgs, findChromium, QUIET_CHROMIUM_ARGS } from './chromium';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 /** The production build; `LENS_EXTENSION_DIR` points the tests at another (an older build, to see a test fail). */
@@ -51,16 +51,12 @@ export async function launchWithExtension(options: LaunchOptions): Promise<LensB
     throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'modelwire-lens-profile-'));
-  const rules = options.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+      ...extensionArgs(extensionDir, options.hosts, options.port),
       '--ignore-certificate-errors',
       ...QUIET_CHROMIUM_ARGS,
     ],

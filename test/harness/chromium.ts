@@ -1,6 +1,5 @@
 // Finds a Chromium or Chrome to drive, or says exactly how to get one.
-import { existsSync } from 'node:fs';
-import { platform } from 'node:os';
+import { findBrowser } from './find-browser';
 
 const CANDIDATES: Record<string, string[]> = {
   linux: [
@@ -32,14 +31,21 @@ export const HOW_TO_GET_CHROMIUM = [
 ].join('\n');
 
 export function findChromium(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but there is no file there.\n${HOW_TO_GET_CHROMIUM}`);
-  }
-  const found = (CANDIDATES[platform()] ?? []).find((path) => existsSync(path));
-  if (!found) throw new Error(HOW_TO_GET_CHROMIUM);
-  return found;
+  return findBrowser('CHROMIUM_PATH', CANDIDATES, HOW_TO_GET_CHROMIUM);
+}
+
+/**
+ * Flags that load one unpacked extension and send the fixture host names to a local server (`MAP host 127.0.0.1:port`
+ * rules); localhost itself stays unmapped for the feed and index servers.
+ */
+export function extensionArgs(extensionDir: string, hosts: string[], port: number): string[] {
+  const rules = hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--disable-features=DisableLoadExtensionCommandLineSwitch',
+    `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+  ];
 }
 
 /** Flags for a quiet, offline Chromium: no sandbox (CI runs as root), no GPU, and no background network traffic. */

@@ -84,6 +84,12 @@ console.log(
 );
 const rows: Array<Record<string, string>> = [];
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+/** Waits until `check` holds, or fails with `failure` after ten seconds. */
+async function waitUntil(check: () => Promise<boolean>, failure: string): Promise<void> {
+  for (const started = Date.now(); !(await check()); await pause(50)) {
+    if (Date.now() - started > 10_000) throw new Error(failure);
+  }
+}
 const textOf = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '');
 
 /** Takes a step's screenshot and adds its row to the table (the heading cut to the table's width). */
@@ -182,7 +188,7 @@ try {
   await reading.waitForFunction(
     () => document.documentElement.lastElementChild?.getAttribute('data-modelwire-lens') === 'overlay',
   );
-  while (!(await overlay.exists('.lens:not([hidden]) .pill'))) await pause(50);
+  await waitUntil(() => overlay.exists('.lens:not([hidden]) .pill'), 'The Modelwire button did not appear.');
   await overlay.click('.pill');
   await record(
     reading,
@@ -215,17 +221,17 @@ try {
   await reading.bringToFront();
   await selectText(reading, 'Nothing about the queue changes until a nurse confirms the score');
   const clipper = lens.shadow(reading, 'clipper');
-  for (const started = Date.now(); !(await clipper.exists('.clip-button:not([hidden])')); await pause(50))
-    if (Date.now() - started > 5000) throw new Error('No Clip button beside the selection.');
+  await waitUntil(() => clipper.exists('.clip-button:not([hidden])'), 'No Clip button beside the selection.');
   await clipper.click('.clip-button');
-  for (const started = Date.now(); !(await clipper.exists('#lens-clip-note')); await pause(50))
-    if (Date.now() - started > 5000) throw new Error('The clip panel did not open.');
+  await waitUntil(() => clipper.exists('#lens-clip-note'), 'The clip panel did not open.');
   await reading.keyboard.type('Who decides: the nurse, not the model.');
   await clipper.focus('#lens-clip-tags');
   await reading.keyboard.type('health, follow up');
   await clipper.click('.actions .primary');
-  for (const started = Date.now(); !((await clipper.text('.status')) ?? '').includes('saved'); await pause(100))
-    if (Date.now() - started > 5000) throw new Error('The clip’s note and tags were not saved.');
+  await waitUntil(
+    async () => ((await clipper.text('.status')) ?? '').includes('saved'),
+    'The clip’s note and tags were not saved.',
+  );
   await record(
     reading,
     '13-clip-panel',

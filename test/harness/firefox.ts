@@ -1,6 +1,5 @@
 // Finds a Firefox to drive, or says exactly how to get one.
-import { existsSync } from 'node:fs';
-import { platform } from 'node:os';
+import { findBrowser } from './find-browser';
 
 const CANDIDATES: Record<string, string[]> = {
   linux: ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/snap/bin/firefox', '/usr/lib/firefox/firefox'],
@@ -17,12 +16,5 @@ export const HOW_TO_GET_FIREFOX = [
 ].join('\n');
 
 export function findFirefox(): string {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`FIREFOX_PATH is set to ${fromEnv}, but there is no file there.\n${HOW_TO_GET_FIREFOX}`);
-  }
-  const found = (CANDIDATES[platform()] ?? []).find((path) => existsSync(path));
-  if (!found) throw new Error(HOW_TO_GET_FIREFOX);
-  return found;
+  return findBrowser('FIREFOX_PATH', CANDIDATES, HOW_TO_GET_FIREFOX);
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, QUIET_CHROMIUM_ARGS } from './chromium';
+import { extensionArgs, findChromium, QUIET_CHROMIUM_ARGS } from './chromium';
 import { findFirefox } from './firefox';
 import { startConnectProxy, type ConnectProxy } from './connect-proxy';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
@@ -83,6 +83,9 @@ export interface LensBrowsers {
   screenshot(page: Page, name: string, options?: { fullPage?: boolean; dir?: string }): Promise<string>;
   close(): Promise<void>;
 }
+
+/** Runs `fn` with the shadow root of the host `hostSelector` matches; its value as JSON. */
+type RunInShadow = (page: Page, hostSelector: string, fn: string, arg: unknown) => Promise<string | undefined>;
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
@@ -161,7 +164,6 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
     if (installed !== GECKO_ID) throw new Error(`Firefox installed ${installed}, expected ${GECKO_ID}`);
     origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   } else {
-    const rules = server.hosts.map((host) => `MAP ${host} 127.0.0.1:${server.port}`).join(', ');
     browser = await puppeteer.launch({
       browser: 'chrome',
       executablePath: findChromium(),
@@ -170,10 +172,7 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
       enableExtensions: true,
       defaultViewport: null,
       args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--disable-features=DisableLoadExtensionCommandLineSwitch',
-        `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+        ...extensionArgs(extensionDir, server.hosts, server.port),
         '--window-size=1280,900',
         ...QUIET_CHROMIUM_ARGS,
       ],
@@ -268,12 +267,7 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
   };
 
   /** Firefox: BiDi hands out a closed shadow root when asked to serialise shadow trees, then calls a function on it. */
-  const runInFirefox = async (
-    page: Page,
-    hostSelector: string,
-    fn: string,
-    arg: unknown,
-  ): Promise<string | undefined> => {
+  const runInFirefox: RunInShadow = async (page, hostSelector, fn, arg) => {
     const bidi = bidiOf(browser);
     const target = { context: contextOf(page) };
     const found = (await bidi.send('script.evaluate', {
@@ -296,12 +290,7 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
   };
 
   /** Chromium: the DevTools protocol pierces shadow roots, closed ones included. */
-  const runInChromium = async (
-    page: Page,
-    hostSelector: string,
-    fn: string,
-    arg: unknown,
-  ): Promise<string | undefined> => {
+  const runInChromium: RunInShadow = async (page, hostSelector, fn, arg) => {
     const cdp = await page.createCDPSession();
     try {
       const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
