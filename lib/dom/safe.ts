@@ -67,6 +67,7 @@ export const previousElementOf = (element: Element): Element | null =>
   read<Element | null>(element, 'previousElementSibling');
 export const childrenOf = (element: Element): HTMLCollection => read<HTMLCollection>(element, 'children');
 export const textOf = (node: Node): string => read<string | null>(node, 'textContent') ?? '';
+export const isConnectedOf = (node: Node): boolean => read<boolean>(node, 'isConnected');
 
 export function attr(element: Element, name: string): string | null {
   return clobberable(element) ? standardCall(element, 'getAttribute', name) : element.getAttribute(name);

@@ -7,7 +7,7 @@ import { hideOn, overlayHiddenOn, siteAllowed, type DisplaySettings, type Overla
 import type { TabState } from '../tabs/tab-state';
 import { findEntityRanges, showEntityHighlights, type EntityHighlights } from './entity-highlights';
 import { mountOverlay, type Overlay } from './overlay';
-import { bodyOf, rootOf, std } from '../dom/safe';
+import { bodyOf, isConnectedOf, rootOf, std } from '../dom/safe';
 
 export interface PageLensDeps {
   doc: Document;
@@ -62,6 +62,14 @@ export function createPageLens(deps: PageLensDeps): PageLens {
     });
   };
 
+  // The article's text element, read once and kept while it stays in the page: the button's margin (measured again on
+  // every resize) and the highlights both need it, and reading it is a walk over the whole page.
+  let textRoot: Element | null = null;
+  const articleRoot = (): Element | null => {
+    if (textRoot === null || !isConnectedOf(textRoot)) textRoot = extractMainText(doc).root;
+    return textRoot;
+  };
+
   const removeAll = () => {
     highlights?.clear();
     highlights = null;
@@ -112,7 +120,7 @@ export function createPageLens(deps: PageLensDeps): PageLens {
         {
           pill: showPill,
           freeRight: () => {
-            const root = extractMainText(doc).root;
+            const root = articleRoot();
             // The layout viewport, less any scroll bar (where a fixed element's right: 0 is).
             const width = rootOf(doc)?.clientWidth || (std(doc).defaultView?.innerWidth ?? 0);
             return root ? width - root.getBoundingClientRect().right : 0;
@@ -132,7 +140,7 @@ export function createPageLens(deps: PageLensDeps): PageLens {
       highlights = null;
     }
     if (settings.highlights && highlights === null) {
-      const root = extractMainText(doc).root ?? bodyOf(doc);
+      const root = articleRoot() ?? bodyOf(doc);
       highlightsPrivate = settings.privateHighlights;
       if (root)
         highlights = showEntityHighlights(doc, findEntityRanges(root, context.highlight), overlay.boxLayer, {

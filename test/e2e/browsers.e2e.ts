@@ -180,12 +180,39 @@ describe.each(browsersToTest())('in %s', (name) => {
   });
 
   describe('the check tab', () => {
-    it('exports the report as Markdown and JSON, verdict first, and leads to the takedown page with the report copied', async () => {
-      const page = await visit(COVERED);
+    const UNCOVERED_BUDGET = 'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/';
+    const COPIED =
+      'The draft budget would hold library spending flat at $4.2 million, which the library board says would force it to close the Eastside and Harbor Road branches on Saturdays from March. The council also voted to sell the old ferry terminal for $2 million.';
+
+    async function openCheckTab(url: string, status: string): Promise<{ page: Page; popup: Page }> {
+      const page = await visit(url);
       const popup = await popupFor(await lens.tabIdOf(page));
+      await expect.poll(() => statusOf(popup), { timeout: 10_000 }).toBe(status);
       await popup.click('::-p-aria([name="Check summary"][role="tab"])');
+      return { page, popup };
+    }
+    const figure = (popup: Page, label: string) =>
+      popup.$$eval(
+        '.figure',
+        (figures, wanted) =>
+          figures.find((entry) => entry.querySelector('dt')?.textContent === wanted)?.querySelector('dd')?.textContent,
+        label,
+      );
+
+    it('reports the verdict, reuse, support, facts and attribution, exports them, and leads to the takedown page with the report copied', async () => {
+      const { page, popup } = await openCheckTab(COVERED, 'covered');
       await popup.click('::-p-aria([name="Check Modelwire’s summary"][role="button"])');
       await popup.waitForSelector('.report', { timeout: 15_000 });
+      // The verdict comes first: nothing in Modelwire's summary goes beyond the article.
+      expect(await popup.$eval('.report > :nth-child(2)', (verdict) => verdict.className)).toBe('verdict consistent');
+      expect(await figure(popup, 'Verbatim reuse')).toBe('0%');
+      expect(await figure(popup, 'Weakly supported')).toBe('1 of 2 sentences');
+      expect(await figure(popup, 'Facts not in the article')).toBe('0');
+      expect(await popup.$$eval('.attribution li', (items) => items.map((item) => item.textContent))).toEqual([
+        expect.stringMatching(/^Source linked: yes/),
+        expect.stringMatching(/^Publisher named: yes/),
+        expect.stringMatching(/^Takedown page: yes/),
+      ]);
       await popup.click('::-p-aria([name="Export Markdown"][role="button"])');
       const markdown = readFileSync(await lens.downloaded(/^modelwire-check-regional-hospitals.*\.md$/), 'utf8');
       expect(markdown).toMatch(/^# Summarisation check: Regional hospitals pilot an AI triage assistant/);
@@ -194,7 +221,13 @@ describe.each(browsersToTest())('in %s', (name) => {
       const json = JSON.parse(
         readFileSync(await lens.downloaded(/^modelwire-check-regional-hospitals.*\.json$/), 'utf8'),
       );
-      expect(json).toMatchObject({ version: 1, verdict: { label: 'consistent' }, article: { url: COVERED } });
+      expect(json).toMatchObject({
+        version: 1,
+        verdict: { label: 'consistent', reasons: [] },
+        article: { url: COVERED },
+        support: { weak: 1 },
+        attribution: { takedownPage: { status: 'yes' } },
+      });
 
       // The new tab starts as about:blank in Firefox, so wait for a tab at the address, not for the tab's creation.
       const opened = lens.browser.waitForTarget((target) => target.url() === 'https://themodelwire.com/takedown', {
@@ -215,6 +248,66 @@ describe.each(browsersToTest())('in %s', (name) => {
       expect(await popup.$eval('textarea', (area) => (area as HTMLTextAreaElement).value)).toContain(
         '# Summarisation check: Regional hospitals',
       );
+      await Promise.all([popup.close(), page.close()]);
+    });
+
+    it('checks a pasted summary: the copied passage highlighted without changing the page, the invented figure as the verdict’s reason', async () => {
+      const { page, popup } = await openCheckTab(UNCOVERED_BUDGET, 'not-covered');
+      const domBefore = await page.evaluate(() => new XMLSerializer().serializeToString(document.body));
+      expect(await popup.$$('::-p-aria([name="Check Modelwire’s summary"][role="button"])')).toHaveLength(0);
+      await popup.focus('textarea');
+      await popup.keyboard.type(COPIED);
+      await popup.click('::-p-aria([name="Check pasted text"][role="button"])');
+      await popup.waitForSelector('.report', { timeout: 15_000 });
+      expect(Number.parseFloat((await figure(popup, 'Verbatim reuse')) ?? '0')).toBeGreaterThan(50);
+      expect(await figure(popup, 'Longest shared run')).toBe('31 words');
+      const facts = await popup.$$eval('.facts-missing li', (items) => items.map((item) => item.textContent));
+      expect(facts).toContain('money “$2 million”: the source has no such figure');
+      expect(facts.join('\n')).not.toContain('$4.2 million');
+      expect(await popup.$eval('.attribution li', (item) => item.textContent)).toContain('not applicable');
+      // The verdict names the invented figure beside the article's passage it was compared with.
+      expect(await popup.$eval('.verdict', (verdict) => verdict.className)).toBe('verdict inconsistent');
+      expect(await popup.$eval('#verdict-heading', (heading) => heading.textContent)).toMatch(
+        /^Says what the article does not \(score 0\.\d+\)$/,
+      );
+      expect(await popup.$eval('.reasons li', (item) => item.textContent)).toContain(
+        'fact not in the article: the money “$2 million”',
+      );
+      expect(await popup.$eval('.reasons li .article-side', (side) => side.textContent)).toMatch(/^Article “[\s\S]+”$/);
+      await lens.screenshot(popup, 'browsers-check-verdict-inconsistent');
+
+      await popup.click('::-p-aria([name="Highlight reused text on the page"][role="button"])');
+      await expect
+        .poll(() => popup.$eval('.check-status', (status) => status.textContent))
+        .toContain('Highlighted 1 reused passage on the page.');
+      const highlighted = await page.evaluate(() => {
+        const highlight = CSS.highlights.get('modelwire-lens-reuse');
+        return highlight ? [...highlight].map((range) => (range as Range).toString()) : [];
+      });
+      expect(highlighted).toHaveLength(1);
+      expect(highlighted[0]).toMatch(/^The draft budget would hold library spending flat at \$4\.2 million/);
+      expect(await page.evaluate(() => new XMLSerializer().serializeToString(document.body))).toBe(domBefore);
+      await lens.screenshot(page, 'browsers-page-reuse-highlighted', { fullPage: false });
+      await Promise.all([popup.close(), page.close()]);
+    });
+
+    it('says clearly when there is nothing to check', async () => {
+      const { page, popup } = await openCheckTab(UNCOVERED_BUDGET, 'not-covered');
+      await popup.click('::-p-aria([name="Check pasted text"][role="button"])');
+      expect(await popup.$eval('[role="alert"]', (alert) => alert.textContent)).toBe(
+        'There is no summary text to check.',
+      );
+      await Promise.all([popup.close(), page.close()]);
+    });
+
+    it('moves between the popup’s tabs with the arrow keys', async () => {
+      const { page, popup } = await openCheckTab(COVERED, 'covered');
+      await popup.focus('#tab-check');
+      await popup.keyboard.press('ArrowLeft');
+      expect(await popup.$eval('[role="tab"][aria-selected="true"]', (tab) => tab.id)).toBe('tab-summary');
+      expect(await popup.evaluate(() => document.activeElement?.id)).toBe('tab-summary');
+      await popup.keyboard.press('ArrowRight');
+      expect(await popup.$eval('[role="tab"][aria-selected="true"]', (tab) => tab.id)).toBe('tab-check');
       await Promise.all([popup.close(), page.close()]);
     });
   });
