@@ -126,6 +126,9 @@ export async function syncFeed(deps: SyncDeps): Promise<FeedStatus> {
   );
   if (response.kind === 'error') return fail(response.error);
   if (response.kind === 'not-modified') {
+    // Nothing changed at the address: it still serves what it served (a coverage index stays an index, at the
+    // generation held), which the options page shows as the mode.
+    const index = base.lastResult?.index;
     return succeed(
       {
         notModified: true,
@@ -135,6 +138,7 @@ export async function syncFeed(deps: SyncDeps): Promise<FeedStatus> {
         rejected: 0,
         rejectedSamples: [],
         ms: Date.now() - startedMs,
+        ...(index === undefined ? {} : { index: { ...index, kind: 'unchanged' as const, downloaded: 0 } }),
       },
       {},
     );

@@ -77,7 +77,11 @@ export function describeSync(status: FeedStatus): Notice {
   if (status.state === 'error') return { kind: 'error', text: status.lastError ?? 'The sync failed.' };
   const result = status.lastResult;
   if (result === null) return { kind: 'ok', text: 'Synced.' };
-  if (result.notModified) return { kind: 'ok', text: 'The feed has not changed since the last sync.' };
+  if (result.notModified)
+    return {
+      kind: 'ok',
+      text: `The ${result.index ? 'coverage index' : 'feed'} has not changed since the last sync.`,
+    };
   if (result.index) {
     const { index } = result;
     const what = `${plural(index.coverages, 'coverage', 'coverages')} in ${plural(index.shards, 'shard', 'shards')}`;

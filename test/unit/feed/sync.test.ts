@@ -75,6 +75,32 @@ afterEach(async () => {
 });
 
 describe('checkFeedUrl', () => {
+  it('keeps an index an index when its manifest answers 304 (the options page shows the mode from it)', async () => {
+    const feed = harness(() => new Response(null, { status: 304 }));
+    const index = { kind: 'base' as const, generation: 3, coverages: 3001, keys: 4200, shards: 82, downloaded: 90_000 };
+    await feed.deps.writeStatus({
+      ...INITIAL_FEED_STATUS,
+      url: FEED_URL,
+      state: 'ok',
+      etag: '"g3"',
+      lastResult: {
+        notModified: false,
+        entries: 3001,
+        stored: 0,
+        kept: 0,
+        rejected: 0,
+        rejectedSamples: [],
+        ms: 5,
+        index,
+      },
+    });
+    const status = await syncFeed(feed.deps);
+    expect(status.lastResult).toMatchObject({
+      notModified: true,
+      index: { kind: 'unchanged', generation: 3, coverages: 3001, shards: 82, downloaded: 0 },
+    });
+  });
+
   it.each([
     ['https://feeds.example.org/lens.json', true, 'https://feeds.example.org/*'],
     ['  https://Feeds.Example.org:8443/a?b=1#frag ', true, 'https://feeds.example.org/*'],
