@@ -7,7 +7,7 @@
 import type { FactCheck } from './fidelity';
 import type { SentenceSupport, SupportResult } from './support';
 import { isNegation } from './negation';
-import { words } from '../text/words';
+import { words, type Word } from '../text/words';
 
 export type VerdictLabel = 'consistent' | 'inconsistent';
 
@@ -48,9 +48,13 @@ function negationsOf(text: string): { text: string; start: number; end: number }
 
 /**
  * Decides from the report's parts: the summary's facts checked against the whole article, each summary sentence's
- * closest passage, and the article's text (for the negations it makes).
+ * closest passage, and the article's words (for the numbers it has and the negations it makes).
  */
-export function decideVerdict(summaryFacts: FactCheck[], support: SupportResult, articleText: string): Verdict {
+export function decideVerdict(
+  summaryFacts: FactCheck[],
+  support: SupportResult,
+  articleWords: ReadonlyArray<Word>,
+): Verdict {
   const reasons: VerdictReason[] = [];
   for (const fact of summaryFacts) {
     if (fact.found) continue;
@@ -65,7 +69,6 @@ export function decideVerdict(summaryFacts: FactCheck[], support: SupportResult,
   }
   // A number the article has, but not in the passage the sentence rests on: most often a figure moved from one fact
   // to another ("the second anniversary" where the passage says "one year").
-  const articleWords = words(articleText);
   const articleNumbers = new Set(articleWords.filter((word) => DIGIT.test(word.norm)).map((word) => word.norm));
   for (const entry of support.sentences) {
     if (entry.passage === null) continue;

@@ -371,7 +371,10 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
       return path;
     },
     async close() {
-      await browser.close();
+      // Firefox over BiDi sometimes never answers the close: give it ten seconds, then end the process.
+      const child = browser.process();
+      await Promise.race([browser.close().catch(() => undefined), new Promise((done) => setTimeout(done, 10_000))]);
+      if (child !== null && child.exitCode === null) child.kill('SIGKILL');
       await proxy?.close();
       await server.close();
       rmSync(downloads, { recursive: true, force: true });

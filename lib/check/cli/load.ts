@@ -37,6 +37,12 @@ async function readLimited(chunks: AsyncIterable<Uint8Array>, what: string): Pro
   return Buffer.concat(parts);
 }
 
+/** Refuses a response without reading its body (which is released, not left streaming). */
+async function refuse(response: Response, message: string): Promise<never> {
+  await response.body?.cancel().catch(() => undefined);
+  throw new LoadError(message);
+}
+
 function timedOut(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
@@ -60,15 +66,9 @@ async function fetchText(url: string, options: LoadOptions): Promise<string> {
       : String(error instanceof Error ? (error.cause ?? error.message) : error);
     throw new LoadError(`Could not fetch ${url}: ${reason}`);
   }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new LoadError(`Could not fetch ${url}: HTTP ${response.status}`);
-  }
+  if (!response.ok) return refuse(response, `Could not fetch ${url}: HTTP ${response.status}`);
   const length = Number(response.headers.get('content-length') ?? '0');
-  if (length > MAX_BODY_BYTES) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new LoadError(`${url} is ${TOO_LARGE}`);
-  }
+  if (length > MAX_BODY_BYTES) return refuse(response, `${url} is ${TOO_LARGE}`);
   let bytes: Uint8Array;
   try {
     // The same time limit covers the body: a server that sends slowly, or forever, is stopped.
@@ -173,14 +173,12 @@ export async function loadArticle(reference: string, options: LoadOptions): Prom
   if (text.trim() === '') throw new LoadError(`${reference}: no article text found on the page`);
   const metadata = extractMetadata(doc, fromUrl ? reference : 'https://unknown.invalid/');
   const url = fromUrl ? (metadata.canonicalUrl ?? reference) : (metadata.canonicalUrl ?? metadata.ogUrl);
-  const notes = [
-    ...(main.cut
-      ? [
-          `The article page is larger than Lens reads (${MAX_PAGE_NODES.toLocaleString('en')} nodes): its text was taken from the first part of the page only, so facts further down count as missing.`,
-        ]
-      : []),
-    ...(note === null ? [] : [note]),
-  ];
+  const notes: string[] = [];
+  if (main.cut)
+    notes.push(
+      `The article page is larger than Lens reads (${MAX_PAGE_NODES.toLocaleString('en')} nodes): its text was taken from the first part of the page only, so facts further down count as missing.`,
+    );
+  if (note !== null) notes.push(note);
   return { text, url, title: metadata.title, siteName: fromUrl || url ? metadata.siteName : null, notes };
 }
 
