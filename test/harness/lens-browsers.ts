@@ -40,6 +40,11 @@ export interface ViewOptions {
   height?: number;
 }
 
+export interface OpenOptions extends ViewOptions {
+  /** Script run in the page's own world before any of the page's (and Lens's) scripts, on every load of the tab. */
+  beforeLoad?: string;
+}
+
 /** Lens's overlay or clipper, inside its closed shadow root, reached through the browser's automation protocol. */
 export interface ShadowView {
   hosts(): Promise<number>;
@@ -47,6 +52,10 @@ export interface ShadowView {
   run<T>(fn: string, arg?: unknown): Promise<T>;
   exists(selector: string): Promise<boolean>;
   text(selector: string): Promise<string | null>;
+  /** The text of every element matching `selector`. */
+  texts(selector: string): Promise<string[]>;
+  /** Runs `fn` (source of `function () { ... }`) with `this` the first element matching `selector`. */
+  call<T>(selector: string, fn: string): Promise<T>;
   attribute(selector: string, name: string): Promise<string | null>;
   /** The element's box in viewport coordinates, or null when nothing matches. */
   box(selector: string): Promise<{ left: number; top: number; right: number; bottom: number } | null>;
@@ -61,7 +70,7 @@ export interface LensBrowsers {
   server: FixtureServer;
   /** Hosts the proxy was asked for (Firefox only; Chromium resolves hosts itself). */
   proxied: string[];
-  open(url: string, view?: ViewOptions): Promise<Page>;
+  open(url: string, options?: OpenOptions): Promise<Page>;
   /** The id of the tab showing `page`, as the extension sees it. */
   tabIdOf(page: Page): Promise<number>;
   badgeOf(tabId: number): Promise<{ text: string; title: string }>;
@@ -71,6 +80,10 @@ export interface LensBrowsers {
    * cannot trigger through the browser's own menus.
    */
   inExtension<T>(fn: string, arg: unknown): Promise<T>;
+  /** Every record of one of the extension's IndexedDB stores, read without the extension's own code. */
+  readStore<T>(store: string): Promise<T[]>;
+  /** Writes to the extension's `storage.local`, as its options page would. */
+  setStorage(values: Record<string, unknown>): Promise<void>;
   /** Where the browser saves downloads; `downloaded` waits for a finished file whose name matches. */
   downloads: string;
   downloaded(name: RegExp, timeoutMs?: number): Promise<string>;
@@ -237,11 +250,18 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
         selector,
       );
     return {
-      hosts: () => page.evaluate((selector) => document.querySelectorAll(selector).length, hostSelector),
+      hosts: () => countHosts(page, hostSelector),
       run,
       exists: (selector) =>
         run<boolean>('(root, selector) => root.querySelector(selector) !== null', selector).catch(() => false),
       text: (selector) => run('(root, selector) => root.querySelector(selector)?.textContent ?? null', selector),
+      texts: (selector) =>
+        run('(root, selector) => [...root.querySelectorAll(selector)].map((e) => e.textContent)', selector),
+      call: (selector, fn) =>
+        run(
+          `(root, selector) => { const e = root.querySelector(selector); if (!e) throw new Error('Nothing matches ' + selector); return (${fn}).call(e); }`,
+          selector,
+        ),
       attribute: (selector, attribute) =>
         run('(root, [selector, name]) => root.querySelector(selector)?.getAttribute(name) ?? null', [
           selector,
@@ -266,10 +286,13 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
     };
   };
 
-  /** Firefox: BiDi hands out a closed shadow root when asked to serialise shadow trees, then calls a function on it. */
+  /**
+   * Firefox: BiDi hands out a closed shadow root when asked to serialise shadow trees, then calls a function on it. Both
+   * run in a sandbox of the page, whose built-ins the page cannot break (hostile fixtures replace JSON.parse and more).
+   */
   const runInFirefox: RunInShadow = async (page, hostSelector, fn, arg) => {
     const bidi = bidiOf(browser);
-    const target = { context: contextOf(page) };
+    const target = { context: contextOf(page), sandbox: 'lens-tests' };
     const found = (await bidi.send('script.evaluate', {
       expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
       target,
@@ -289,7 +312,26 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
     return called.result.result?.value;
   };
 
-  /** Chromium: the DevTools protocol pierces shadow roots, closed ones included. */
+  /** How many Lens hosts the page holds, counted where the page's own scripts cannot falsify the answer. */
+  const countHosts = async (page: Page, hostSelector: string): Promise<number> => {
+    if (name === 'firefox') {
+      const counted = (await bidiOf(browser).send('script.evaluate', {
+        expression: `document.querySelectorAll(${JSON.stringify(hostSelector)}).length`,
+        target: { context: contextOf(page), sandbox: 'lens-tests' },
+        awaitPromise: false,
+      })) as { result: { result?: { value?: number } } };
+      return counted.result.result?.value ?? 0;
+    }
+    const cdp = await page.createCDPSession();
+    try {
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      return (await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: hostSelector })).nodeIds.length;
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  };
+
+  /** Chromium: the DevTools protocol pierces shadow roots, closed ones included; the call runs in an isolated world. */
   const runInChromium: RunInShadow = async (page, hostSelector, fn, arg) => {
     const cdp = await page.createCDPSession();
     try {
@@ -299,7 +341,12 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
       const { node } = await cdp.send('DOM.describeNode', { nodeId: hostId, depth: 1, pierce: true });
       const backendNodeId = node.shadowRoots?.[0]?.backendNodeId;
       if (backendNodeId === undefined) throw new Error(`The Lens host on ${page.url()} has no shadow root`);
-      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId });
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName: 'lens-tests',
+      });
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId, executionContextId });
       const result = await cdp.send('Runtime.callFunctionOn', {
         objectId: object.objectId,
         functionDeclaration: `function (arg) { return JSON.stringify((${fn})(this, JSON.parse(arg))); }`,
@@ -323,6 +370,7 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
     async open(url, options = {}) {
       const page = await browser.newPage();
       await view(page, options);
+      if (options.beforeLoad !== undefined) await page.evaluateOnNewDocument(options.beforeLoad);
       await page.goto(url);
       return page;
     },
@@ -337,6 +385,21 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
       return id;
     },
     inExtension: askExtension,
+    readStore: <T>(store: string) =>
+      askExtension<T[]>(
+        `(api, store) => new Promise((resolve, reject) => {
+          const open = indexedDB.open('modelwire-lens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+            request.onsuccess = () => { db.close(); resolve(request.result); };
+            request.onerror = () => reject(request.error);
+          };
+        })`,
+        store,
+      ),
+    setStorage: (values) => askExtension('(api, values) => api.storage.local.set(values)', values),
     downloads,
     async downloaded(pattern, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
