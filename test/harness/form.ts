@@ -1,5 +1,5 @@
 // Form controls on Lens's own pages, reached by their visible label as a reader would find them.
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 
 /** Clicks the checkbox whose label contains `label` if it is not already `checked`; throws when there is none. */
 export async function setCheckbox(page: Page, label: string, checked: boolean): Promise<void> {
@@ -11,7 +11,7 @@ export async function setCheckbox(page: Page, label: string, checked: boolean): 
     }
     return null;
   }, label);
-  const input = handle.asElement() as import('puppeteer-core').ElementHandle<HTMLInputElement> | null;
+  const input = handle.asElement() as ElementHandle<HTMLInputElement> | null;
   if (input === null) throw new Error(`No checkbox labelled "${label}" on ${page.url()}`);
   if ((await input.evaluate((box) => box.checked)) !== checked) await input.click();
   if ((await input.evaluate((box) => box.checked)) !== checked)
