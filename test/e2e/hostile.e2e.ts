@@ -25,8 +25,7 @@ describe.each(browsersToTest())('in %s', (name) => {
     const fromExtension = (where: string | undefined) => /^(chrome|moz)-extension:/.test(where ?? '');
     page.on('console', (message) => {
       const counted = message.type() === 'error' || (options.warnings === true && message.type() === 'warn');
-      if (counted && (!options.fromExtensionOnly || fromExtension(message.location().url)))
-        errors.push(message.text());
+      if (counted && (!options.fromExtensionOnly || fromExtension(message.location().url))) errors.push(message.text());
     });
     page.on('pageerror', (error) => {
       const stack = error instanceof Error ? (error.stack ?? '') : String(error);
@@ -122,7 +121,9 @@ describe.each(browsersToTest())('in %s', (name) => {
     const errors = errorsOf(page, { warnings: true });
     await wait(500);
     // The call never answers: the extension page asking is reloaded with the rest.
-    void lens.inExtension('async (api) => { setTimeout(() => api.runtime.reload(), 50); }', null).catch(() => undefined);
+    void lens
+      .inExtension('async (api) => { setTimeout(() => api.runtime.reload(), 50); }', null)
+      .catch(() => undefined);
     // The extension page that asked is gone with the old extension (or never answers again).
     const answers = () =>
       Promise.race([

@@ -245,7 +245,10 @@ describe.each(browsersToTest())('in %s', (name) => {
       // The page hides Lens's host with !important and puts an ad with the highest z-index in the corner: the pill
       // is still what a click at its place reaches.
       const pill = await shadow.box('.pill');
-      const centre = { x: ((pill?.left ?? 0) + (pill?.right ?? 0)) / 2, y: ((pill?.top ?? 0) + (pill?.bottom ?? 0)) / 2 };
+      const centre = {
+        x: ((pill?.left ?? 0) + (pill?.right ?? 0)) / 2,
+        y: ((pill?.top ?? 0) + (pill?.bottom ?? 0)) / 2,
+      };
       const top = await page.evaluate(
         `(() => { const e = document.elementFromPoint(${centre.x}, ${centre.y}); return e && e.getAttribute('data-modelwire-lens'); })()`,
       );
