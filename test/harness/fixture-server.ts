@@ -29,6 +29,8 @@ export interface FixtureServer {
   hosts: string[];
   /** Requests seen, as "host/path", for tests that check what was (not) fetched. */
   requests: string[];
+  /** Serves `body` as HTML at "host/path" instead of the fixture file (a publisher editing a page); null restores. */
+  serve(hostAndPath: string, body: string | null): void;
   close(): Promise<void>;
 }
 
@@ -68,12 +70,19 @@ export async function startFixtureServer(
     algorithm: 'sha256',
   });
   const requests: string[] = [];
+  const served = new Map<string, string>();
   const server = createServer({ key: pems.private, cert: pems.cert }, (request, response) => {
     void (async () => {
       const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       const url = new URL(request.url ?? '/', `https://${host}`);
       requests.push(`${host}${url.pathname}`);
       for (const route of routes) if (await route(request, response, url)) return;
+      const replaced = served.get(`${host}${url.pathname}`);
+      if (replaced !== undefined) {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        response.end(replaced);
+        return;
+      }
       if (url.pathname === '/favicon.ico') {
         response.writeHead(204);
         response.end();
@@ -98,6 +107,10 @@ export async function startFixtureServer(
     port,
     hosts,
     requests,
+    serve(hostAndPath, body) {
+      if (body === null) served.delete(hostAndPath);
+      else served.set(hostAndPath, body);
+    },
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
