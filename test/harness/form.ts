@@ -72,3 +72,15 @@ export async function clickOn(page: Page, element: ElementHandle<Element>): Prom
   });
   await page.mouse.click(centre.x, centre.y);
 }
+
+/** The form control whose label contains `label` (as a reader finds a field by the words beside it). */
+export async function labelled(page: Page, label: string): Promise<ElementHandle<Element>> {
+  const handle = await page.evaluateHandle((wanted) => {
+    for (const element of document.querySelectorAll('label'))
+      if ((element.textContent ?? '').includes(wanted) && element.control !== null) return element.control;
+    return null;
+  }, label);
+  const control = handle.asElement() as ElementHandle<Element> | null;
+  if (control === null) throw new Error(`No field labelled "${label}" on ${page.url()}`);
+  return control;
+}

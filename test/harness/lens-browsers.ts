@@ -67,6 +67,8 @@ export interface ShadowView {
 export interface LensBrowsers {
   name: BrowserName;
   browser: Browser;
+  /** The extension's origin: chrome-extension://<id> or moz-extension://<uuid>. */
+  origin: string;
   server: FixtureServer;
   /** Hosts the proxy was asked for (Firefox only; Chromium resolves hosts itself). */
   proxied: string[];
@@ -87,6 +89,11 @@ export interface LensBrowsers {
   /** Where the browser saves downloads; `downloaded` waits for a finished file whose name matches. */
   downloads: string;
   downloaded(name: RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * The tab whose document is at `url` (exactly, or as `url` decides), once one is: for tabs the extension opens.
+   * Asks each tab's document itself, since Firefox reports tabs it opened at moz-extension:// pages as about:blank.
+   */
+  tabAt(url: string | ((address: string) => boolean), timeoutMs?: number): Promise<Page>;
   /** One of the extension's pages (`options.html`, `library.html`, `sidepanel.html?tabId=3`) in a tab. */
   openExtensionPage(path: string, view?: ViewOptions): Promise<Page>;
   /** The popup for a tab, rendered as a page of its own. */
@@ -228,8 +235,9 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
     }
   };
 
-  // One extension page kept open in the background, to ask the extension's APIs what the tests need to know.
-  const helper = await openExtensionPage('options.html');
+  // One extension page (the library) kept open in the background, to ask the extension's APIs what the tests need to know.
+  // Not the options page: "Settings" in the popup must open a tab of its own, not find this one.
+  const helper = await openExtensionPage('library.html');
   const askExtension = <T>(fn: string, arg: unknown): Promise<T> =>
     helper.evaluate(
       `(async () => { const api = globalThis.browser ?? globalThis.chrome; return (${fn})(api, ${JSON.stringify(arg)}); })()`,
@@ -365,6 +373,7 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
   return {
     name,
     browser,
+    origin,
     server,
     proxied: proxy?.requests ?? [],
     async open(url, options = {}) {
@@ -419,6 +428,18 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
         'async (api, tabId) => { const action = api.action ?? api.browserAction; return { text: await action.getBadgeText({ tabId }), title: await action.getTitle({ tabId }) }; }',
         tabId,
       );
+    },
+    async tabAt(url, timeoutMs = 10_000) {
+      const wanted = typeof url === 'string' ? (address: string) => address === url : url;
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        for (const page of await browser.pages()) {
+          const address = await page.evaluate(() => location.href).catch(() => '');
+          if (wanted(address)) return page;
+        }
+        if (Date.now() > deadline) throw new Error(`No tab at ${String(url)}`);
+        await new Promise((wait) => setTimeout(wait, 100));
+      }
     },
     openExtensionPage,
     openPopup: (tabId, options = {}) =>
