@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
-// Browser tests: the production build in real Chromium, one file at a time (each launches its own browser).
+// Browser tests: the production builds in real Chromium and Firefox ESR, one file at a time (each file launches one
+// browser of each kind in turn).
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {

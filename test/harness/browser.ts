@@ -1,11 +1,11 @@
-// Launches Chromium with the built extension loaded, fixture hosts mapped to the local fixture server.
+// Launches Chromium with the built extension loaded through Playwright, fixture hosts mapped to the local fixture
+// server: for the benchmarks, which measure Chromium. (Browser tests use lens-browsers.ts, in Chromium and Firefox.)
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extensionArgs, findChromium, QUIET_CHROMIUM_ARGS } from './chromium';
-import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 /** The production build; `LENS_EXTENSION_DIR` points the tests at another (an older build, to see a test fail). */
 export const EXTENSION_DIR =
@@ -104,30 +104,4 @@ export async function launchWithExtension(options: LaunchOptions): Promise<LensB
       rmSync(profile, { recursive: true, force: true });
     },
   };
-}
-
-/** What a browser-test file works with; filled in by `lensSession`'s `beforeAll`. */
-export interface LensSession {
-  lens: LensBrowser;
-  server: FixtureServer;
-}
-
-/**
- * The usual browser-test set-up: a fixture server and Chromium with Lens, started before the file's tests and closed
- * after them. The returned object is filled in when `beforeAll` runs, so read its fields inside tests only.
- */
-export function lensSession(hooks: {
-  beforeAll(fn: () => Promise<void>): void;
-  afterAll(fn: () => Promise<void>): void;
-}): LensSession {
-  const session = {} as LensSession;
-  hooks.beforeAll(async () => {
-    session.server = await startFixtureServer();
-    session.lens = await launchWithExtension({ port: session.server.port, hosts: session.server.hosts });
-  });
-  hooks.afterAll(async () => {
-    await session.lens?.close();
-    await session.server?.close();
-  });
-  return session;
 }
