@@ -15,6 +15,8 @@ export interface ConnectProxy {
 export async function startConnectProxy(hosts: string[], targetPort: number): Promise<ConnectProxy> {
   const allowed = new Set(hosts.map((host) => host.toLowerCase()));
   const requests: string[] = [];
+  // Tunnels leave the HTTP server's keeping once connected, so closing the server would wait for them: keep them here.
+  const tunnels = new Set<{ destroy(): void }>();
   const server: Server = createServer((request, response) => {
     // Plain-HTTP requests through the proxy: the fixtures are HTTPS only, and nothing else may leave the machine.
     requests.push(request.url ?? '');
@@ -24,12 +26,16 @@ export async function startConnectProxy(hosts: string[], targetPort: number): Pr
   server.on('connect', (request, client, head) => {
     const target = request.url ?? '';
     requests.push(target);
+    tunnels.add(client);
+    client.on('close', () => tunnels.delete(client));
     const host = target.replace(/:\d+$/, '').toLowerCase();
     if (!allowed.has(host)) {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
     const upstream = connect(targetPort, '127.0.0.1', () => {
+      tunnels.add(upstream);
+      upstream.on('close', () => tunnels.delete(upstream));
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length > 0) upstream.write(head);
       upstream.pipe(client);
@@ -49,6 +55,7 @@ export async function startConnectProxy(hosts: string[], targetPort: number): Pr
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
+        for (const socket of tunnels) socket.destroy();
         server.close(() => done());
       }),
   };

@@ -104,6 +104,13 @@ export interface LensBrowsers {
   close(): Promise<void>;
 }
 
+/** Waits for `work` (its failure ignored), or `ms` milliseconds, whichever ends first. */
+function within(ms: number, work: Promise<unknown> | undefined): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((done) => (timer = setTimeout(done, ms)));
+  return Promise.race([(work ?? Promise.resolve()).catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Runs `fn` with the shadow root of the host `hostSelector` matches; its value as JSON. */
 type RunInShadow = (page: Page, hostSelector: string, fn: string, arg: unknown) => Promise<string | undefined>;
 
@@ -455,12 +462,13 @@ export async function launchLens(name: BrowserName, options: LaunchOptions = {})
       return path;
     },
     async close() {
-      // Firefox over BiDi sometimes never answers the close: give it ten seconds, then end the process.
+      // Firefox over BiDi sometimes never answers the close: give it ten seconds, then end the process. Every other
+      // step is bounded too, so that a browser in a bad state cannot hold a test file's last hook past its timeout.
       const child = browser.process();
-      await Promise.race([browser.close().catch(() => undefined), new Promise((done) => setTimeout(done, 10_000))]);
+      await within(10_000, browser.close());
       if (child !== null && child.exitCode === null) child.kill('SIGKILL');
-      await proxy?.close();
-      await server.close();
+      await within(5_000, proxy?.close());
+      await within(5_000, server.close());
       rmSync(downloads, { recursive: true, force: true });
     },
   };
