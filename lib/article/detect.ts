@@ -54,9 +54,24 @@ const NON_ARTICLE_TYPES = new Set([
   'Hotel',
   'Restaurant',
   'LocalBusiness',
+  'Recipe',
+  'ItemPage',
+  'AboutPage',
+  'Book',
+  'Dataset',
+  'MusicGroup',
+  'MusicEvent',
+  'MusicAlbum',
+  'MusicRecording',
+  'MusicPlaylist',
+  'PodcastEpisode',
+  'PodcastSeries',
+  'TVSeries',
+  'TVEpisode',
+  'Store',
 ]);
 const NON_ARTICLE_OG =
-  /^(?:product|video(?:\.\w+)?|profile|music(?:\.\w+)?|book|place|business\.business|restaurant(?:\.\w+)?)$/;
+  /^(?:product(?:\.\w+)?|video(?:\.\w+)?|profile|music(?:\.\w+)?|book|place|business\.business|restaurant(?:\.\w+)?)$/;
 const THRESHOLD = 0.3;
 /** Stop measuring prose once it is clearly an article's worth. */
 const PROSE_ENOUGH = 80;
@@ -64,6 +79,9 @@ const ERROR_TEXT =
   /\b(?:404|page not found|not found|no longer available|something went wrong|access denied|error \d{3})\b/i;
 /** "/", "/index.html", "/home", and a language's home: "/en/", "/pt-br/", "/de/index.html". */
 const HOME_PATH = /^\/?(?:[a-z]{2}(?:[-_][a-z]{2})?\/?)?(?:index\.\w+|home(?:\.\w+)?\/?)?(?:\?.*)?$/i;
+/** A site's pages about itself: about, contact and legal pages, by the words sites use for them in a few languages. */
+const ABOUT_PATH =
+  /(?:^|\/)(?:about|about-us|who-we-are|uber-uns|ueber-uns|über-uns|a-propos|quienes-somos|chi-siamo|over-ons|impressum|imprint|legal|legal-notice|privacy|privacy-policy|terms|terms-of-service|terms-of-use|contact|contact-us|kontakt)(?:\.[a-z]+)?(?:\/|$)/i;
 const DOCS_PATH = /\/(?:docs?|documentation|reference|manual|api)(?:\/|$)/i;
 const SEARCH_PATH = /\/search(?:\/|$)|[?&](?:q|query|s|search)=/i;
 
@@ -77,6 +95,14 @@ function pathOf(pageUrl: string): string {
     return `${url.pathname}${url.search}`;
   } catch {
     return '';
+  }
+}
+
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }
 
@@ -208,7 +234,7 @@ const CALL_TO_ACTION =
 /** The buttons under each post of a discussion ("Quote", "Reply", "Report"). */
 const POST_CONTROL = /^(?:quote|reply|report|multi-?quote|reply with quote)$/i;
 const FORUM_PATH =
-  /\/(?:forums?|viewtopic\.php|showthread\.php|threads?|topics?|discussions?)(?:[/?]|$)|\/t\/[^/]+\/\d+/i;
+  /\/(?:forums?|viewtopic\.php|showthread\.php|threads?|topics?|discussions?|comments)(?:[/?]|$)|\/t\/[^/]+\/\d+/i;
 
 /**
  * Links and buttons whose text is a call to action, and those that are a discussion post's controls outside a
@@ -267,6 +293,7 @@ export function* detectSteps(doc: Document, pageUrl: string): Steps<Detection> {
 
   const path = pathOf(pageUrl);
   if (HOME_PATH.test(path)) signals.push([-0.7, 'is the site’s home page']);
+  else if (ABOUT_PATH.test(decodedPath(path))) signals.push([-0.7, 'is an about, contact or legal page']);
   const teasers = teaserCount(doc);
   yield;
   // Prose outside the teaser cards is the page's own: a listing with long excerpts (a blog's archive) has none, an

@@ -156,3 +156,68 @@ describe('home page addresses', () => {
     );
   });
 });
+
+describe('pages about the site itself, discussions, and non-article structured data', () => {
+  const prose = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<p>Paragraph ${i} of a page with plenty of running prose: who the people behind it are, what they do, since when and for whom, written out in full sentences that read like an article's.</p>`,
+    ).join('');
+  const page = (head = '') => parseHtml(`<html><head>${head}</head><body><h1>A page</h1>${prose(8)}</body></html>`);
+
+  it.each([
+    '/about/',
+    '/about',
+    '/en/about-us/',
+    '/uber-uns/',
+    '/%C3%BCber-uns/',
+    '/kontakt/impressum-agentur/',
+    '/legal/privacy-policy.html',
+    '/contact-us',
+  ])('%s is an about, contact or legal page, not an article, however much prose it has', (path) => {
+    const detection = detectArticle(page(), `https://org.example${path}`);
+    expect(detection.reasons).toContain('is an about, contact or legal page');
+    expect(detection.isArticle).toBe(false);
+  });
+
+  it.each([
+    '/2026/11/about-face-on-rates/',
+    '/news/contact-tracing-ends',
+    '/legal-affairs/2026/court-rules',
+    '/blog/terms-we-use',
+  ])('%s is not (the words only count as a whole part of the address)', (path) => {
+    const detection = detectArticle(page(), `https://news.example${path}`);
+    expect(detection.reasons).not.toContain('is an about, contact or legal page');
+    expect(detection.isArticle).toBe(true);
+  });
+
+  it('a comments page is a discussion', () => {
+    const detection = detectArticle(page(), 'https://forum.example/r/python/comments/1bbbwk/whats_in_init_py/');
+    expect(detection.reasons).toContain('its address is a forum’s');
+    expect(detection.isArticle).toBe(false);
+  });
+
+  it.each(['Recipe', 'ItemPage', 'MusicGroup', 'PodcastEpisode', 'AboutPage'])(
+    'structured data declaring a %s outweighs long prose',
+    (type) => {
+      const detection = detectArticle(
+        page(
+          `<script type="application/ld+json">{"@context": "https://schema.org", "@type": "${type}", "name": "x"}</script>`,
+        ),
+        'https://site.example/page/123',
+      );
+      expect(detection.reasons).toContain(`structured data declares a ${type}, not an article`);
+      expect(detection.isArticle).toBe(false);
+    },
+  );
+
+  it('og:type product.item is a product', () => {
+    const detection = detectArticle(
+      page('<meta property="og:type" content="product.item">'),
+      'https://shop.example/p/1',
+    );
+    expect(detection.reasons).toContain('og:type is product.item');
+    expect(detection.isArticle).toBe(false);
+  });
+});
