@@ -221,3 +221,31 @@ describe('pages about the site itself, discussions, and non-article structured d
     expect(detection.isArticle).toBe(false);
   });
 });
+
+describe('prose in Japanese and Chinese', () => {
+  // The same short news item (three paragraphs, no metadata) in English and in Japanese: one CJK character carries
+  // about what three English letters do, so both must count as the same amount of prose.
+  const english = [
+    'The city council approved a new budget on Tuesday that raises spending on public libraries and parks by a modest amount, after a long debate that lasted well into the evening hours. Several amendments were tabled, but in the end the original plan passed by a clear majority.',
+    'Officials said the increase would allow the central library to open on Sunday afternoons from next spring, and would pay for repairs to three playgrounds in the eastern districts, where parents had complained for years about broken swings.',
+    'Several members criticised the plan, saying that road maintenance had been neglected again, and called for a separate vote on transport spending before the end of the year, when the next budget review is due.',
+  ];
+  const japanese = [
+    '市議会は火曜日、公立図書館と公園への支出をわずかに増やす新しい予算案を可決した。審議は夜遅くまで続き、複数の議員が修正案を提出したが、最終的には賛成多数で原案通り可決された。',
+    '市の担当者によると、この増額により来年の春から中央図書館が日曜日の午後にも開館できるようになり、東部地区にある三つの公園の遊具の修理費用も賄えるという。ブランコが壊れたままだと保護者から長年苦情が出ていた。',
+    '一方で、道路の維持管理が再び後回しにされたとして計画を批判する議員もおり、年内に交通関連の支出について別途採決を行うよう求める声が上がった。次の予算見直しは年末に予定されている。',
+  ];
+  const page = (paragraphs: string[]) =>
+    parseHtml(
+      `<html><body><h1>Council passes budget</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</body></html>`,
+    );
+
+  it('a short Japanese item counts as much running prose as its English version', () => {
+    const en = detectArticle(page(english), 'https://news.example/2026/11/budget');
+    const ja = detectArticle(page(japanese), 'https://news.example.jp/2026/11/budget');
+    expect(en.reasons).toContain('has some running prose');
+    expect(ja.reasons).toContain('has some running prose');
+    expect(ja.isArticle).toBe(en.isArticle);
+    expect(ja.isArticle).toBe(true);
+  });
+});
