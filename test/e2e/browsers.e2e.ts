@@ -1,16 +1,16 @@
-// The reader's flows in every browser Lens ships for (Chromium and Firefox; the browser is the harness's parameter):
-// the badge and popup on a covered article, the overlay's pill and card by mouse and keyboard, entity underlines and
-// their hover card, dark mode, a single-page app changing its address, clipping (button, menu path, library, export),
-// and narrow (phone-sized) windows where nothing of Lens may cover the article's text.
+// Flows across Lens's pages, in Chromium and Firefox (the browser is the harness's parameter): dark mode in the card and
+// the popup, a single-page app changing its address, the popup's Check tab (verdict, exports, takedown, a pasted
+// summary, the second opinion), the side panel and sidebar, clipping through to the library's Markdown export, and
+// narrow (phone-sized) windows where nothing of Lens may cover the article's text. The badge, popup and overlay on
+// their own are in reader.e2e.ts and overlay.e2e.ts; clips and the library in clips.e2e.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { browsersToTest, launchLens, type LensBrowsers, type ShadowView } from '../harness/lens-browsers';
-import { pointAt, selectText } from '../harness/text-in-page';
+import { selectText } from '../harness/text-in-page';
 import { readFileSync } from 'node:fs';
 
 const COVERED = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';
 const OTHER_COVERED = 'https://circuitweekly.net/news/orbital-compute-delays-second-fab/';
-const UNCOVERED = 'https://www.lakesideledger.com/2026/11/20/city-council-budget-vote/';
 const SPA = 'https://northbound.tech/app/';
 
 type Box = { left: number; top: number; right: number; bottom: number };
@@ -85,69 +85,6 @@ describe.each(browsersToTest())('in %s', (name) => {
   }
 
   const statusOf = (popup: Page) => popup.$eval('main', (main) => main.getAttribute('data-status'));
-
-  describe('a covered article', () => {
-    let page: Page;
-    let shadow: ShadowView;
-
-    it('lights the badge, and the popup shows the summary and the analyst take', async () => {
-      page = await visit(COVERED);
-      const tabId = await lens.tabIdOf(page);
-      await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
-      expect((await lens.badgeOf(tabId)).title).toContain('Regional hospitals pilot an AI triage assistant');
-      const popup = await popupFor(tabId);
-      await expect.poll(() => statusOf(popup)).toBe('covered');
-      expect(await popup.$eval('h1', (h) => h.textContent)).toBe(
-        'Regional hospitals pilot an AI triage assistant in three emergency rooms',
-      );
-      expect(await popup.$eval('.summary', (p) => p.textContent)).toContain('Harbor Health Network is testing');
-      expect(await popup.$$eval('section[aria-labelledby="take-heading"] p', (ps) => ps.length)).toBe(3);
-      await lens.screenshot(popup, 'browsers-popup-covered');
-      await popup.close();
-    });
-
-    it('shows the pill; the card opens on a click and closes with Escape, focus back on the pill', async () => {
-      shadow = lens.shadow(page);
-      await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
-      expect(await shadow.hosts()).toBe(1);
-      expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('false');
-      await shadow.click('.pill');
-      expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('true');
-      expect(await shadow.text('h2')).toBe('Regional hospitals pilot an AI triage assistant in three emergency rooms');
-      expect(await shadow.run('(root) => root.activeElement?.tagName')).toBe('H2');
-      await lens.screenshot(page, 'browsers-overlay-card', { fullPage: false });
-      await page.keyboard.press('Escape');
-      expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('false');
-      expect(await shadow.run('(root) => root.activeElement?.classList.contains("pill")')).toBe(true);
-      // The keyboard alone opens it again.
-      await page.keyboard.press('Enter');
-      expect(await shadow.attribute('.pill', 'aria-expanded')).toBe('true');
-      await page.keyboard.press('Escape');
-    });
-
-    it('underlines the names it knows and shows their card on hover', async () => {
-      expect(await page.evaluate(`CSS.highlights.get('modelwire-lens-entity')?.size ?? 0`)).toBeGreaterThanOrEqual(4);
-      const point = await pointAt(page, 'Kestrel Labs', 2, 5);
-      await page.mouse.move(point.x, point.y);
-      await expect.poll(() => shadow.exists('.hover:not([hidden])')).toBe(true);
-      await expect.poll(() => shadow.text('.hover')).toContain('Kestrel Labs: in 3 saved summaries.');
-      await lens.screenshot(page, 'browsers-hover-card', { fullPage: false });
-      await page.mouse.move(5, 5);
-      await expect.poll(() => shadow.exists('.hover[hidden]')).toBe(true);
-      await page.close();
-    });
-  });
-
-  it('an uncovered article: no badge, no overlay, no underlines', async () => {
-    const page = await visit(UNCOVERED);
-    const tabId = await lens.tabIdOf(page);
-    const popup = await popupFor(tabId);
-    await expect.poll(() => statusOf(popup), { timeout: 10_000 }).toBe('not-covered');
-    expect((await lens.badgeOf(tabId)).text).toBe('');
-    expect(await lens.shadow(page).exists('.lens:not([hidden]) .pill')).toBe(false);
-    expect(await page.evaluate('CSS.highlights.size')).toBe(0);
-    await Promise.all([popup.close(), page.close()]);
-  });
 
   it('follows the system’s dark mode, in the popup and in the card', async () => {
     const page = await visit(OTHER_COVERED, { colorScheme: 'dark' });
