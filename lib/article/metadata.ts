@@ -221,6 +221,24 @@ const DATE_START = new RegExp(
   'i',
 );
 
+/** An author that is the publisher or a desk, not a person: a company's legal form, "Staff", "Newsroom", the site. */
+const ORGANISATION =
+  /(?:\b(?:inc|ltd|llc|gmbh|corp|plc|limited|corporation|company|staff|newsroom|editors|editorial(?: team| board| staff)?)\.?|\bco\.|\bs\.a\.|\bk\.k\.)$/i;
+
+function isOrganisation(name: string, siteName: string | null): boolean {
+  const text = name.trim();
+  return ORGANISATION.test(text) || (siteName !== null && text.toLowerCase() === siteName.trim().toLowerCase());
+}
+
+/** Names, as a byline on the page gives them: no figures (a date), no label ("About the author:"), a few words. */
+function looksLikePeople(text: string, siteName: string | null): boolean {
+  return !/[\d:]/.test(text) && text.split(/\s+/).length <= 8 && !isOrganisation(text, siteName);
+}
+
+/** A line that asks the reader to do something ("Follow us on Twitter", "Sign up") is not a byline. */
+const CALL_TO_READER =
+  /^(?:follow|subscribe|sign (?:up|in)|share|e-?mail us|contact us|read more|see more|view more)\b/i;
+
 /** Link texts in a byline that are not names ("View more articles", "Follow", "Email"). */
 const NOT_A_NAME = /\b(?:articles?|stories|posts|more|view|follow|e-?mail|twitter|profile|bio)\b/i;
 
@@ -268,7 +286,8 @@ function bylineFromDom(doc: Document): string | null {
     const names = `${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''} ${attr(element, 'rel') ?? ''} ${attr(element, 'itemprop') ?? ''}`;
     if (!BYLINE_HINT.test(names)) continue;
     const text = bylineText(element);
-    if (text && text.length < 100 && !looksLikeUrl(text) && /\p{L}/u.test(text)) found.push({ element, text });
+    if (text && text.length < 100 && !looksLikeUrl(text) && /\p{L}/u.test(text) && !CALL_TO_READER.test(text))
+      found.push({ element, text });
   }
   const afterHeadline = headline
     ? found.find(({ element }) => (headline.compareDocumentPosition(element) & 4) !== 0) // DOCUMENT_POSITION_FOLLOWING
@@ -346,11 +365,13 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     .map((name) => clean(name)?.slice(0, 300) ?? '')
     .filter(Boolean)
     .slice(0, 20);
-  const byline =
+  const declared =
     clean(structuredAuthors.join(', ')) ??
     notUrl(first(values, 'dc:creator', 'dcterm:creator', 'author', 'parsely-author')) ??
-    notUrl(first(values, 'article:author', 'citation_author', 'sailthru.author', 'byl')) ??
-    bylineFromDom(doc);
+    notUrl(first(values, 'article:author', 'citation_author', 'sailthru.author', 'byl'));
+  // An author given as the publisher itself ("mediagene Inc.", "Staff") gives way to a person named on the page.
+  const onPage = declared === null || isOrganisation(declared, siteName) ? bylineFromDom(doc) : null;
+  const byline = declared === null ? onPage : onPage !== null && looksLikePeople(onPage, siteName) ? onPage : declared;
   // The page's one story in microdata, for what JSON-LD and the metas leave out.
   const item = storyItem(doc);
   const fromItem = (property: string) => (item ? itemProperty(item, property) : null);

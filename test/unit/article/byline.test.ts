@@ -273,3 +273,45 @@ describe('the site name from the title', () => {
     expect(extractMetadata(doc, 'https://www.lakesideledger.com/x').siteName).toBe('The Lakeside Ledger');
   });
 });
+
+describe('an author that is the publisher, and lines that are not bylines', () => {
+  const headline = '<h1>Ferry timetable changes</h1>';
+  it.each([
+    ['a company', '<meta name="author" content="mediagene Inc.">'],
+    ['a staff desk', '<meta name="author" content="Valley Gazette Staff">'],
+    [
+      'the site itself',
+      '<meta property="og:site_name" content="Valley Gazette"><meta name="author" content="Valley Gazette">',
+    ],
+  ])('an author meta naming %s gives way to the person in the byline', (_, head) => {
+    const doc = page(head, `${headline}<p class="byline">By Ana Ruiz</p>${story}`);
+    expect(extractMetadata(doc, URL).byline).toBe('By Ana Ruiz');
+  });
+
+  it('keeps the publisher when the page names nobody else, or only a date', () => {
+    expect(
+      extractMetadata(page('<meta name="author" content="mediagene Inc.">', `${headline}${story}`), URL).byline,
+    ).toBe('mediagene Inc.');
+    const dated = page(
+      '<meta name="author" content="Valley Gazette Staff">',
+      `${headline}<p class="byline">20 Nov 2026 08:00 GMT</p>${story}`,
+    );
+    expect(extractMetadata(dated, URL).byline).toBe('Valley Gazette Staff');
+  });
+
+  it('keeps a person named in the metadata over another line of the page', () => {
+    const doc = page(
+      '<meta name="author" content="Ben Okafor">',
+      `${headline}<p class="byline">By Ana Ruiz</p>${story}`,
+    );
+    expect(extractMetadata(doc, URL).byline).toBe('Ben Okafor');
+  });
+
+  it('never takes a call to the reader for a byline', () => {
+    const doc = page(
+      '',
+      `${headline}<div class="author-follow">Follow us on Twitter</div><p class="byline">By Ana Ruiz</p>${story}`,
+    );
+    expect(extractMetadata(doc, URL).byline).toBe('By Ana Ruiz');
+  });
+});
