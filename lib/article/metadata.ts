@@ -332,6 +332,31 @@ export function cleanDocumentTitle(doc: Document): string | null {
 }
 
 /**
+ * Between a headline and the site's name or section in a title: "|", dashes, "_", "·", a full-width colon. (A plain
+ * colon is left alone: headlines use it themselves, "'What is the sea telling us?': Māori tribes…".)
+ */
+const TITLE_SEPARATOR = /^\s*[|\-–—：_·•»«/]+\s*/u;
+
+/**
+ * A declared title that is the page's headline plus the site's name or a section ("Story | Site", "Opinion | Story",
+ * "Story：Site") becomes the headline itself, when the page's headline (its h1) is that part of it.
+ */
+function withoutSiteParts(title: string, doc: Document): string {
+  const h1 = query(doc, 'article h1, main h1, h1');
+  const headline = h1 ? clean(textOf(h1)) : null;
+  if (!headline || headline.length < title.length * 0.4 || headline.length < 8) return title;
+  const fold = (text: string) => text.toLowerCase();
+  const [whole, head] = [fold(title), fold(headline)];
+  if (whole === head) return title;
+  if (whole.startsWith(head) && TITLE_SEPARATOR.test(whole.slice(head.length))) return headline;
+  if (whole.endsWith(head)) {
+    const before = whole.slice(0, whole.length - head.length);
+    if (/[|\-–—：_·•»«/]\s*$/u.test(before)) return headline;
+  }
+  return title;
+}
+
+/**
  * A JSON-LD node's headline or name: when both are given and differ, the one the document's title contains. A name
  * that is the site's own name (some sites put it there) is never the title.
  */
@@ -376,7 +401,7 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
   const item = storyItem(doc);
   const fromItem = (property: string) => (item ? itemProperty(item, property) : null);
   const jsonTitle = jsonLdTitle(article, doc, siteName);
-  const title =
+  const declaredTitle =
     jsonTitle ??
     first(
       values,
@@ -392,6 +417,7 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     ) ??
     fromItem('headline') ??
     cleanDocumentTitle(doc);
+  const title = declaredTitle === null ? null : withoutSiteParts(declaredTitle, doc);
   const publishedTime =
     isoTime(textValue(article?.datePublished)) ??
     isoTime(

@@ -315,3 +315,26 @@ describe('an author that is the publisher, and lines that are not bylines', () =
     expect(extractMetadata(doc, URL).byline).toBe('By Ana Ruiz');
   });
 });
+
+describe('a declared title that carries the site’s name or a section', () => {
+  const titled = (ogTitle: string, h1: string) =>
+    page(`<meta property="og:title" content="${ogTitle}">`, `<h1>${h1}</h1>${story}`);
+  it.each([
+    ['Ferry timetable changes | Valley Gazette', 'Ferry timetable changes'],
+    ['Ferry timetable changes - Valley Gazette', 'Ferry timetable changes'],
+    ['Ferry timetable changes — Harbour News', 'Ferry timetable changes'],
+    ['Opinion | Ferry timetable changes', 'Ferry timetable changes'],
+    ['フェリーの時刻表が変わる：バレー新聞デジタル', 'フェリーの時刻表が変わる'],
+  ])('"%s" becomes the page’s headline "%s"', (declared, headline) => {
+    expect(extractMetadata(titled(declared, headline), URL).title).toBe(headline);
+  });
+
+  it.each([
+    // A colon belongs to headlines themselves; a short h1 is the site's logo, not the story's headline.
+    ["'What is the sea telling us?': tribes fear the oil spill", 'tribes fear the oil spill'],
+    ['Valley Gazette | Ferry timetable changes after the storm repairs', 'Valley Gazette'],
+    ['Ferry timetable changes', 'Ferry timetable changes after the storm'],
+  ])('"%s" stays as declared beside the h1 "%s"', (declared, headline) => {
+    expect(extractMetadata(titled(declared, headline), URL).title).toBe(declared);
+  });
+});
