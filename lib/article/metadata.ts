@@ -335,7 +335,9 @@ export function cleanDocumentTitle(doc: Document): string | null {
  * Between a headline and the site's name or section in a title: "|", dashes, "_", "·", a full-width colon. (A plain
  * colon is left alone: headlines use it themselves, "'What is the sea telling us?': Māori tribes…".)
  */
-const TITLE_SEPARATOR = /^\s*[|\-–—：_·•»«/]+\s*/u;
+const SEPARATORS = '[|\\-–—：_·•»«/]';
+const SEPARATOR_AFTER = new RegExp(`^\\s*${SEPARATORS}`, 'u');
+const SEPARATOR_BEFORE = new RegExp(`${SEPARATORS}\\s*$`, 'u');
 
 /**
  * A declared title that is the page's headline plus the site's name or a section ("Story | Site", "Opinion | Story",
@@ -345,14 +347,11 @@ function withoutSiteParts(title: string, doc: Document): string {
   const h1 = query(doc, 'article h1, main h1, h1');
   const headline = h1 ? clean(textOf(h1)) : null;
   if (!headline || headline.length < title.length * 0.4 || headline.length < 8) return title;
-  const fold = (text: string) => text.toLowerCase();
-  const [whole, head] = [fold(title), fold(headline)];
+  const whole = title.toLowerCase();
+  const head = headline.toLowerCase();
   if (whole === head) return title;
-  if (whole.startsWith(head) && TITLE_SEPARATOR.test(whole.slice(head.length))) return headline;
-  if (whole.endsWith(head)) {
-    const before = whole.slice(0, whole.length - head.length);
-    if (/[|\-–—：_·•»«/]\s*$/u.test(before)) return headline;
-  }
+  if (whole.startsWith(head) && SEPARATOR_AFTER.test(whole.slice(head.length))) return headline;
+  if (whole.endsWith(head) && SEPARATOR_BEFORE.test(whole.slice(0, whole.length - head.length))) return headline;
   return title;
 }
 
