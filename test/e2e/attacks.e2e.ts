@@ -4,6 +4,7 @@
 // host).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { pause, recordConsoleErrors } from '../harness/dom';
 import { browsersToTest, launchLens, type LensBrowsers, type ShadowView } from '../harness/lens-browsers';
 import { pointAt, selectText } from '../harness/text-in-page';
 import { setCheckbox } from '../harness/form';
@@ -26,8 +27,6 @@ async function spyOf(page: Page): Promise<Spy> {
     '({ heard: window.spy.heard, reached: window.spy.reached.length, upgraded: window.spy.upgraded })',
   ) as Promise<Spy>;
 }
-
-const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe.each(browsersToTest())('in %s', (name) => {
   let lens: LensBrowsers;
@@ -64,7 +63,7 @@ describe.each(browsersToTest())('in %s', (name) => {
 
       // The window's own focus events when the tab comes to the front are not the reader's typing: start from here.
       await page.bringToFront();
-      await wait(200);
+      await pause(200);
       await page.evaluate('window.spy.heard = []');
       // Clip a passage and type a note: the reader's typing, Escape and Ctrl+Enter all work inside the panel.
       const clipper = await clipWithButton(page, 'Nothing about the queue changes until a nurse confirms the score');
@@ -96,7 +95,7 @@ describe.each(browsersToTest())('in %s', (name) => {
       await page.evaluate(
         `document.dispatchEvent(new MouseEvent('mousemove', { clientX: ${name.x}, clientY: ${name.y}, bubbles: true }))`,
       );
-      await wait(400);
+      await pause(400);
       expect(await overlay.exists('.hover:not([hidden])')).toBe(false);
       await page.mouse.move(name.x, name.y);
       await expect.poll(() => overlay.exists('.hover:not([hidden])'), { timeout: 5000 }).toBe(true);
@@ -135,7 +134,7 @@ describe.each(browsersToTest())('in %s', (name) => {
           }
       })()`,
       );
-      await wait(1000);
+      await pause(1000);
       const seen = (await page.evaluate('window.seen')) as string[];
       const host = (await lens.inExtension<string>('async () => location.host', null)) ?? '';
       expect(seen.filter((line) => line.includes(id) || line.includes(host) || line.includes('wxt'))).toEqual([]);
@@ -161,7 +160,7 @@ describe.each(browsersToTest())('in %s', (name) => {
           globalThis.navigation?.dispatchEvent(new Event('navigate'));
         }
       })()`);
-      await wait(2500);
+      await pause(2500);
       expect(await detections()).toBe(0);
       // Lens is still alive on the page: the card opens, and a real address change is still noticed.
       const overlay = lens.shadow(page, 'overlay');
@@ -177,9 +176,7 @@ describe.each(browsersToTest())('in %s', (name) => {
     it('is detected and covered, gets its overlay and highlights, can be clipped and checked', async () => {
       const { page, tabId } = await openCovered(CLOBBERED);
       const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
+      recordConsoleErrors(page, errors);
       const overlay = lens.shadow(page, 'overlay');
       await expect.poll(() => overlay.exists('.lens:not([hidden]) .pill'), { timeout: 10_000 }).toBe(true);
       await expect

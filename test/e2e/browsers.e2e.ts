@@ -5,6 +5,7 @@
 // their own are in reader.e2e.ts and overlay.e2e.ts; clips and the library in clips.e2e.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { pause, recordConsoleErrors } from '../harness/dom';
 import { browsersToTest, launchLens, type LensBrowsers, type ShadowView } from '../harness/lens-browsers';
 import { selectText } from '../harness/text-in-page';
 import { readFileSync } from 'node:fs';
@@ -68,9 +69,7 @@ describe.each(browsersToTest())('in %s', (name) => {
 
   async function visit(url: string, view: Parameters<LensBrowsers['open']>[1] = {}): Promise<Page> {
     const page = await lens.open(url, view);
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
+    recordConsoleErrors(page, consoleErrors);
     return page;
   }
 
@@ -434,7 +433,7 @@ describe.each(browsersToTest())('in %s', (name) => {
       await expect.poll(() => pillShown(shadow), { timeout: 10_000 }).toBe(true);
       for (const scroll of [0, 400, 900]) {
         await page.evaluate((y) => window.scrollTo(0, y), scroll);
-        await new Promise((settle) => setTimeout(settle, 100));
+        await pause(100);
         const pill = await shadow.box('.pill');
         if (pill === null) throw new Error('no pill');
         expect(pill.right).toBeLessThanOrEqual(view.width);

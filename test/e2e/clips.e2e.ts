@@ -11,7 +11,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { browsersToTest, launchLens, type LensBrowsers, type ShadowView } from '../harness/lens-browsers';
 import { selectText } from '../harness/text-in-page';
 import { clickOn, fill, named, nth, setCheckbox } from '../harness/form';
-import { textOf, textsOf } from '../harness/dom';
+import { pause, recordConsoleErrors, textOf, textsOf } from '../harness/dom';
 import { SITES_DIR } from '../harness/fixture-server';
 
 const ARTICLE = 'https://www.lakesideledger.com/2026/11/18/regional-hospitals-pilot-ai-triage-assistant/';
@@ -36,9 +36,7 @@ describe.each(browsersToTest())('in %s', (name) => {
 
   async function openArticle(): Promise<{ page: Page; clipper: ShadowView; tabId: number }> {
     const page = await lens.open(ARTICLE);
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
+    recordConsoleErrors(page, consoleErrors);
     const tabId = await lens.tabIdOf(page);
     await expect.poll(async () => (await lens.badgeOf(tabId)).text).toBe('MW');
     return { page, clipper: lens.shadow(page, 'clipper'), tabId };
@@ -106,7 +104,7 @@ describe.each(browsersToTest())('in %s', (name) => {
       await setCheckbox(options, CLIP_BUTTON_LABEL, false);
       const { page, clipper } = await openArticle();
       await selectText(page, FIRST);
-      await new Promise((wait) => setTimeout(wait, 600));
+      await pause(600);
       expect(await clipper.exists('.clip-button:not([hidden])')).toBe(false);
       await setCheckbox(options, CLIP_BUTTON_LABEL, true);
       // Switched back on, the same selection gets its button: the absence above was the switch, not a broken page.
@@ -154,9 +152,7 @@ describe.each(browsersToTest())('in %s', (name) => {
   describe('the clip library', () => {
     it('lists the clips, newest first, with the orphaned one flagged', async () => {
       library = await lens.openExtensionPage('library.html');
-      library.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(`library: ${message.text()}`);
-      });
+      recordConsoleErrors(library, consoleErrors);
       await library.waitForSelector('main[aria-busy="false"]');
       await expect.poll(() => quotes()).toEqual([SECOND, FIRST]);
       expect(await textOf(library, '[data-testid="orphans"]')).toMatch(/^1 clip was not found on its page/);

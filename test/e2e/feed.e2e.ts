@@ -9,7 +9,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { extensionWithGrantedOrigins } from '../harness/browser';
 import { browsersToTest, launchLens, type LensBrowsers } from '../harness/lens-browsers';
 import { startFeedServer, type FeedServer } from '../harness/feed-server';
-import { statusOf, textOf, textsOf } from '../harness/dom';
+import { recordConsoleErrors, statusOf, textOf, textsOf } from '../harness/dom';
 import { fill, labelled } from '../harness/form';
 
 const FEED_ONLY_ARTICLE = 'https://www.lakesideledger.com/2026/11/22/port-cranes-run-night-shift-on-autopilot/';
@@ -35,12 +35,6 @@ describe.each(browsersToTest())('in %s', (name) => {
     await feed?.close();
     if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
   });
-
-  function recordErrors(page: Page): void {
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-  }
 
   async function badgeOfArticle(): Promise<{ text: string; tabId: number; page: Page }> {
     const page = await lens.open(FEED_ONLY_ARTICLE);
@@ -87,7 +81,7 @@ describe.each(browsersToTest())('in %s', (name) => {
       await lens.screenshot(popup, 'popup-not-covered-known-names');
       await popup.click('::-p-aria([name="Settings, feed and data"][role="button"])');
       options = await lens.tabAt(`${lens.origin}/options.html`);
-      recordErrors(options);
+      recordConsoleErrors(options, consoleErrors);
       await options.waitForSelector('main[aria-busy="false"]');
       await Promise.all([popup.close(), page.close()]);
     });
@@ -213,7 +207,7 @@ describe.each(browsersToTest())('in %s', (name) => {
 
     it('looks right in dark mode and logs no errors', async () => {
       const dark = await lens.openExtensionPage('options.html', { colorScheme: 'dark' });
-      recordErrors(dark);
+      recordConsoleErrors(dark, consoleErrors);
       await dark.waitForSelector('main[aria-busy="false"]');
       expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(11, 17, 32)');
       await lens.screenshot(dark, 'options-dark');

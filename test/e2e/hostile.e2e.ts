@@ -3,11 +3,10 @@
 // only: Firefox runs Lens's MV2 background as a persistent page, which is never stopped) a stopped service worker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { pause } from '../harness/dom';
 import { browsersToTest, launchLens, type LensBrowsers } from '../harness/lens-browsers';
 import type { Coverage } from '../../lib/modelwire/coverage';
 import type { MentionRecord } from '../../lib/db/schema';
-
-const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe.each(browsersToTest())('in %s', (name) => {
   let lens: LensBrowsers;
@@ -46,7 +45,7 @@ describe.each(browsersToTest())('in %s', (name) => {
       const tabId = await lens.tabIdOf(page);
       // Matched through its canonical link: the content script's isolated world never saw the page's broken built-ins.
       await expect.poll(() => lens.badgeOf(tabId), { timeout: 10_000 }).toMatchObject({ text: 'MW' });
-      await wait(500);
+      await pause(500);
       const coverages = await lens.readStore<Coverage>('coverages');
       expect(coverages.map((coverage) => coverage.headline)).not.toContain('FORGED');
       const mentions = await lens.readStore<MentionRecord>('mentions');
@@ -70,7 +69,7 @@ describe.each(browsersToTest())('in %s', (name) => {
         (facts) => facts.find((fact) => (fact.textContent ?? '').includes('Title'))?.textContent ?? '',
       );
       expect(title).toContain('Readers');
-      await wait(1000);
+      await pause(1000);
       expect((await lens.badgeOf(tabId)).text).toBe('');
       const mentions = await lens.readStore<MentionRecord>('mentions');
       expect(mentions.filter((mention) => mention.articleKey.startsWith('circuitweekly.net/news/orbital'))).toEqual([]);
@@ -119,7 +118,7 @@ describe.each(browsersToTest())('in %s', (name) => {
   it('reloaded while a tab is open: the old content script goes quiet, without errors', async () => {
     const page = await lens.open('https://northbound.tech/app/');
     const errors = errorsOf(page, { warnings: true });
-    await wait(500);
+    await pause(500);
     // The call never answers: the extension page asking is reloaded with the rest.
     void lens
       .inExtension('async (api) => { setTimeout(() => api.runtime.reload(), 50); }', null)
@@ -131,14 +130,14 @@ describe.each(browsersToTest())('in %s', (name) => {
           () => 'answers',
           () => 'gone',
         ),
-        wait(1000).then(() => 'gone'),
+        pause(1000).then(() => 'gone'),
       ]);
     await expect.poll(answers, { timeout: 10_000 }).toBe('gone');
     // The single-page app navigates: the orphaned script's location watcher fires into a dead extension context.
     await page.bringToFront();
     await page.click('#open-story');
     await expect.poll(() => page.url()).toContain('/analysis/kestrel-labs-opens-model-weights');
-    await wait(2500);
+    await pause(2500);
     expect(errors).toEqual([]);
     await page.close();
   });

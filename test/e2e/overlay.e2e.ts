@@ -3,6 +3,7 @@
 // in browsers.e2e.ts.) The page's DOM must be unchanged apart from the one host element, and its layout must not move.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { pause, recordConsoleErrors } from '../harness/dom';
 import { browsersToTest, launchLens, type LensBrowsers, type ShadowView } from '../harness/lens-browsers';
 import { pointAt } from '../harness/text-in-page';
 import { setCheckbox } from '../harness/form';
@@ -52,9 +53,7 @@ describe.each(browsersToTest())('in %s', (name) => {
 
   async function open(url: string, height?: number): Promise<{ page: Page; shadow: ShadowView }> {
     const page = await lens.open(url, { beforeLoad: RECORD_BEFORE, height });
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
+    recordConsoleErrors(page, consoleErrors);
     return { page, shadow: lens.shadow(page) };
   }
 
@@ -149,7 +148,7 @@ describe.each(browsersToTest())('in %s', (name) => {
       const uncovered = await open(UNCOVERED);
       const tabId = await lens.tabIdOf(uncovered.page);
       await expect.poll(async () => (await lens.badgeOf(tabId)).title).not.toBe('Modelwire Lens');
-      await new Promise((wait) => setTimeout(wait, 300));
+      await pause(300);
       expect(await uncovered.shadow.hosts()).toBe(0);
       expect(await uncovered.page.evaluate(`CSS.highlights.size`)).toBe(0);
       await uncovered.page.close();
@@ -165,7 +164,7 @@ describe.each(browsersToTest())('in %s', (name) => {
       await page.reload();
       // The reload's underlines show that Lens has run on the page again; the pill must still be hidden.
       await expect.poll(() => page.evaluate(ENTITY_UNDERLINES), { timeout: 10_000 }).toBeGreaterThan(0);
-      await new Promise((wait) => setTimeout(wait, 500));
+      await pause(500);
       expect(await pillShown(shadow)).toBe(false);
       const other = await open(OTHER_COVERED);
       await expect.poll(() => pillShown(other.shadow), { timeout: 10_000 }).toBe(true);
@@ -176,7 +175,7 @@ describe.each(browsersToTest())('in %s', (name) => {
       // The same article by another address counts as the same page: hidden.
       const other = await open(`${COVERED}?ref=x#top`);
       await expect.poll(() => other.page.evaluate(ENTITY_UNDERLINES), { timeout: 10_000 }).toBeGreaterThan(0);
-      await new Promise((wait) => setTimeout(wait, 500));
+      await pause(500);
       expect(await pillShown(other.shadow)).toBe(false);
       await other.page.close();
       await lens.setStorage({ 'overlay-hidden': { sites: [], pages: [] } });
@@ -219,7 +218,7 @@ describe.each(browsersToTest())('in %s', (name) => {
         .toContain('lakesideledger.com');
       const { page, shadow } = await open(COVERED);
       const tabId = await lens.tabIdOf(page);
-      await new Promise((wait) => setTimeout(wait, 1500));
+      await pause(1500);
       expect(await shadow.hosts()).toBe(0);
       // No report reached the background: the badge keeps the extension's own title.
       expect(await lens.badgeOf(tabId)).toEqual({ text: '', title: 'Modelwire Lens' });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { browsersToTest, launchLens, type LensBrowsers } from '../harness/lens-browsers';
-import { attributeOf, statusOf, textOf, textsOf } from '../harness/dom';
+import { attributeOf, recordConsoleErrors, statusOf, textOf, textsOf } from '../harness/dom';
 import type { EntityRecord, MentionRecord } from '../../lib/db/schema';
 import type { Coverage } from '../../lib/modelwire/coverage';
 
@@ -33,9 +33,7 @@ describe.each(browsersToTest())('in %s', (name) => {
     const target = new URL(url);
     visited.add(`${target.hostname}${target.pathname}`);
     const page = await lens.open(url);
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
+    recordConsoleErrors(page, consoleErrors);
     return { page, tabId: await lens.tabIdOf(page) };
   }
 

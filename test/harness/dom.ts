@@ -18,3 +18,15 @@ export function attributeOf(page: Page, selector: string, name: string): Promise
 export function statusOf(page: Page): Promise<string | null> {
   return attributeOf(page, 'main', 'data-status');
 }
+
+/** Adds every console error `page` logs from now on to `into`, as "<address>: <text>". */
+export function recordConsoleErrors(page: Page, into: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') into.push(`${page.url()}: ${message.text()}`);
+  });
+}
+
+/** Lets `ms` milliseconds pass: for tests that show something does not happen in that time. */
+export function pause(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
