@@ -138,9 +138,13 @@ function bagOf(list: ReadonlyArray<Word>, text: string): Bag {
 
 const has = (bag: Bag, word: string) => bag.norms.has(word) || bag.stems.has(stem(word));
 
-function oppositeIn(bag: Bag, word: string): string | null {
+/**
+ * An opposite of the word that the text states with the same polarity (1 plain, 2 negated): "stays" against "does not
+ * change" is agreement, not an opposite.
+ */
+function oppositeIn(bag: Bag, polarity: ReadonlyMap<string, number>, word: string, negated: boolean): string | null {
   for (const opposite of oppositesOf(stem(word)) ?? []) {
-    if (bag.stems.has(opposite)) return bag.written.get(opposite) ?? opposite;
+    if (((polarity.get(opposite) ?? 0) & (negated ? 2 : 1)) !== 0) return bag.written.get(opposite) ?? opposite;
   }
   return null;
 }
@@ -176,6 +180,7 @@ export function verdictSigns(
   const article = bagOf(articleWords, articleText);
   const articleNumbers = new Set([...article.norms].filter((norm) => DIGIT.test(norm)));
   const articleNegates = articleWords.some((word) => isNegation(word.norm));
+  const articlePolarity = polarities(articleWords);
   const inUnfoundFact = (start: number, end: number) =>
     unfound.some((fact) => start < fact.end && end > fact.start);
 
@@ -222,7 +227,8 @@ export function verdictSigns(
       if (isStopword(word.norm) || word.norm.length < 2 || isNegation(word.norm)) return;
       // The passage has the word, but only with the other polarity: "knew him" where it says "I don't know him".
       const polarity = passagePolarity.get(stem(word.norm));
-      const own = ownNegated[index] ? 2 : 1;
+      const negated = ownNegated[index] === true;
+      const own = negated ? 2 : 1;
       if (polarity !== undefined && polarity !== 3 && polarity !== own) {
         sign(
           'polarity opposite to its passage',
@@ -231,11 +237,11 @@ export function verdictSigns(
         );
       }
       if (!has(passage, word.norm)) {
-        const opposite = oppositeIn(passage, word.norm);
+        const opposite = oppositeIn(passage, passagePolarity, word.norm, negated);
         if (opposite !== null) sign('opposite of its passage', word, `the summary says “$” where the passage it rests on says “${opposite}”`);
       }
       if (has(article, word.norm)) return;
-      const opposite = oppositeIn(article, word.norm);
+      const opposite = oppositeIn(article, articlePolarity, word.norm, negated);
       if (opposite !== null) sign('opposite of the article', word, `the article never says “$”, but it says “${opposite}”`);
       if (/^\p{Lu}/u.test(raw)) {
         sign('capitalised word not in the article', word, 'the article never uses “$”');
