@@ -35,7 +35,11 @@ function VerdictView({ verdict, notes }: { verdict: CheckReport['verdict']; note
   return (
     <section className={`verdict ${inconsistent ? 'inconsistent' : 'consistent'}`} aria-labelledby="verdict-heading">
       <h3 id="verdict-heading">
-        {inconsistent ? 'Says what the article does not' : 'Nothing found beyond the article'}{' '}
+        {inconsistent
+          ? 'Says what the article does not'
+          : verdict.reasons.length === 0
+            ? 'Nothing found beyond the article'
+            : 'No clear sign it goes beyond the article'}{' '}
         <span className="muted">(score {verdict.score})</span>
       </h3>
       {notes.map((note, index) => (
@@ -43,6 +47,9 @@ function VerdictView({ verdict, notes }: { verdict: CheckReport['verdict']; note
           {note}
         </p>
       ))}
+      {!inconsistent && verdict.reasons.length > 0 && (
+        <p className="muted">Weaker signs, not enough together to call the summary inconsistent:</p>
+      )}
       {verdict.reasons.length > 0 && (
         <ol className="reasons">
           {verdict.reasons.map((reason, index) => (

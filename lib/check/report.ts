@@ -155,10 +155,13 @@ export function reportToMarkdown(report: CheckReport): string {
   for (const note of report.notes) lines.push(`> **Note:** ${markdownInline(note)}`, '');
   lines.push('## Verdict', '');
   const { verdict } = report;
+  const signs = verdict.reasons.length === 1 ? 'one sign' : `${verdict.reasons.length} signs`;
   lines.push(
     verdict.label === 'inconsistent'
-      ? `**Inconsistent** (score ${verdict.score}): the summary says ${verdict.reasons.length === 1 ? 'something' : `${verdict.reasons.length} things`} the article does not.`
-      : `**Consistent** (score ${verdict.score}): nothing in the summary was found to contradict or go beyond the article.`,
+      ? `**Inconsistent** (score ${verdict.score}): ${signs} that the summary says what the article does not.`
+      : verdict.reasons.length === 0
+        ? `**Consistent** (score ${verdict.score}): nothing in the summary was found to contradict or go beyond the article.`
+        : `**Consistent** (score ${verdict.score}): ${signs} below, too weak together to call the summary inconsistent.`,
     '',
   );
   for (const reason of verdict.reasons) {

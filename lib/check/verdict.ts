@@ -181,8 +181,6 @@ export function verdictSigns(
   const articleNumbers = new Set([...article.norms].filter((norm) => DIGIT.test(norm)));
   const articleNegates = articleWords.some((word) => isNegation(word.norm));
   const articlePolarity = polarities(articleWords);
-  const inUnfoundFact = (start: number, end: number) =>
-    unfound.some((fact) => start < fact.end && end > fact.start);
 
   for (const entry of support.sentences) {
     const { sentence } = entry;
@@ -205,9 +203,18 @@ export function verdictSigns(
 
     const negation = own.find((word) => isNegation(word.norm));
     if (negation !== undefined) {
-      if (!articleNegates) sign('negation the article never makes', negation, 'the summary says “$”; the article states nothing in the negative');
+      if (!articleNegates)
+        sign(
+          'negation the article never makes',
+          negation,
+          'the summary says “$”; the article states nothing in the negative',
+        );
       if (!passageWords.some((word) => isNegation(word.norm))) {
-        sign('negation its passage does not make', negation, 'the summary says “$”; the passage it rests on states it without a negation');
+        sign(
+          'negation its passage does not make',
+          negation,
+          'the summary says “$”; the passage it rests on states it without a negation',
+        );
       }
     }
     own.forEach((word, index) => {
@@ -216,12 +223,20 @@ export function verdictSigns(
       // fact to another ("the second anniversary" where the passage says "one year").
       if (DIGIT.test(word.norm)) {
         if (passageText !== null && !passage.norms.has(word.norm) && articleNumbers.has(word.norm)) {
-          sign('number from another passage', word, '“$” is in the article, but not in the passage this sentence rests on');
+          sign(
+            'number from another passage',
+            word,
+            '“$” is in the article, but not in the passage this sentence rests on',
+          );
         }
         return;
       }
       if (RESTRICTIONS.has(word.norm) && !passage.norms.has(word.norm)) {
-        sign('restriction its passage does not make', word, 'the summary narrows the claim with “$”; the passage it rests on does not');
+        sign(
+          'restriction its passage does not make',
+          word,
+          'the summary narrows the claim with “$”; the passage it rests on does not',
+        );
         return;
       }
       if (isStopword(word.norm) || word.norm.length < 2 || isNegation(word.norm)) return;
@@ -233,16 +248,24 @@ export function verdictSigns(
         sign(
           'polarity opposite to its passage',
           word,
-          own === 2 ? 'the summary negates “$”; the passage it rests on states it' : 'the summary states “$”; the passage it rests on negates it',
+          own === 2
+            ? 'the summary negates “$”; the passage it rests on states it'
+            : 'the summary states “$”; the passage it rests on negates it',
         );
       }
       if (!has(passage, word.norm)) {
         const opposite = oppositeIn(passage, passagePolarity, word.norm, negated);
-        if (opposite !== null) sign('opposite of its passage', word, `the summary says “$” where the passage it rests on says “${opposite}”`);
+        if (opposite !== null)
+          sign(
+            'opposite of its passage',
+            word,
+            `the summary says “$” where the passage it rests on says “${opposite}”`,
+          );
       }
       if (has(article, word.norm)) return;
       const opposite = oppositeIn(article, articlePolarity, word.norm, negated);
-      if (opposite !== null) sign('opposite of the article', word, `the article never says “$”, but it says “${opposite}”`);
+      if (opposite !== null)
+        sign('opposite of the article', word, `the article never says “$”, but it says “${opposite}”`);
       if (/^\p{Lu}/u.test(raw)) {
         sign('capitalised word not in the article', word, 'the article never uses “$”');
       }

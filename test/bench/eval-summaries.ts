@@ -57,7 +57,14 @@ const rows: Row[] = pairs.map((pair, index) => {
   const label = labels[index] as (typeof labels)[number];
   const report = runCheck(
     { text: read(pair.article), url: null, title: null, siteName: null },
-    { summary: read(pair.summary), analystTake: [], headline: null, modelwireUrl: null, source: null, takedownUrl: null },
+    {
+      summary: read(pair.summary),
+      analystTake: [],
+      headline: null,
+      modelwireUrl: null,
+      source: null,
+      takedownUrl: null,
+    },
   );
   return {
     domain: label.domain,
@@ -92,7 +99,8 @@ function balanced(rows: Row[], model: Model) {
 
 function fit(rows: Row[]): Model {
   const groupSize = new Map<string, number>();
-  for (const row of rows) groupSize.set(`${row.domain}/${row.inconsistent}`, (groupSize.get(`${row.domain}/${row.inconsistent}`) ?? 0) + 1);
+  for (const row of rows)
+    groupSize.set(`${row.domain}/${row.inconsistent}`, (groupSize.get(`${row.domain}/${row.inconsistent}`) ?? 0) + 1);
   const groups = groupSize.size;
   const x = rows.map(features);
   const w = new Array<number>(SIGN_KINDS.length + 1).fill(0);
@@ -101,19 +109,24 @@ function fit(rows: Row[]): Model {
     rows.forEach((row, index) => {
       const xi = x[index] as number[];
       const z = (w[0] as number) + xi.reduce((sum, value, k) => sum + value * (w[k + 1] as number), 0);
-      const error = (1 / (1 + Math.exp(-z)) - row.inconsistent) / (groupSize.get(`${row.domain}/${row.inconsistent}`) as number);
+      const error =
+        (1 / (1 + Math.exp(-z)) - row.inconsistent) / (groupSize.get(`${row.domain}/${row.inconsistent}`) as number);
       gradient[0] = (gradient[0] as number) + error;
       xi.forEach((value, k) => (gradient[k + 1] = (gradient[k + 1] as number) + error * value));
     });
     // A light L2 penalty keeps weights of rare kinds from running away.
-    for (let k = 0; k < w.length; k++) w[k] = (w[k] as number) - 0.5 * ((gradient[k] as number) / groups + (k > 0 ? 0.002 * (w[k] as number) : 0));
+    for (let k = 0; k < w.length; k++)
+      w[k] = (w[k] as number) - 0.5 * ((gradient[k] as number) / groups + (k > 0 ? 0.002 * (w[k] as number) : 0));
   }
-  const weights = Object.fromEntries(SIGN_KINDS.map((kind, k) => [kind, Math.round((w[k + 1] as number) * 100) / 100])) as Record<SignKind, number>;
+  const weights = Object.fromEntries(
+    SIGN_KINDS.map((kind, k) => [kind, Math.round((w[k + 1] as number) * 100) / 100]),
+  ) as Record<SignKind, number>;
   // The cut: of the distinct values the rows take, the one that maximises mean balanced accuracy, halfway to the next.
   const raw = [...new Set(rows.map((row) => verdictLogit(row.counts, weights, 0)))].sort((a, b) => a - b);
   let best = { bias: -(raw[0] ?? 0) + 1e-6, mean: -1 };
   for (let index = 0; index < raw.length; index++) {
-    const cut = index + 1 < raw.length ? ((raw[index] as number) + (raw[index + 1] as number)) / 2 : (raw[index] as number) + 0.5;
+    const cut =
+      index + 1 < raw.length ? ((raw[index] as number) + (raw[index + 1] as number)) / 2 : (raw[index] as number) + 0.5;
     const candidate = { weights, bias: -cut };
     const { mean } = balanced(rows, candidate);
     if (mean > best.mean) best = { bias: -cut, mean };
@@ -135,7 +148,9 @@ const show = (name: string, figures: ReturnType<typeof balanced>) =>
         .map(([domain, value]) => `${domain} ${value.toFixed(1)}`)
         .join(', '),
   );
-console.log(`${rows.length} pairs checked in ${checkSeconds.toFixed(1)} s; balanced accuracy (mean over domains, then per domain)`);
+console.log(
+  `${rows.length} pairs checked in ${checkSeconds.toFixed(1)} s; balanced accuracy (mean over domains, then per domain)`,
+);
 show('verdict.ts weights, whole set', balanced(rows, current));
 show('verdict.ts weights, half A', balanced(halves.A, current));
 show('verdict.ts weights, half B', balanced(halves.B, current));
@@ -146,7 +161,11 @@ if (values.fit) {
   show('fitted on A, scored on B', balanced(halves.B, onA));
   show('fitted on B, scored on A', balanced(halves.A, onB));
   show('fitted on the whole set (in sample)', balanced(rows, onAll));
-  for (const [name, model] of [['A', onA], ['B', onB], ['whole', onAll]] as const) {
+  for (const [name, model] of [
+    ['A', onA],
+    ['B', onB],
+    ['whole', onAll],
+  ] as const) {
     console.log(`weights fitted on ${name}: ${JSON.stringify(model.weights)} bias ${model.bias}`);
   }
   result.fit = {

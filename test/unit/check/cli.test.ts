@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { main, type Io } from '../../../lib/check/cli/main';
 import { parseCsv } from '../../../lib/check/cli/batch';
+import { BIAS } from '../../../lib/check/verdict';
 import { fixtureHtml } from '../fixtures';
 
 const ARTICLE_PATH = 'sites/circuitweekly.net/news/open-source-robotics-kit/index.html';
@@ -302,7 +303,13 @@ describe('modelwire-lens check --batch', () => {
     expect(rows[2]?.[3]).toBe(`Could not fetch ${base}/missing: HTTP 404`);
     expect(rows[4]?.[3]).toContain('no answer within 300 ms');
     // The summary copied from the article: consistent, nothing to report, all of it reused.
-    expect(rows[3]?.slice(4, 8)).toEqual(['consistent', '0', '0', '1']);
+    // Its score is the model's floor, with no sign at all: σ(BIAS).
+    expect(rows[3]?.slice(4, 8)).toEqual([
+      'consistent',
+      String(Math.round(1000 / (1 + Math.exp(-BIAS))) / 1000),
+      '0',
+      '1',
+    ]);
     expect(rows[2]?.slice(4, 8)).toEqual(['', '', '', '']);
     expect(out.err).toContain('3 checked, 2 failed');
     expect(out.err).toContain('[##############################] 5/5, 2 failed');

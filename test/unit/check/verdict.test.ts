@@ -1,6 +1,7 @@
 // The verdict: consistent or not, a score, and reasons that point at the summary's words and the article's passage.
 import { describe, expect, it } from 'vitest';
 import { runCheck, reportToMarkdown, type CheckSummary } from '../../../lib/check/report';
+import { BIAS, SIGN_KINDS, SIGN_WEIGHTS, signCounts, verdictLogit } from '../../../lib/check/verdict';
 
 const ARTICLE = [
   'The city council voted on Tuesday to keep the central library open on Sundays.',
@@ -20,24 +21,24 @@ const summary = (text: string): CheckSummary => ({
   source: null,
   takedownUrl: null,
 });
+const check = (text: string, source = ARTICLE) => runCheck(article(source), summary(text)).verdict;
+const kinds = (text: string, source = ARTICLE) =>
+  check(text, source).reasons.map((reason) => [reason.kind, reason.span.text]);
 
 describe('the verdict', () => {
   it('passes a faithful rewording, with no reasons and a score under one half', () => {
-    const report = runCheck(
-      article(ARTICLE),
-      summary('Councillors narrowly decided, 7 to 5, that the central library stays open on Sundays.'),
-    );
-    expect(report.verdict).toEqual({ label: 'consistent', score: expect.any(Number), reasons: [] });
-    expect(report.verdict.score).toBeLessThan(0.5);
+    const verdict = check('Councillors narrowly decided, 7 to 5, to keep the central library open on Sundays.');
+    expect(verdict).toEqual({ label: 'consistent', score: expect.any(Number), reasons: [] });
+    expect(verdict.score).toBeLessThan(0.5);
   });
 
   it('finds a number the article never has, pointing at it and at the passage it was compared with', () => {
     const text = 'The council kept the library open on Sundays at a cost of 390,000 dollars a year.';
-    const report = runCheck(article(ARTICLE), summary(text));
-    expect(report.verdict.label).toBe('inconsistent');
-    expect(report.verdict.score).toBeGreaterThan(0.5);
-    const [reason] = report.verdict.reasons;
-    expect(reason?.kind).toBe('fact not in the article');
+    const verdict = check(text);
+    expect(verdict.label).toBe('inconsistent');
+    expect(verdict.score).toBeGreaterThan(0.5);
+    const [reason] = verdict.reasons;
+    expect(reason?.kind).toBe('figure not in the article');
     expect(reason?.span.text).toContain('390,000');
     expect(text.slice(reason?.span.start, reason?.span.end)).toBe(reason?.span.text);
     expect(reason?.passage).toContain('240,000 dollars');
@@ -45,35 +46,85 @@ describe('the verdict', () => {
 
   it('finds a number taken from another passage of the article', () => {
     const text = 'The Sunday opening will cost 7 dollars a year, paid from the parking fund.';
-    const report = runCheck(article(ARTICLE), summary(text));
-    const moved = report.verdict.reasons.find((reason) => reason.kind === 'number from another passage');
+    const moved = check(text).reasons.find((reason) => reason.kind === 'number from another passage');
     expect(moved?.span.text).toBe('7');
     expect(text.slice(moved?.span.start, moved?.span.end)).toBe('7');
     expect(moved?.passage).toContain('parking fund');
     expect(moved?.detail).toBe('“7” is in the article, but not in the passage this sentence rests on');
   });
 
-  it('finds a negation where the article negates nothing', () => {
+  it('finds a negation the passage does not make, and the negated word the passage states', () => {
     const text = 'The council did not keep the central library open on Sundays.';
-    const report = runCheck(article(POSITIVE_ARTICLE), summary(text));
-    expect(report.verdict.label).toBe('inconsistent');
-    expect(report.verdict.reasons.map((reason) => [reason.kind, reason.span.text])).toEqual([
-      ['negation the article never makes', 'not'],
-    ]);
-    // The same sentence against an article that negates elsewhere is not called inconsistent on that ground alone.
-    expect(runCheck(article(ARTICLE), summary(text)).verdict.reasons).toEqual([]);
+    expect(check(text, POSITIVE_ARTICLE).label).toBe('inconsistent');
+    expect(kinds(text, POSITIVE_ARTICLE)).toEqual(
+      expect.arrayContaining([
+        ['negation the article never makes', 'not'],
+        ['negation its passage does not make', 'not'],
+        ['polarity opposite to its passage', 'keep'],
+      ]),
+    );
+    // Against an article that negates elsewhere, the passage still states it: inconsistent, on the passage's ground.
+    expect(check(text).label).toBe('inconsistent');
+    expect(kinds(text).map(([kind]) => kind)).not.toContain('negation the article never makes');
   });
 
-  it('scores more reasons higher, always above one half', () => {
-    const one = runCheck(article(ARTICLE), summary('The library will open on Sundays for 390,000 dollars a year.'));
-    const two = runCheck(
-      article(ARTICLE),
-      summary('The library will open on Sundays for 390,000 dollars a year, Mayor Lee Park said.'),
+  it('finds a negation the summary dropped: the summary states what its passage negates', () => {
+    const verdict = check('Opening hours on weekdays change.');
+    expect(verdict.label).toBe('inconsistent');
+    expect(verdict.reasons.map((reason) => [reason.kind, reason.span.text, reason.detail])).toContainEqual([
+      'polarity opposite to its passage',
+      'change',
+      'the summary states “change”; the passage it rests on negates it',
+    ]);
+  });
+
+  it('finds a restriction the passage does not make', () => {
+    const verdict = check('The council voted to keep only the central library open on Sundays.');
+    expect(verdict.label).toBe('inconsistent');
+    expect(verdict.reasons.map((reason) => [reason.kind, reason.span.text])).toEqual([
+      ['restriction its passage does not make', 'only'],
+    ]);
+  });
+
+  it('finds an opposite of the passage, but not an opposite the article negates', () => {
+    expect(kinds('The council voted to shut the central library on Sundays.')).toEqual([
+      ['opposite of its passage', 'shut'],
+      ['opposite of the article', 'shut'],
+    ]);
+    expect(check('The council voted to shut the central library on Sundays.').reasons[0]?.detail).toBe(
+      'the summary says “shut” where the passage it rests on says “open”',
     );
-    expect(one.verdict.reasons).toHaveLength(1);
-    expect(two.verdict.reasons.length).toBeGreaterThan(1);
-    expect(two.verdict.score).toBeGreaterThan(one.verdict.score);
-    expect(one.verdict.score).toBeGreaterThan(0.5);
+    // "Stays" against "do not change" agrees; against "the change" it would be an opposite.
+    const negatedOnly = ARTICLE.replace(' Librarians had asked for the change for three years.', '');
+    expect(kinds('Weekday opening hours stay as they are.', negatedOnly)).toEqual([]);
+    expect(kinds('Weekday opening hours stay as they are.')).toEqual([['opposite of the article', 'stay']]);
+  });
+
+  it('weighs every kind of sign as evidence against the summary, more signs scoring higher', () => {
+    for (const kind of SIGN_KINDS) expect(SIGN_WEIGHTS[kind]).toBeGreaterThan(0);
+    const none = signCounts([]);
+    expect(verdictLogit(none)).toBe(BIAS);
+    for (const kind of SIGN_KINDS) {
+      const one = verdictLogit({ ...none, [kind]: 1 });
+      expect(one).toBeGreaterThan(BIAS);
+      expect(verdictLogit({ ...none, [kind]: 2 })).toBeGreaterThan(one);
+    }
+    const one = check('The library will open on Sundays for 390,000 dollars a year.');
+    const more = check('The library will open on Sundays for 390,000 dollars a year, Mayor Lee Park said.');
+    expect(more.reasons.length).toBeGreaterThan(one.reasons.length);
+    expect(more.score).toBeGreaterThan(one.score);
+  });
+
+  it('keeps the label and the score in step: above one half exactly when inconsistent', () => {
+    for (const text of [
+      'Councillors narrowly decided, 7 to 5, to keep the central library open on Sundays.',
+      'The council voted to shut the central library on Sundays.',
+      'The council voted to keep only the central library open on Sundays.',
+      'Opening hours on weekdays change, at a cost of 12 dollars.',
+    ]) {
+      const verdict = check(text);
+      expect(verdict.score > 0.5).toBe(verdict.label === 'inconsistent');
+    }
   });
 
   it('comes first in the Markdown report, with the summary sentence and the passage', () => {
@@ -83,7 +134,15 @@ describe('the verdict', () => {
     const verdictAt = markdown.indexOf('## Verdict');
     expect(verdictAt).toBeGreaterThan(0);
     expect(verdictAt).toBeLessThan(markdown.indexOf('## Length'));
-    expect(markdown).toContain('**Inconsistent** (score 0.75): the summary says something the article does not.');
+    expect(markdown).toMatch(
+      /\*\*Inconsistent\*\* \(score 0\.\d+\): one sign that the summary says what the article does not\./,
+    );
     expect(markdown).toContain('compared with: “');
+    // A consistent verdict with weak signs says so, and lists them.
+    const weak = reportToMarkdown(
+      runCheck(article(ARTICLE), summary('The council voted to shut the central library on Sundays.')),
+    );
+    expect(weak).toMatch(/\*\*Consistent\*\* \(score 0\.\d+\): 2 signs below, too weak together/);
+    expect(weak).toContain('- opposite of its passage: the summary says “shut”');
   });
 });
