@@ -231,7 +231,7 @@ export function verdictSigns(
         }
         return;
       }
-      if (RESTRICTIONS.has(word.norm) && !passage.norms.has(word.norm)) {
+      if (RESTRICTIONS.has(word.norm) && !passageWords.some((other) => RESTRICTIONS.has(other.norm))) {
         sign(
           'restriction its passage does not make',
           word,

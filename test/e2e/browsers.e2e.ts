@@ -139,8 +139,15 @@ describe.each(browsersToTest())('in %s', (name) => {
       const { page, popup } = await openCheckTab(COVERED, 'covered');
       await popup.click('::-p-aria([name="Check Modelwire’s summary"][role="button"])');
       await popup.waitForSelector('.report', { timeout: 15_000 });
-      // The verdict comes first: nothing in Modelwire's summary goes beyond the article.
+      // The verdict comes first: consistent, with the one weak sign it found listed beside its passage.
       expect(await popup.$eval('.report > :nth-child(2)', (verdict) => verdict.className)).toBe('verdict consistent');
+      expect(await popup.$eval('#verdict-heading', (heading) => heading.textContent)).toMatch(
+        /^No clear sign it goes beyond the article \(score 0\.\d+\)$/,
+      );
+      expect(await popup.$$eval('.reasons li .kind', (kinds) => kinds.map((kind) => kind.textContent))).toEqual([
+        'negation its passage does not make',
+      ]);
+      await lens.screenshot(popup, 'browsers-check-verdict-consistent');
       expect(await figure(popup, 'Verbatim reuse')).toBe('0%');
       expect(await figure(popup, 'Weakly supported')).toBe('1 of 2 sentences');
       expect(await figure(popup, 'Facts not in the article')).toBe('0');
@@ -159,7 +166,10 @@ describe.each(browsersToTest())('in %s', (name) => {
       );
       expect(json).toMatchObject({
         version: 1,
-        verdict: { label: 'consistent', reasons: [] },
+        verdict: {
+          label: 'consistent',
+          reasons: [{ kind: 'negation its passage does not make', span: { text: 'without' } }],
+        },
         article: { url: COVERED },
         support: { weak: 1 },
         attribution: { takedownPage: { status: 'yes' } },
@@ -207,7 +217,7 @@ describe.each(browsersToTest())('in %s', (name) => {
         /^Says what the article does not \(score 0\.\d+\)$/,
       );
       expect(await popup.$eval('.reasons li', (item) => item.textContent)).toContain(
-        'fact not in the article: the money “$2 million”',
+        'figure not in the article: the money “$2 million”',
       );
       expect(await popup.$eval('.reasons li .article-side', (side) => side.textContent)).toMatch(/^Article “[\s\S]+”$/);
       await lens.screenshot(popup, 'browsers-check-verdict-inconsistent');
@@ -265,7 +275,7 @@ describe.each(browsersToTest())('in %s', (name) => {
       /^Lens found only \d+ words of article text on this page; the check used Mozilla Readability's reading of it \(\d+ words\)\.$/,
     );
     expect(await popup.$eval('#verdict-heading', (heading) => heading.textContent)).toMatch(
-      /^Nothing found beyond the article/,
+      /^(Nothing found|No clear sign it goes) beyond the article/,
     );
     await lens.screenshot(popup, 'browsers-check-second-opinion');
     await Promise.all([popup.close(), page.close()]);
@@ -494,7 +504,7 @@ describe.each(browsersToTest())('in %s', (name) => {
       await popup.click('::-p-aria([name="Check Modelwire’s summary"][role="button"])');
       await popup.waitForSelector('.report', { timeout: 15_000 });
       expect(await popup.$eval('#verdict-heading', (heading) => heading.textContent)).toMatch(
-        /^Nothing found beyond the article/,
+        /^No clear sign it goes beyond the article/,
       );
       expect(await sidewaysOverflow(popup)).toEqual({ by: 0, what: [] });
       await lens.screenshot(popup, `browsers-check-${width}-${view.colorScheme}`);

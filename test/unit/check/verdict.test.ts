@@ -84,6 +84,9 @@ describe('the verdict', () => {
     expect(verdict.reasons.map((reason) => [reason.kind, reason.span.text])).toEqual([
       ['restriction its passage does not make', 'only'],
     ]);
+    // "Instead of" where the passage says "rather than" restricts nothing more.
+    const rather = 'The kit plans its movements on the board, rather than following scripted paths.';
+    expect(kinds('The kit plans its movements on the board instead of following scripted paths.', rather)).toEqual([]);
   });
 
   it('finds an opposite of the passage, but not an opposite the article negates', () => {
