@@ -71,7 +71,7 @@ export const BIAS = -1.03;
 /** Words that narrow a claim to part of what it is about, or put one thing in another's place. */
 const RESTRICTIONS = new Set('only solely exclusively merely just except excluding instead rather'.split(' '));
 const DIGIT = /^\d/;
-/** A negation this many words before a word or fewer is taken to negate it ("did not quite know"). */
+/** A negation is taken to negate the words up to this many after it ("did not quite know"). */
 const NEGATION_SCOPE = 3;
 
 /** For each word of a list, whether a negation stands within the few words before it. */
@@ -243,12 +243,12 @@ export function verdictSigns(
       // The passage has the word, but only with the other polarity: "knew him" where it says "I don't know him".
       const polarity = passagePolarity.get(stem(word.norm));
       const negated = ownNegated[index] === true;
-      const own = negated ? 2 : 1;
-      if (polarity !== undefined && polarity !== 3 && polarity !== own) {
+      const ownPolarity = negated ? 2 : 1;
+      if (polarity !== undefined && polarity !== 3 && polarity !== ownPolarity) {
         sign(
           'polarity opposite to its passage',
           word,
-          own === 2
+          negated
             ? 'the summary negates “$”; the passage it rests on states it'
             : 'the summary states “$”; the passage it rests on negates it',
         );
