@@ -83,18 +83,22 @@ const HOME_PATH = /^\/?(?:[a-z]{2}(?:[-_][a-z]{2})?\/?)?(?:index\.\w+|home(?:\.\
 const ABOUT_PATH =
   /(?:^|\/)(?:about|about-us|who-we-are|uber-uns|ueber-uns|über-uns|a-propos|quienes-somos|chi-siamo|over-ons|impressum|imprint|legal|legal-notice|privacy|privacy-policy|terms|terms-of-service|terms-of-use|contact|contact-us|kontakt)(?:\.[a-z]+)?(?:\/|$)/i;
 const DOCS_PATH = /\/(?:docs?|documentation|reference|manual|api)(?:\/|$)/i;
+/** Sites that hold documentation or a wiki by their host name: docs.example.com, wiki.example.org, help.…, support.… */
+const DOCS_HOST = /^(?:docs|wiki|help|support)\./i;
+/** A single post on a social network: /user/status/123… (Twitter, X, GNU social), /@user/123… (Mastodon). */
+const SOCIAL_POST_PATH = /\/status(?:es)?\/\d{6,}(?:[/?]|$)|^\/@[^/]+\/\d{6,}(?:[/?]|$)/i;
 const SEARCH_PATH = /\/search(?:\/|$)|[?&](?:q|query|s|search)=/i;
 
 function metaContent(doc: Document, property: string): string | null {
   return attrOf(query(doc, `meta[property="${property}" i], meta[name="${property}" i]`), 'content');
 }
 
-function pathOf(pageUrl: string): string {
+function addressOf(pageUrl: string): { host: string; path: string } {
   try {
     const url = new URL(pageUrl);
-    return `${url.pathname}${url.search}`;
+    return { host: url.hostname, path: `${url.pathname}${url.search}` };
   } catch {
-    return '';
+    return { host: '', path: '' };
   }
 }
 
@@ -291,9 +295,20 @@ export function* detectSteps(doc: Document, pageUrl: string): Steps<Detection> {
   if (articleType) signals.push([0.6, `structured data declares a ${articleType}`]);
   else if (otherType) signals.push([-0.6, `structured data declares a ${otherType}, not an article`]);
 
+  // What the address says the page is. Said before og:type, which many sites set to "article" on every page: an
+  // address that says the page is something else (a home, about or legal page, a social post, a docs site) outweighs it.
+  const { host, path } = addressOf(pageUrl);
+  const addressSays: Array<[number, string]> = [];
+  if (HOME_PATH.test(path)) addressSays.push([-0.7, 'is the site’s home page']);
+  else if (ABOUT_PATH.test(decodedPath(path))) addressSays.push([-0.7, 'is an about, contact or legal page']);
+  else if (SOCIAL_POST_PATH.test(path)) addressSays.push([-0.6, 'is a post on a social network']);
+  if (DOCS_HOST.test(host) && !articleType) addressSays.push([-0.5, 'is on a documentation or wiki site']);
+  signals.push(...addressSays);
+
   const ogType = metaContent(doc, 'og:type')?.trim().toLowerCase();
-  if (ogType === 'article') signals.push([0.4, 'og:type is article']);
-  else if (ogType && NON_ARTICLE_OG.test(ogType)) signals.push([-0.5, `og:type is ${ogType}`]);
+  if (ogType === 'article') {
+    if (articleType || addressSays.length === 0) signals.push([0.4, 'og:type is article']);
+  } else if (ogType && NON_ARTICLE_OG.test(ogType)) signals.push([-0.5, `og:type is ${ogType}`]);
   if (metaContent(doc, 'article:published_time') || metaContent(doc, 'citation_publication_date')) {
     signals.push([0.2, 'has a publication date in its metadata']);
   }
@@ -305,9 +320,6 @@ export function* detectSteps(doc: Document, pageUrl: string): Steps<Detection> {
   else if (prose >= 20) signals.push([0.35, 'has some running prose']);
   else if (prose < 8) signals.push([-0.3, 'has little running prose']);
 
-  const path = pathOf(pageUrl);
-  if (HOME_PATH.test(path)) signals.push([-0.7, 'is the site’s home page']);
-  else if (ABOUT_PATH.test(decodedPath(path))) signals.push([-0.7, 'is an about, contact or legal page']);
   const teasers = teaserCount(doc);
   yield;
   // Prose outside the teaser cards is the page's own: a listing with long excerpts (a blog's archive) has none, an
@@ -332,7 +344,7 @@ export function* detectSteps(doc: Document, pageUrl: string): Steps<Detection> {
   const h1 = query(doc, 'h1');
   const heading = `${titleOf(doc)} ${h1 ? textOf(h1) : ''}`;
   if (ERROR_TEXT.test(heading)) signals.push([-0.8, 'looks like an error page']);
-  if (DOCS_PATH.test(path) && !articleType && !metaContent(doc, 'article:published_time')) {
+  if (addressSays.length === 0 && DOCS_PATH.test(path) && !articleType && !metaContent(doc, 'article:published_time')) {
     signals.push([-0.4, 'is a documentation page']);
   }
   // Landing and product pages sell with a call to action under every blurb; an article seldom has more than one or two.

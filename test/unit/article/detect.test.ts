@@ -192,6 +192,48 @@ describe('pages about the site itself, discussions, and non-article structured d
     expect(detection.isArticle).toBe(true);
   });
 
+  it('an about page that the site marks og:type article (as it marks every page) is still an about page', () => {
+    const marked = page('<meta property="og:type" content="article">');
+    const about = detectArticle(marked, 'https://duo.example/uber-uns/');
+    expect(about.reasons).not.toContain('og:type is article');
+    expect(about.isArticle).toBe(false);
+    // On an article's address the same mark counts.
+    expect(detectArticle(marked, 'https://duo.example/2026/11/new-programme/').reasons).toContain('og:type is article');
+  });
+
+  it.each([
+    'https://twitter.com/someone/status/745276948213968896',
+    'https://x.com/someone/status/1861234567890123456?s=20',
+    'https://mastodon.social/@someone/113456789012345678',
+  ])('%s is a post on a social network, whatever its markup says', (url) => {
+    const detection = detectArticle(page('<meta property="og:type" content="article">'), url);
+    expect(detection.reasons).toContain('is a post on a social network');
+    expect(detection.isArticle).toBe(false);
+  });
+
+  it.each(['https://docs.tool.example/engine/install/', 'https://wiki.lang.example/moin/BeginnersGuide'])(
+    '%s is on a documentation or wiki site, even with a date in its metadata',
+    (url) => {
+      const detection = detectArticle(
+        page('<meta property="article:published_time" content="2026-11-02T10:00:00Z">'),
+        url,
+      );
+      expect(detection.reasons).toContain('is on a documentation or wiki site');
+      expect(detection.isArticle).toBe(false);
+    },
+  );
+
+  it('a post on a docs site that declares itself an article stays one', () => {
+    const detection = detectArticle(
+      page(
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "BlogPosting", "headline": "x"}</script>',
+      ),
+      'https://docs.tool.example/blog/release-notes-4-2/',
+    );
+    expect(detection.reasons).not.toContain('is on a documentation or wiki site');
+    expect(detection.isArticle).toBe(true);
+  });
+
   it('a comments page is a discussion', () => {
     const detection = detectArticle(page(), 'https://forum.example/r/python/comments/1bbbwk/whats_in_init_py/');
     expect(detection.reasons).toContain('its address is a forum’s');
