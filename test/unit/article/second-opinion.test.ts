@@ -45,6 +45,33 @@ describe('the main text with a second opinion', () => {
     });
   });
 
+  it('asks Readability when Lens’s long text is another story than the headline’s, and keeps the one that matches', () => {
+    const page = documentOf(
+      '<html><head><title>Site</title></head><body><h1>Seven secrets hotel owners keep from their guests</h1></body></html>',
+    );
+    const gallery = Array.from(
+      { length: 20 },
+      (_, i) => `Item ${i}: the football club reported lower revenue after missing the cup final this season.`,
+    ).join(' ');
+    const story = Array.from(
+      { length: 20 },
+      (_, i) => `Hotel owners say guests rarely learn secret ${i} about how rooms are cleaned and sheets are changed.`,
+    ).join(' ');
+    const result = withSecondOpinion(page, gallery, () => story);
+    expect(result.from).toBe('readability');
+    expect(result.text).toBe(story);
+    expect(result.note).toMatch(/^The text Lens found on this page does not read like its headline's story;/);
+    // When the other reading is no closer to the headline, Lens's stands.
+    expect(withSecondOpinion(page, gallery, () => `${gallery} ${gallery}`).from).toBe('lens');
+    // Lens's text that opens with the headline's story is not second-guessed.
+    let asked = 0;
+    withSecondOpinion(page, story, () => {
+      asked++;
+      return gallery;
+    });
+    expect(asked).toBe(0);
+  });
+
   it('reads a page as the CLI parses it (linkedom) and leaves the page as it was', () => {
     const body = Array.from({ length: 12 }, (_, i) => `<p>${sentence(i)} ${sentence(i + 100)}</p>`).join('');
     const doc = documentOf(
