@@ -1,5 +1,6 @@
 // What the publisher content script answers when an extension page asks about its page.
-import { DOUBTFUL_WORDS, extractMainText } from '../article/main-text';
+import { extractMainText } from '../article/main-text';
+import { textDoubt } from '../article/doubt';
 import { extractMetadata } from '../article/metadata';
 import { findTextRanges } from '../anchoring/text-search';
 import { countWords } from '../text/words';
@@ -64,8 +65,9 @@ export function createPageHandlers(
     async 'page.extract'({ withMarkup }) {
       const { text } = extractMainText(doc);
       const words = countWords(text);
-      // Few words: the extension page may take a second opinion, which needs the page itself.
-      const markup = withMarkup === true && words < DOUBTFUL_WORDS ? markupOf(doc) : null;
+      // A doubtful text (few words, or another story than the headline's): the extension page may take a second
+      // opinion, which needs the page itself.
+      const markup = withMarkup === true && textDoubt(doc, text) !== null ? markupOf(doc) : null;
       if (text === '' && markup === null) return fail('refused', 'Lens found no article text on this page.');
       const metadata = extractMetadata(doc, pageUrl());
       return ok({

@@ -48,6 +48,20 @@ describe('page handlers', () => {
     expect(article.value.markup).toBeUndefined();
   });
 
+  it('page.extract sends the markup too when its long text is another story than the headline’s', async () => {
+    const gallery = parseHtml(
+      `<main><h1>Seven secrets hotel owners keep from their guests</h1><div class="gallery">${Array.from(
+        { length: 12 },
+        (_, i) =>
+          `<p>${i + 1}/12: the football club reported lower revenue after missing the cup final, and its shares fell again in the autumn.</p>`,
+      ).join('')}</div></main>`,
+    );
+    const reply = await createPageHandlers(gallery, () => URL)['page.extract']({ withMarkup: true }, context);
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.value.words).toBeGreaterThanOrEqual(150);
+    expect(reply.value.markup).toContain('Seven secrets hotel owners');
+  });
+
   it('page.highlight explains when the browser lacks the Highlight API', async () => {
     const handlers = createPageHandlers(sitePage(URL), () => URL);
     const reply = await handlers['page.highlight'](

@@ -1,0 +1,36 @@
+// When Lens's main text may not be the article: too short (a consent notice, a caption, a sign-up box), or long but
+// about something else than the page's headline (a gallery of other stories, a "most read" column taken for the
+// story). Cheap (the headline's words against the text's opening), so the content script can ask it before sending
+// the page's markup for a second opinion (lib/article/second-opinion.ts).
+import { contentStems, countWords } from '../text/words';
+import { query, textOf, titleOf } from '../dom/safe';
+import { DOUBTFUL_WORDS } from './main-text';
+
+/** How far into a text its opening runs: where an article's lede repeats the words of its headline. */
+const OPENING_WORDS = 200;
+/** Below this share of the headline's words in the opening, the text may be another story than the page's. */
+export const OFF_HEADLINE = 0.3;
+
+export type Doubt = 'short' | 'off headline';
+
+/** The page's headline as content stems: its h1 when that says something, else its title. */
+export function headlineStems(doc: Document): Set<string> {
+  const h1 = query(doc, 'h1');
+  const fromH1 = new Set(h1 ? contentStems(textOf(h1)) : []);
+  return fromH1.size >= 3 ? fromH1 : new Set(contentStems(titleOf(doc)));
+}
+
+/** Share of the headline's words that the text's opening has (1 when the headline says too little to tell). */
+export function headlineShare(headline: ReadonlySet<string>, text: string): number {
+  if (headline.size < 3) return 1;
+  const opening = new Set(contentStems(text.split(/\s+/, OPENING_WORDS).join(' ')));
+  let shared = 0;
+  for (const stem of headline) if (opening.has(stem)) shared++;
+  return shared / headline.size;
+}
+
+/** Why Lens's text for this page is doubtful, or null when it stands. */
+export function textDoubt(doc: Document, text: string): Doubt | null {
+  if (countWords(text) < DOUBTFUL_WORDS) return 'short';
+  return headlineShare(headlineStems(doc), text) < OFF_HEADLINE ? 'off headline' : null;
+}
