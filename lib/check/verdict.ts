@@ -86,17 +86,6 @@ function negatedFlags(list: ReadonlyArray<Word>): boolean[] {
   });
 }
 
-/** Stem → the polarities it has in a text: 1 seen plain, 2 seen negated, 3 both. */
-function polarities(list: ReadonlyArray<Word>): Map<string, number> {
-  const flags = negatedFlags(list);
-  const result = new Map<string, number>();
-  list.forEach((word, index) => {
-    const key = stem(word.norm);
-    result.set(key, (result.get(key) ?? 0) | (flags[index] ? 2 : 1));
-  });
-  return result;
-}
-
 let opposites: Map<string, Set<string>> | null = null;
 /** Stem → stems of its opposites (WordNet antonyms), built on first use. */
 function oppositesOf(wordStem: string): ReadonlySet<string> | undefined {
@@ -118,33 +107,36 @@ function oppositesOf(wordStem: string): ReadonlySet<string> | undefined {
   return opposites.get(wordStem);
 }
 
+/** A text's words for comparison: as written, by stem with the polarities each stem has, and a spelling of each. */
 interface Bag {
   norms: Set<string>;
-  stems: Set<string>;
+  /** Stem → the polarities it has in the text: 1 seen plain, 2 seen negated, 3 both. */
+  polarity: Map<string, number>;
   /** The first word of the text with each stem, as written, for the reason's wording. */
   written: Map<string, string>;
 }
 
 function bagOf(list: ReadonlyArray<Word>, text: string): Bag {
-  const bag: Bag = { norms: new Set(), stems: new Set(), written: new Map() };
-  for (const word of list) {
+  const bag: Bag = { norms: new Set(), polarity: new Map(), written: new Map() };
+  const negated = negatedFlags(list);
+  list.forEach((word, index) => {
     bag.norms.add(word.norm);
     const wordStem = stem(word.norm);
-    bag.stems.add(wordStem);
+    bag.polarity.set(wordStem, (bag.polarity.get(wordStem) ?? 0) | (negated[index] ? 2 : 1));
     if (!bag.written.has(wordStem)) bag.written.set(wordStem, text.slice(word.start, word.end));
-  }
+  });
   return bag;
 }
 
-const has = (bag: Bag, word: string) => bag.norms.has(word) || bag.stems.has(stem(word));
+const has = (bag: Bag, word: string) => bag.norms.has(word) || bag.polarity.has(stem(word));
 
 /**
- * An opposite of the word that the text states with the same polarity (1 plain, 2 negated): "stays" against "does not
- * change" is agreement, not an opposite.
+ * An opposite of the word that the text states with the same polarity: "stays" against "does not change" is
+ * agreement, not an opposite.
  */
-function oppositeIn(bag: Bag, polarity: ReadonlyMap<string, number>, word: string, negated: boolean): string | null {
+function oppositeIn(bag: Bag, word: string, negated: boolean): string | null {
   for (const opposite of oppositesOf(stem(word)) ?? []) {
-    if (((polarity.get(opposite) ?? 0) & (negated ? 2 : 1)) !== 0) return bag.written.get(opposite) ?? opposite;
+    if (((bag.polarity.get(opposite) ?? 0) & (negated ? 2 : 1)) !== 0) return bag.written.get(opposite) ?? opposite;
   }
   return null;
 }
@@ -180,7 +172,6 @@ export function verdictSigns(
   const article = bagOf(articleWords, articleText);
   const articleNumbers = new Set([...article.norms].filter((norm) => DIGIT.test(norm)));
   const articleNegates = articleWords.some((word) => isNegation(word.norm));
-  const articlePolarity = polarities(articleWords);
 
   for (const entry of support.sentences) {
     const { sentence } = entry;
@@ -189,7 +180,6 @@ export function verdictSigns(
     const passageText = entry.passage?.text ?? null;
     const own = words(sentence.text);
     const ownNegated = negatedFlags(own);
-    const passagePolarity = polarities(passageWords);
     const sign = (kind: SignKind, word: Word, detail: string) => {
       const text = sentence.text.slice(word.start, word.end);
       signs.push({
@@ -241,7 +231,7 @@ export function verdictSigns(
       }
       if (isStopword(word.norm) || word.norm.length < 2 || isNegation(word.norm)) return;
       // The passage has the word, but only with the other polarity: "knew him" where it says "I don't know him".
-      const polarity = passagePolarity.get(stem(word.norm));
+      const polarity = passage.polarity.get(stem(word.norm));
       const negated = ownNegated[index] === true;
       const ownPolarity = negated ? 2 : 1;
       if (polarity !== undefined && polarity !== 3 && polarity !== ownPolarity) {
@@ -254,7 +244,7 @@ export function verdictSigns(
         );
       }
       if (!has(passage, word.norm)) {
-        const opposite = oppositeIn(passage, passagePolarity, word.norm, negated);
+        const opposite = oppositeIn(passage, word.norm, negated);
         if (opposite !== null)
           sign(
             'opposite of its passage',
@@ -263,7 +253,7 @@ export function verdictSigns(
           );
       }
       if (has(article, word.norm)) return;
-      const opposite = oppositeIn(article, articlePolarity, word.norm, negated);
+      const opposite = oppositeIn(article, word.norm, negated);
       if (opposite !== null)
         sign('opposite of the article', word, `the article never says “$”, but it says “${opposite}”`);
       if (/^\p{Lu}/u.test(raw)) {
