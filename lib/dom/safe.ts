@@ -98,6 +98,14 @@ export function query(root: Element | Document, selector: string): Element | nul
   return clobberable(root) ? standardCall(root, 'querySelector', selector) : root.querySelector(selector);
 }
 
+/** The first element with this tag name, by the live collection rather than a selector (no selector engine runs). */
+export function firstByTag(root: Element | Document, tag: string): Element | null {
+  const found = clobberable(root)
+    ? standardCall<HTMLCollectionOf<Element>>(root, 'getElementsByTagName', tag)
+    : root.getElementsByTagName(tag);
+  return found[0] ?? null;
+}
+
 /** The document's parts, which named elements can shadow: `<form name="body">`, `<img name="title">`. */
 export const bodyOf = (doc: Document): HTMLElement | null => standard<HTMLElement | null>(doc, 'body');
 export const rootOf = (doc: Document): HTMLElement | null => standard<HTMLElement | null>(doc, 'documentElement');
