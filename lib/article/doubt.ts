@@ -11,6 +11,9 @@ const OPENING_WORDS = 200;
 /** Below this share of the headline's words in the opening, the text may be another story than the page's. */
 export const OFF_HEADLINE = 0.3;
 
+/** A headline with fewer content words than this says too little to compare a text with. */
+const HEADLINE_WORDS = 3;
+
 export type Doubt = 'short' | 'off headline';
 
 /** The page's headline as content stems: its h1 when that says something, else its title. */
@@ -19,12 +22,12 @@ export function headlineStems(doc: Document): Set<string> {
   // more of each page alive after its window closed (measured by test/unit/bench/eval-memory.test.ts).
   const h1 = firstByTag(doc, 'h1');
   const fromH1 = new Set(h1 ? contentStems(textOf(h1)) : []);
-  return fromH1.size >= 3 ? fromH1 : new Set(contentStems(titleOf(doc)));
+  return fromH1.size >= HEADLINE_WORDS ? fromH1 : new Set(contentStems(titleOf(doc)));
 }
 
 /** Share of the headline's words that the text's opening has (1 when the headline says too little to tell). */
 export function headlineShare(headline: ReadonlySet<string>, text: string): number {
-  if (headline.size < 3) return 1;
+  if (headline.size < HEADLINE_WORDS) return 1;
   const opening = new Set(contentStems(text.split(/\s+/, OPENING_WORDS).join(' ')));
   let shared = 0;
   for (const stem of headline) if (opening.has(stem)) shared++;

@@ -1,11 +1,14 @@
 // A floor under the main text. When Lens's own answer is doubtful (lib/article/doubt.ts: no text, or a few lines where
 // an article should be, or a long text about something else than the headline), a second extractor (Mozilla
-// Readability) reads the page, and its answer is kept when it is clearly better: more words, or the headline's story. Only where the main text is needed (the check, the article evaluation):
-// never on the every-page detection path, and never in the content script (Readability would not fit its budget).
+// Readability) reads the page, and its answer is kept when it is clearly better: more words, or the headline's story.
+// Only where the main text is needed (the check, the article evaluation): never on the every-page detection path, and never in the content script (Readability would not fit its budget).
 import { Readability } from '@mozilla/readability';
 import { countWords } from '../text/words';
 import { DOUBTFUL_WORDS } from './main-text';
 import { headlineShare, headlineStems, textDoubt } from './doubt';
+
+/** The share of the headline's words the other reading's opening must have to replace an off-headline text. */
+const ON_HEADLINE = 0.5;
 
 export interface CheckedText {
   text: string;
@@ -43,13 +46,14 @@ export function withSecondOpinion(
   if (doubt === null) return { text: lensText, from: 'lens', note: null };
   if (doubt === 'off headline') {
     const other = second(doc);
-    if (other === null || countWords(other) < DOUBTFUL_WORDS) return { text: lensText, from: 'lens', note: null };
+    const otherWords = other === null ? 0 : countWords(other);
+    if (other === null || otherWords < DOUBTFUL_WORDS) return { text: lensText, from: 'lens', note: null };
     const headline = headlineStems(doc);
     const otherShare = headlineShare(headline, other);
-    if (otherShare < 0.5 || otherShare < 2 * headlineShare(headline, lensText)) {
+    if (otherShare < ON_HEADLINE || otherShare < 2 * headlineShare(headline, lensText)) {
       return { text: lensText, from: 'lens', note: null };
     }
-    const note = `The text Lens found on this page does not read like its headline's story; the check used Mozilla Readability's reading of it (${countWords(other)} words).`;
+    const note = `The text Lens found on this page does not read like its headline's story; the check used Mozilla Readability's reading of it (${otherWords} words).`;
     return { text: other, from: 'readability', note };
   }
   const lensWords = countWords(lensText);
