@@ -48,7 +48,11 @@ function VerdictView({ verdict, notes }: { verdict: CheckReport['verdict']; note
         </p>
       ))}
       {!inconsistent && verdict.reasons.length > 0 && (
-        <p className="muted">Weaker signs, not enough together to call the summary inconsistent:</p>
+        <p className="muted">
+          {verdict.reasons.length === 1
+            ? 'A weaker sign, not enough to call the summary inconsistent:'
+            : 'Weaker signs, not enough together to call the summary inconsistent:'}
+        </p>
       )}
       {verdict.reasons.length > 0 && (
         <ol className="reasons">

@@ -161,7 +161,7 @@ export function reportToMarkdown(report: CheckReport): string {
       ? `**Inconsistent** (score ${verdict.score}): ${signs} that the summary says what the article does not.`
       : verdict.reasons.length === 0
         ? `**Consistent** (score ${verdict.score}): nothing in the summary was found to contradict or go beyond the article.`
-        : `**Consistent** (score ${verdict.score}): ${signs} below, too weak together to call the summary inconsistent.`,
+        : `**Consistent** (score ${verdict.score}): ${signs} below, too weak${verdict.reasons.length === 1 ? '' : ' together'} to call the summary inconsistent.`,
     '',
   );
   for (const reason of verdict.reasons) {

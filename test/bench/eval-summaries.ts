@@ -9,6 +9,10 @@
 // each kind), every (domain, label) group weighing the same in the loss, and the cut that maximises the mean balanced
 // accuracy folded into the bias. It fits on each half and scores the other half (the honest figure: documents the
 // weights never saw), then on the whole set, and prints the whole set's weights to copy into verdict.ts.
+//
+// --ablate (with --fit) also refits each half with one kind of sign left out at a time and prints how much the held-out
+// figure changes: a kind whose removal does not lower both halves does not earn its place. --without <kind> (repeatable)
+// leaves a kind out of every fit.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +23,11 @@ import { BIAS, SIGN_KINDS, SIGN_WEIGHTS, signCounts, verdictLogit, type SignKind
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { fit: { type: 'boolean', default: false } },
+  options: {
+    fit: { type: 'boolean', default: false },
+    ablate: { type: 'boolean', default: false },
+    without: { type: 'string', multiple: true, default: [] },
+  },
 });
 const dir = positionals[0];
 if (!dir || !existsSync(join(dir, 'pairs.json')) || !existsSync(join(dir, 'labels.jsonl'))) {
@@ -76,7 +84,9 @@ const rows: Row[] = pairs.map((pair, index) => {
 const checkSeconds = (performance.now() - started) / 1000;
 
 type Model = { weights: Record<SignKind, number>; bias: number };
-const features = (row: Row) => SIGN_KINDS.map((kind) => Math.log1p(row.counts[kind]));
+/** The model's inputs; a kind left out counts as never found, so its weight stays 0. */
+const features = (row: Row, without: ReadonlySet<SignKind>) =>
+  SIGN_KINDS.map((kind) => (without.has(kind) ? 0 : Math.log1p(row.counts[kind])));
 const logit = (model: Model, row: Row) => verdictLogit(row.counts, model.weights, model.bias);
 
 /** Balanced accuracy per domain (recall on inconsistent and on consistent summaries, averaged) and their mean. */
@@ -97,12 +107,12 @@ function balanced(rows: Row[], model: Model) {
   return { mean: Math.round(mean * 10) / 10, perDomain };
 }
 
-function fit(rows: Row[]): Model {
+function fit(rows: Row[], without: ReadonlySet<SignKind> = new Set()): Model {
   const groupSize = new Map<string, number>();
   for (const row of rows)
     groupSize.set(`${row.domain}/${row.inconsistent}`, (groupSize.get(`${row.domain}/${row.inconsistent}`) ?? 0) + 1);
   const groups = groupSize.size;
-  const x = rows.map(features);
+  const x = rows.map((row) => features(row, without));
   const w = new Array<number>(SIGN_KINDS.length + 1).fill(0);
   for (let step = 0; step < 4000; step++) {
     const gradient = new Array<number>(w.length).fill(0);
@@ -155,9 +165,15 @@ show('verdict.ts weights, whole set', balanced(rows, current));
 show('verdict.ts weights, half A', balanced(halves.A, current));
 show('verdict.ts weights, half B', balanced(halves.B, current));
 if (values.fit) {
-  const onA = fit(halves.A);
-  const onB = fit(halves.B);
-  const onAll = fit(rows);
+  const unknown = (values.without ?? []).filter((kind) => !(SIGN_KINDS as readonly string[]).includes(kind));
+  if (unknown.length > 0) {
+    console.error(`--without: no such kind of sign: ${unknown.join(', ')}; the kinds are: ${SIGN_KINDS.join(', ')}`);
+    process.exit(2);
+  }
+  const leftOut = new Set(values.without as SignKind[]);
+  const onA = fit(halves.A, leftOut);
+  const onB = fit(halves.B, leftOut);
+  const onAll = fit(rows, leftOut);
   show('fitted on A, scored on B', balanced(halves.B, onA));
   show('fitted on B, scored on A', balanced(halves.A, onB));
   show('fitted on the whole set (in sample)', balanced(rows, onAll));
@@ -172,5 +188,20 @@ if (values.fit) {
     heldOut: { AonB: balanced(halves.B, onA), BonA: balanced(halves.A, onB) },
     whole: { ...onAll, inSample: balanced(rows, onAll) },
   };
+  if (values.ablate) {
+    const full = { AonB: balanced(halves.B, onA).mean, BonA: balanced(halves.A, onB).mean };
+    const ablation: Record<string, { AonB: number; BonA: number }> = {};
+    console.log('left out (refitted on each half)   change A→B, B→A');
+    for (const kind of SIGN_KINDS) {
+      const without = new Set([...leftOut, kind]);
+      const change = {
+        AonB: Math.round(10 * (balanced(halves.B, fit(halves.A, without)).mean - full.AonB)) / 10,
+        BonA: Math.round(10 * (balanced(halves.A, fit(halves.B, without)).mean - full.BonA)) / 10,
+      };
+      ablation[kind] = change;
+      console.log(`${kind.padEnd(40)} ${change.AonB.toFixed(1).padStart(5)} ${change.BonA.toFixed(1).padStart(5)}`);
+    }
+    result.ablation = ablation;
+  }
 }
 console.log(JSON.stringify(result));
