@@ -8,9 +8,11 @@ import { hiddenByMarkup } from './hidden';
 import { microdataTypes } from './microdata';
 import {
   attr,
-  attrOf,
   bodyOf,
+  byClass,
+  byTag,
   closestOf,
+  hasAttr,
   parentOf,
   query,
   queryAll,
@@ -89,8 +91,20 @@ const DOCS_HOST = /^(?:docs|wiki|help|support)\./i;
 const SOCIAL_POST_PATH = /\/status(?:es)?\/\d{6,}(?:[/?]|$)|^\/@[^/]+\/\d{6,}(?:[/?]|$)/i;
 const SEARCH_PATH = /\/search(?:\/|$)|[?&](?:q|query|s|search)=/i;
 
-function metaContent(doc: Document, property: string): string | null {
-  return attrOf(query(doc, `meta[property="${property}" i], meta[name="${property}" i]`), 'content');
+/**
+ * The page's meta tags, by property or name (lower-cased), the first of each: one pass over the meta elements, where
+ * a selector query per tag walks the whole page for each tag a page lacks.
+ */
+function metaTags(doc: Document): Map<string, string | null> {
+  const tags = new Map<string, string | null>();
+  const metas = byTag(doc, 'meta');
+  for (let index = 0, meta = metas[0]; meta !== undefined; meta = metas[++index]) {
+    for (const key of [attr(meta, 'property'), attr(meta, 'name')]) {
+      const name = key?.trim().toLowerCase();
+      if (name && !tags.has(name)) tags.set(name, attr(meta, 'content'));
+    }
+  }
+  return tags;
 }
 
 function addressOf(pageUrl: string): { host: string; path: string } {
@@ -150,6 +164,27 @@ export function proseLength(text: string): number {
 /** How often the long loops offer to pause (see steps.ts): cheap, and a few milliseconds apart on any page. */
 const STEP_EVERY = 256;
 
+/** Tags whose elements may hold a paragraph of prose, read through their live collections, paragraphs first. */
+const PROSE_TAGS = ['p', 'pre', 'li', 'td'];
+
+/**
+ * Where running prose may be: paragraphs, preformatted text, list items and cells (by tag, read lazily, so that an
+ * article's paragraphs end the measure before the rest of the page is walked), then the divisions of an article or
+ * of a declared article body, and the containers of <br>-separated text.
+ */
+function* proseCandidates(doc: Document): Generator<Element> {
+  for (const tag of PROSE_TAGS) {
+    const elements = byTag(doc, tag);
+    for (let index = 0, element = elements[0]; element !== undefined; element = elements[++index]) yield element;
+  }
+  const divisions = new Set<Element>(queryAll(doc, 'article > div, [itemprop~="articleBody" i] > div'));
+  for (const br of queryAll(doc, 'div > br').slice(0, 500)) {
+    const parent = parentOf(br);
+    if (parent) divisions.add(parent);
+  }
+  yield* divisions;
+}
+
 function* proseSteps(doc: Document, leaveOut: ReadonlySet<Element>): Steps<number> {
   let score = 0;
   // Whether each element seen is inside something that shuts it out: every ancestor is looked at once per call.
@@ -172,16 +207,8 @@ function* proseSteps(doc: Document, leaveOut: ReadonlySet<Element>): Steps<numbe
     for (const node of path) shut.set(node, result);
     return result;
   };
-  // Paragraphs, plus the containers of <br>-separated text, plus long list items and cells that are not link lists.
-  const candidates = new Set<Element>(
-    queryAll(doc, 'p, pre, li, td, article > div, [itemprop~="articleBody" i] > div'),
-  );
-  for (const br of queryAll(doc, 'div > br').slice(0, 500)) {
-    const parent = parentOf(br);
-    if (parent) candidates.add(parent);
-  }
   let seen = 0;
-  for (const element of candidates) {
+  for (const element of proseCandidates(doc)) {
     if (++seen % STEP_EVERY === 0) yield;
     if (isShutOut(element)) continue;
     const length = proseLength(textOf(element).trim());
@@ -202,7 +229,7 @@ function* proseSteps(doc: Document, leaveOut: ReadonlySet<Element>): Steps<numbe
  * around it that holds no other such heading. A listing is made of them; an article has at most a few, after its own
  * text.
  */
-function teaserCards(doc: Document, pageUrl: string): Set<Element> {
+function teaserCards(doc: Document, all: ReadonlyArray<Element>, pageUrl: string): Set<Element> {
   let page: URL;
   try {
     page = new URL(pageUrl);
@@ -210,7 +237,6 @@ function teaserCards(doc: Document, pageUrl: string): Set<Element> {
     return new Set();
   }
   const headings: Element[] = [];
-  const all = queryAll(doc, 'h2, h3');
   for (let index = 0; index < all.length && index < 300; index++) {
     const heading = all[index] as Element;
     const link = query(heading, 'a[href]');
@@ -240,10 +266,26 @@ function teaserCards(doc: Document, pageUrl: string): Set<Element> {
   return cards;
 }
 
-/** Teasers: many headline links that each lead elsewhere, as on home, section and tag pages. */
-function teaserCount(doc: Document): number {
-  return queryAll(doc, 'article h2 a, article h3 a, li h2 a, li h3 a, .story-list a, h2 > a[href], h3 > a[href]')
-    .length;
+/**
+ * Teasers: headline links that lead elsewhere, as on home, section and tag pages — the links in an h2 or h3 inside an
+ * article or a list item, the links that are an h2's or h3's own child, and the links of a `.story-list`.
+ */
+function teaserCount(doc: Document, headings: ReadonlyArray<Element>): number {
+  const links = new Set<Element>();
+  for (const heading of headings) {
+    const parent = parentOf(heading);
+    const listed = parent !== null && closestOf(parent, 'article, li') !== null;
+    const inside = byTag(heading, 'a');
+    for (let index = 0, link = inside[0]; link !== undefined; link = inside[++index]) {
+      if (listed || (parentOf(link) === heading && hasAttr(link, 'href'))) links.add(link);
+    }
+  }
+  const lists = byClass(doc, 'story-list');
+  for (let index = 0, list = lists[0]; list !== undefined; list = lists[++index]) {
+    const inside = byTag(list, 'a');
+    for (let at = 0, link = inside[0]; link !== undefined; link = inside[++at]) links.add(link);
+  }
+  return links.size;
 }
 
 const CALL_TO_ACTION =
@@ -305,11 +347,14 @@ export function* detectSteps(doc: Document, pageUrl: string): Steps<Detection> {
   if (DOCS_HOST.test(host) && !articleType) addressSays.push([-0.5, 'is on a documentation or wiki site']);
   signals.push(...addressSays);
 
-  const ogType = metaContent(doc, 'og:type')?.trim().toLowerCase();
+  const metas = metaTags(doc);
+  const meta = (name: string) => metas.get(name) ?? null;
+  const ogType = meta('og:type')?.trim().toLowerCase();
   if (ogType === 'article') {
     if (articleType || addressSays.length === 0) signals.push([0.4, 'og:type is article']);
   } else if (ogType && NON_ARTICLE_OG.test(ogType)) signals.push([-0.5, `og:type is ${ogType}`]);
-  if (metaContent(doc, 'article:published_time') || metaContent(doc, 'citation_publication_date')) {
+  const published = meta('article:published_time');
+  if (published || meta('citation_publication_date')) {
     signals.push([0.2, 'has a publication date in its metadata']);
   }
 
@@ -320,11 +365,12 @@ export function* detectSteps(doc: Document, pageUrl: string): Steps<Detection> {
   else if (prose >= 20) signals.push([0.35, 'has some running prose']);
   else if (prose < 8) signals.push([-0.3, 'has little running prose']);
 
-  const teasers = teaserCount(doc);
+  const headings = queryAll(doc, 'h2, h3');
+  const teasers = teaserCount(doc, headings);
   yield;
   // Prose outside the teaser cards is the page's own: a listing with long excerpts (a blog's archive) has none, an
   // article followed by related stories has its story.
-  const cards = prose >= 20 || teasers >= 4 ? teaserCards(doc, pageUrl) : new Set<Element>();
+  const cards = prose >= 20 || teasers >= 4 ? teaserCards(doc, headings, pageUrl) : new Set<Element>();
   yield;
   const ownProse = cards.size >= 4 ? yield* proseSteps(doc, cards) : prose;
   yield;
@@ -344,12 +390,11 @@ export function* detectSteps(doc: Document, pageUrl: string): Steps<Detection> {
   const h1 = query(doc, 'h1');
   const heading = `${titleOf(doc)} ${h1 ? textOf(h1) : ''}`;
   if (ERROR_TEXT.test(heading)) signals.push([-0.8, 'looks like an error page']);
-  if (addressSays.length === 0 && DOCS_PATH.test(path) && !articleType && !metaContent(doc, 'article:published_time')) {
+  if (addressSays.length === 0 && DOCS_PATH.test(path) && !articleType && !published) {
     signals.push([-0.4, 'is a documentation page']);
   }
   // Landing and product pages sell with a call to action under every blurb; an article seldom has more than one or two.
-  const hasArticleMetadata =
-    Boolean(articleType) || ogType === 'article' || Boolean(metaContent(doc, 'article:published_time'));
+  const hasArticleMetadata = Boolean(articleType) || ogType === 'article' || Boolean(published);
   if (!hasArticleMetadata) {
     yield;
     const { calls, postControls } = controlCounts(doc);
@@ -359,7 +404,7 @@ export function* detectSteps(doc: Document, pageUrl: string): Steps<Detection> {
     if (postControls >= 3) signals.push([-0.6, `is a discussion (${postControls} quote and reply buttons)`]);
     else if (FORUM_PATH.test(path)) signals.push([-0.4, 'its address is a forum’s']);
   }
-  if (query(doc, 'video, [class*="player" i] iframe') && prose < 20) signals.push([-0.3, 'is built around a video']);
+  if (prose < 20 && query(doc, 'video, [class*="player" i] iframe')) signals.push([-0.3, 'is built around a video']);
 
   const score = signals.reduce((sum, [weight]) => sum + weight, 0);
   return {

@@ -98,12 +98,27 @@ export function query(root: Element | Document, selector: string): Element | nul
   return clobberable(root) ? standardCall(root, 'querySelector', selector) : root.querySelector(selector);
 }
 
-/** The first element with this tag name, by the live collection rather than a selector (no selector engine runs). */
-export function firstByTag(root: Element | Document, tag: string): Element | null {
-  const found = clobberable(root)
+/**
+ * The elements with this tag name, as the live collection: nothing is walked until an item is asked for, so a loop
+ * that stops early pays only for what it read (a selector query walks the whole tree first). Read it by index until
+ * `undefined`: its `length` would walk the whole tree.
+ */
+export function byTag(root: Element | Document, tag: string): HTMLCollectionOf<Element> {
+  return clobberable(root)
     ? standardCall<HTMLCollectionOf<Element>>(root, 'getElementsByTagName', tag)
     : root.getElementsByTagName(tag);
-  return found[0] ?? null;
+}
+
+/** The elements with this class name, as the live collection (see `byTag`). */
+export function byClass(root: Element | Document, name: string): HTMLCollectionOf<Element> {
+  return clobberable(root)
+    ? standardCall<HTMLCollectionOf<Element>>(root, 'getElementsByClassName', name)
+    : root.getElementsByClassName(name);
+}
+
+/** The first element with this tag name, by the live collection rather than a selector (no selector engine runs). */
+export function firstByTag(root: Element | Document, tag: string): Element | null {
+  return byTag(root, tag)[0] ?? null;
 }
 
 /** The document's parts, which named elements can shadow: `<form name="body">`, `<img name="title">`. */

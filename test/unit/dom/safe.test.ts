@@ -30,6 +30,8 @@ const SHADOWED = [
   'closest',
   'querySelector',
   'querySelectorAll',
+  'getElementsByTagName',
+  'getElementsByClassName',
   'id',
   'className',
 ];
@@ -41,7 +43,15 @@ function clobbered(): Document {
   for (const name of SHADOWED) Object.defineProperty(form, name, { value: input, configurable: true });
   const image = doc.createElement('img');
   // (Not documentElement: the test DOM's own getters read it through the instance, as a browser's never do.)
-  for (const name of ['body', 'title', 'head', 'querySelector', 'querySelectorAll'])
+  for (const name of [
+    'body',
+    'title',
+    'head',
+    'querySelector',
+    'querySelectorAll',
+    'getElementsByTagName',
+    'getElementsByClassName',
+  ])
     Object.defineProperty(doc, name, { value: image, configurable: true });
   return doc;
 }
