@@ -2,6 +2,7 @@
 // citation_* (Highwire), microdata, and the DOM last.
 import { jsonLdNodes, namesOf, resolveReferences, textValue, typesOf, type JsonLdNode } from './json-ld';
 import { itemProperty, storyItem } from './microdata';
+import { dateFromAddress, datelineNear } from './dateline';
 import { lettersAndDigits } from '../text/letters';
 import { attr, attrOf, closestOf, query, queryAll, rootOf, textOf, titleOf } from '../dom/safe';
 
@@ -438,7 +439,11 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
       ),
     ) ??
     isoTime(fromItem('datePublished')) ??
-    isoTime(attrOf(query(doc, 'article time[datetime], time[itemprop~="datePublished" i], time[pubdate]'), 'datetime'));
+    isoTime(
+      attrOf(query(doc, 'article time[datetime], time[itemprop~="datePublished" i], time[pubdate]'), 'datetime'),
+    ) ??
+    isoTime(dateFromAddress(pageUrl)) ??
+    isoTime(datelineNear(doc));
   const modifiedTime =
     isoTime(textValue(article?.dateModified)) ??
     isoTime(first(values, 'article:modified_time', 'og:updated_time', 'dcterm:modified', 'last-modified')) ??
