@@ -340,16 +340,24 @@ const SEPARATORS = '[|\\-–—：_·•»«/]';
 const SEPARATOR_AFTER = new RegExp(`^\\s*${SEPARATORS}`, 'u');
 const SEPARATOR_BEFORE = new RegExp(`${SEPARATORS}\\s*$`, 'u');
 
+const foldQuotes = (text: string) => text.replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″]/g, '"');
+
 /**
  * A declared title that is the page's headline plus the site's name or a section ("Story | Site", "Opinion | Story",
  * "Story：Site") becomes the headline itself, when the page's headline (its h1) is that part of it.
  */
 function withoutSiteParts(title: string, doc: Document): string {
-  const h1 = query(doc, 'article h1, main h1, h1');
-  const headline = h1 ? clean(textOf(h1)) : null;
+  // The story's headline: the first h1 with text, in the article or main element if there is one (an empty h1 often
+  // holds the site's logo).
+  const headline =
+    [...queryAll(doc, 'article h1, main h1'), ...queryAll(doc, 'h1')]
+      .slice(0, 20)
+      .map((h1) => clean(textOf(h1)))
+      .find((text) => text !== null) ?? null;
   if (!headline || headline.length < title.length * 0.4 || headline.length < 8) return title;
-  const whole = title.toLowerCase();
-  const head = headline.toLowerCase();
+  // Compared with quotes folded: a title often has straight quotes where the headline has curly ones.
+  const whole = foldQuotes(title.toLowerCase());
+  const head = foldQuotes(headline.toLowerCase());
   if (whole === head) return title;
   if (whole.startsWith(head) && SEPARATOR_AFTER.test(whole.slice(head.length))) return headline;
   if (whole.endsWith(head) && SEPARATOR_BEFORE.test(whole.slice(0, whole.length - head.length))) return headline;

@@ -337,4 +337,17 @@ describe('a declared title that carries the site’s name or a section', () => {
   ])('"%s" stays as declared beside the h1 "%s"', (declared, headline) => {
     expect(extractMetadata(titled(declared, headline), URL).title).toBe(declared);
   });
+
+  it('compares with quotes folded, and passes over an empty h1 (a logo) to the headline', () => {
+    const curly = titled(
+      "Box Office: It's Good to Be 'Peculiar' | Fan Pages",
+      'Box Office: It’s Good to Be ‘Peculiar’',
+    );
+    expect(extractMetadata(curly, URL).title).toBe('Box Office: It’s Good to Be ‘Peculiar’');
+    const logo = page(
+      '<meta property="og:title" content="Ferry timetable changes | Valley Gazette">',
+      `<h1><a href="/"><img src="logo.png" alt=""></a></h1><h1>Ferry timetable changes</h1>${story}`,
+    );
+    expect(extractMetadata(logo, URL).title).toBe('Ferry timetable changes');
+  });
 });
