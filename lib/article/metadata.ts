@@ -4,7 +4,7 @@ import { jsonLdNodes, namesOf, resolveReferences, textValue, typesOf, type JsonL
 import { itemProperty, storyItem } from './microdata';
 import { dateFromAddress, datelineNear } from './dateline';
 import { lettersAndDigits } from '../text/letters';
-import { attr, attrOf, closestOf, query, queryAll, rootOf, textOf, titleOf } from '../dom/safe';
+import { attr, attrOf, byTag, closestOf, query, queryAll, rootOf, textOf, titleOf } from '../dom/safe';
 
 /** Types that mean "this page is an article" for detection. */
 export const ARTICLE_TYPES = new Set([
@@ -226,9 +226,30 @@ const DATE_START = new RegExp(
 const ORGANISATION =
   /(?:\b(?:inc|ltd|llc|gmbh|corp|plc|limited|corporation|company|staff|newsroom|editors|editorial(?: team| board| staff)?)\.?|\bco\.|\bs\.a\.|\bk\.k\.)$/i;
 
-function isOrganisation(name: string, siteName: string | null): boolean {
+/** Who the page says holds its copyright ("© 2022 Condé Nast. All rights reserved."), from its footers. */
+const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|\n©]{2,60})/gi;
+
+function copyrightHolders(doc: Document): string[] {
+  const holders: string[] = [];
+  const footers = byTag(doc, 'footer');
+  for (let index = 0, footer = footers[0]; footer !== undefined && index < 5; footer = footers[++index]) {
+    for (const found of textOf(footer).slice(-5000).matchAll(COPYRIGHT)) {
+      const holder = found[1]?.replace(/\s+/g, ' ').trim().toLowerCase();
+      if (holder) holders.push(holder);
+    }
+  }
+  return holders;
+}
+
+/** The publisher as an author: a legal form, a desk, the site's own name, or who holds the page's copyright. */
+function isOrganisation(name: string, siteName: string | null, holders: ReadonlyArray<string> = []): boolean {
   const text = name.trim();
-  return ORGANISATION.test(text) || (siteName !== null && text.toLowerCase() === siteName.trim().toLowerCase());
+  const lower = text.toLowerCase();
+  return (
+    ORGANISATION.test(text) ||
+    (siteName !== null && lower === siteName.trim().toLowerCase()) ||
+    (lower.length >= 3 && holders.some((holder) => holder.startsWith(lower)))
+  );
 }
 
 /** Names, as a byline on the page gives them: no figures (a date), no label ("About the author:"), a few words. */
@@ -394,16 +415,24 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     ? namesOf(resolveReferences(article.author, nodes)).filter((name) => !looksLikeUrl(name))
     : [];
   const metaAuthors = allOf(lists, 'citation_author', 'article:author', 'author').filter((name) => !looksLikeUrl(name));
-  const authors = (structuredAuthors.length > 0 ? structuredAuthors : metaAuthors.length > 1 ? metaAuthors : [])
+  const holders = copyrightHolders(doc);
+  const listed = (structuredAuthors.length > 0 ? structuredAuthors : metaAuthors.length > 1 ? metaAuthors : [])
     .map((name) => clean(name)?.slice(0, 300) ?? '')
     .filter(Boolean)
     .slice(0, 20);
-  const declared =
-    clean(structuredAuthors.join(', ')) ??
-    notUrl(first(values, 'dc:creator', 'dcterm:creator', 'author', 'parsely-author')) ??
-    notUrl(first(values, 'article:author', 'citation_author', 'sailthru.author', 'byl'));
-  // An author given as the publisher itself ("mediagene Inc.", "Staff") gives way to a person named on the page.
-  const onPage = declared === null || isOrganisation(declared, siteName) ? bylineFromDom(doc) : null;
+  // The publisher listed beside the writers is not one of the authors.
+  const people = listed.filter((name) => !isOrganisation(name, siteName, holders));
+  const authors = people.length > 0 ? people : listed;
+  // An author given as the publisher itself ("mediagene Inc.", "Staff", the copyright holder) gives way to a person
+  // the metadata names elsewhere (a generic `author` meta often names the publisher, `article:author` the writer),
+  // or else to a person named on the page.
+  const candidates = [
+    clean(structuredAuthors.join(', ')),
+    notUrl(first(values, 'dc:creator', 'dcterm:creator', 'author', 'parsely-author')),
+    notUrl(first(values, 'article:author', 'citation_author', 'sailthru.author', 'byl')),
+  ].filter((name): name is string => name !== null);
+  const declared = candidates.find((name) => !isOrganisation(name, siteName, holders)) ?? candidates[0] ?? null;
+  const onPage = declared === null || isOrganisation(declared, siteName, holders) ? bylineFromDom(doc) : null;
   const byline = declared === null ? onPage : onPage !== null && looksLikePeople(onPage, siteName) ? onPage : declared;
   // The page's one story in microdata, for what JSON-LD and the metas leave out.
   const item = storyItem(doc);

@@ -307,6 +307,22 @@ describe('an author that is the publisher, and lines that are not bylines', () =
     expect(extractMetadata(doc, URL).byline).toBe('Ben Okafor');
   });
 
+  it('takes the writer over the copyright holder when the metadata names both', () => {
+    const doc = page(
+      '<meta name="author" content="Harbour Media Group"><meta property="article:author" content="Ana Ruiz">',
+      `${headline}${story}<footer><p>© 2026 Harbour Media Group. All rights reserved.</p></footer>`,
+    );
+    const metadata = extractMetadata(doc, URL);
+    expect(metadata.byline).toBe('Ana Ruiz');
+    expect(metadata.authors).toEqual(['Ana Ruiz']);
+    // Without the footer saying who the publisher is, the generic author meta is taken as written.
+    const unsaid = page(
+      '<meta name="author" content="Harbour Media Group"><meta property="article:author" content="Ana Ruiz">',
+      `${headline}${story}`,
+    );
+    expect(extractMetadata(unsaid, URL).byline).toBe('Harbour Media Group');
+  });
+
   it('never takes a call to the reader for a byline', () => {
     const doc = page(
       '',
