@@ -1,7 +1,7 @@
 // Where an article's date is when its metadata has none: in its address (/2016/12/15/), in a <time> element beside
 // its headline, or written in its dateline ("December 15, 2016", "15. Juli 2022", "2017年3月1日"). Only the headline's
 // neighbourhood is read, so a related story's date further down the page is never taken for the article's.
-import { attr, bodyOf, byTag, nextSiblingOf, nodeTypeOf, parentNodeOf, tagOf, textOf } from '../dom/safe';
+import { attr, bodyOf, byTag, itemsOf, nextSiblingOf, nodeTypeOf, parentNodeOf, tagOf, textOf } from '../dom/safe';
 
 /** How much text after the headline (and before it, in the same block) may hold its dateline. */
 const NEAR = 400;
@@ -108,7 +108,7 @@ export function datelineNear(doc: Document): string | null {
   if (headline === undefined) return null;
   const following = after(headline, NEAR);
   for (const element of following.elements) {
-    const times = tagOf(element) === 'TIME' ? [element] : Array.from(byTag(element, 'time')).slice(0, 3);
+    const times = tagOf(element) === 'TIME' ? [element] : itemsOf(byTag(element, 'time'), 3);
     for (const time of times) {
       const value = attr(time, 'datetime');
       if (value !== null && writtenDate(value) !== null) return value;

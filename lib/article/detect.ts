@@ -13,6 +13,7 @@ import {
   byTag,
   closestOf,
   hasAttr,
+  itemsOf,
   parentOf,
   query,
   queryAll,
@@ -97,8 +98,7 @@ const SEARCH_PATH = /\/search(?:\/|$)|[?&](?:q|query|s|search)=/i;
  */
 function metaTags(doc: Document): Map<string, string | null> {
   const tags = new Map<string, string | null>();
-  const metas = byTag(doc, 'meta');
-  for (let index = 0, meta = metas[0]; meta !== undefined; meta = metas[++index]) {
+  for (const meta of itemsOf(byTag(doc, 'meta'), MAX_METAS)) {
     for (const key of [attr(meta, 'property'), attr(meta, 'name')]) {
       const name = key?.trim().toLowerCase();
       if (name && !tags.has(name)) tags.set(name, attr(meta, 'content'));
@@ -166,6 +166,10 @@ const STEP_EVERY = 256;
 
 /** Tags whose elements may hold a paragraph of prose, read through their live collections, paragraphs first. */
 const PROSE_TAGS = ['p', 'pre', 'li', 'td'];
+/** How many elements of each such tag the prose measure reads at most: bounded on a page that keeps growing. */
+const MAX_OF_TAG = 200_000;
+/** How many meta elements are read for detection's meta tags. */
+const MAX_METAS = 2_000;
 
 /**
  * Where running prose may be: paragraphs, preformatted text, list items and cells (by tag, read lazily, so that an
@@ -173,10 +177,7 @@ const PROSE_TAGS = ['p', 'pre', 'li', 'td'];
  * of a declared article body, and the containers of <br>-separated text.
  */
 function* proseCandidates(doc: Document): Generator<Element> {
-  for (const tag of PROSE_TAGS) {
-    const elements = byTag(doc, tag);
-    for (let index = 0, element = elements[0]; element !== undefined; element = elements[++index]) yield element;
-  }
+  for (const tag of PROSE_TAGS) yield* itemsOf(byTag(doc, tag), MAX_OF_TAG);
   const divisions = new Set<Element>(queryAll(doc, 'article > div, [itemprop~="articleBody" i] > div'));
   for (const br of queryAll(doc, 'div > br').slice(0, 500)) {
     const parent = parentOf(br);
@@ -275,15 +276,12 @@ function teaserCount(doc: Document, headings: ReadonlyArray<Element>): number {
   for (const heading of headings) {
     const parent = parentOf(heading);
     const listed = parent !== null && closestOf(parent, 'article, li') !== null;
-    const inside = byTag(heading, 'a');
-    for (let index = 0, link = inside[0]; link !== undefined; link = inside[++index]) {
+    for (const link of itemsOf(byTag(heading, 'a'))) {
       if (listed || (parentOf(link) === heading && hasAttr(link, 'href'))) links.add(link);
     }
   }
-  const lists = byClass(doc, 'story-list');
-  for (let index = 0, list = lists[0]; list !== undefined; list = lists[++index]) {
-    const inside = byTag(list, 'a');
-    for (let at = 0, link = inside[0]; link !== undefined; link = inside[++at]) links.add(link);
+  for (const list of itemsOf(byClass(doc, 'story-list'), 100)) {
+    for (const link of itemsOf(byTag(list, 'a'), 1_000)) links.add(link);
   }
   return links.size;
 }

@@ -4,7 +4,7 @@ import { jsonLdNodes, namesOf, resolveReferences, textValue, typesOf, type JsonL
 import { itemProperty, storyItem } from './microdata';
 import { dateFromAddress, datelineNear } from './dateline';
 import { lettersAndDigits } from '../text/letters';
-import { attr, attrOf, byTag, closestOf, query, queryAll, rootOf, textOf, titleOf } from '../dom/safe';
+import { attr, attrOf, byTag, closestOf, itemsOf, query, queryAll, rootOf, textOf, titleOf } from '../dom/safe';
 
 /** Types that mean "this page is an article" for detection. */
 export const ARTICLE_TYPES = new Set([
@@ -231,8 +231,7 @@ const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,
 
 function copyrightHolders(doc: Document): string[] {
   const holders: string[] = [];
-  const footers = byTag(doc, 'footer');
-  for (let index = 0, footer = footers[0]; footer !== undefined && index < 5; footer = footers[++index]) {
+  for (const footer of itemsOf(byTag(doc, 'footer'), 5)) {
     for (const found of textOf(footer).slice(-5000).matchAll(COPYRIGHT)) {
       const holder = found[1]?.replace(/\s+/g, ' ').trim().toLowerCase();
       if (holder) holders.push(holder);

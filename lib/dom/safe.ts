@@ -100,13 +100,26 @@ export function query(root: Element | Document, selector: string): Element | nul
 
 /**
  * The elements with this tag name, as the live collection: nothing is walked until an item is asked for, so a loop
- * that stops early pays only for what it read (a selector query walks the whole tree first). Read it by index until
- * `undefined`: its `length` would walk the whole tree.
+ * that stops early pays only for what it read (a selector query walks the whole tree first). Read it with `itemsOf`:
+ * its `length` would walk the whole tree.
  */
 export function byTag(root: Element | Document, tag: string): HTMLCollectionOf<Element> {
   return clobberable(root)
     ? standardCall<HTMLCollectionOf<Element>>(root, 'getElementsByTagName', tag)
     : root.getElementsByTagName(tag);
+}
+
+/**
+ * The items of a live collection in document order, at most `limit`, read by index. What the page adds or removes
+ * while a stepped reader pauses moves the items after it; the limit keeps a page that grows without end from keeping
+ * the reader going.
+ */
+export function* itemsOf(collection: HTMLCollectionOf<Element>, limit = Infinity): Generator<Element> {
+  for (let index = 0; index < limit; index++) {
+    const item = collection[index];
+    if (item === undefined) return;
+    yield item;
+  }
 }
 
 /** The elements with this class name, as the live collection (see `byTag`). */
