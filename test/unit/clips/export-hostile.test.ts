@@ -93,6 +93,12 @@ describe('Markdown export from hostile pages', () => {
     expect(html).not.toMatch(/<h1|<ul/);
   });
 
+  it('an e-mail address in the text stays its own text, whether or not a viewer links it', () => {
+    const html = viewer.renderInline(markdownInline('write to 0@0.LA <b>now</b>'));
+    expect(html.replace(/<[^>]+>/g, '')).toBe('write to 0@0.LA &lt;b&gt;now&lt;/b&gt;');
+    expect(html.replace(/<a href="mailto:0@0\.LA">|<\/a>/g, '')).not.toMatch(/</);
+  });
+
   it('any text, through markdownInline, renders as exactly itself (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 60 }), (text) => {
@@ -110,8 +116,9 @@ describe('Markdown export from hostile pages', () => {
           .replace(/&quot;/g, '"')
           .replace(/&amp;/g, '&');
         expect(decoded).toBe(clean);
-        // A viewer may autolink a domain name in the text (an http link, which is fine); nothing else is markup.
-        expect(html.replace(/<a href="https?:\/\/[^"]*">|<\/a>/g, '')).not.toMatch(/</);
+        // A viewer may autolink a domain name or an e-mail address in the text (an http or mailto link, which is
+        // fine: the text still reads as itself); nothing else is markup.
+        expect(html.replace(/<a href="(?:https?:\/\/|mailto:)[^"]*">|<\/a>/g, '')).not.toMatch(/</);
       }),
       { numRuns: 300 },
     );
