@@ -240,14 +240,21 @@ function copyrightHolders(doc: Document): string[] {
   return holders;
 }
 
-/** The publisher as an author: a legal form, a desk, the site's own name, or who holds the page's copyright. */
-function isOrganisation(name: string, siteName: string | null, holders: ReadonlyArray<string> = []): boolean {
+/**
+ * The publisher as an author: a legal form, a desk, the site's own name, or who holds the page's copyright (the
+ * holders are read only when the cheaper tests say nothing).
+ */
+function isOrganisation(
+  name: string,
+  siteName: string | null,
+  holders: () => ReadonlyArray<string> = () => [],
+): boolean {
   const text = name.trim();
   const lower = text.toLowerCase();
   return (
     ORGANISATION.test(text) ||
     (siteName !== null && lower === siteName.trim().toLowerCase()) ||
-    (lower.length >= 3 && holders.some((holder) => holder.startsWith(lower)))
+    (lower.length >= 3 && holders().some((holder) => holder.startsWith(lower)))
   );
 }
 
@@ -414,7 +421,8 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     ? namesOf(resolveReferences(article.author, nodes)).filter((name) => !looksLikeUrl(name))
     : [];
   const metaAuthors = allOf(lists, 'citation_author', 'article:author', 'author').filter((name) => !looksLikeUrl(name));
-  const holders = copyrightHolders(doc);
+  let read: string[] | null = null;
+  const holders = () => (read ??= copyrightHolders(doc));
   const listed = (structuredAuthors.length > 0 ? structuredAuthors : metaAuthors.length > 1 ? metaAuthors : [])
     .map((name) => clean(name)?.slice(0, 300) ?? '')
     .filter(Boolean)
