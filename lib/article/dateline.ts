@@ -1,7 +1,18 @@
 // Where an article's date is when its metadata has none: in its address (/2016/12/15/), in a <time> element beside
 // its headline, or written in its dateline ("December 15, 2016", "15. Juli 2022", "2017年3月1日"). Only the headline's
 // neighbourhood is read, so a related story's date further down the page is never taken for the article's.
-import { attr, bodyOf, byTag, itemsOf, nextSiblingOf, nodeTypeOf, parentNodeOf, tagOf, textOf } from '../dom/safe';
+import {
+  attr,
+  bodyOf,
+  byTag,
+  firstChildOf,
+  nextSiblingOf,
+  nodeTypeOf,
+  parentNodeOf,
+  previousElementOf,
+  tagOf,
+  textOf,
+} from '../dom/safe';
 
 /** How much text after the headline (and before it, in the same block) may hold its dateline. */
 const NEAR = 400;
@@ -79,23 +90,49 @@ export function writtenDate(text: string): string | null {
   return best?.value ?? null;
 }
 
-/** The text that follows an element in document order, up to `limit` characters, with the elements it came from. */
-function after(element: Element, limit: number): { text: string; elements: Element[] } {
-  let text = '';
-  const elements: Element[] = [];
-  let node: Node | null = element;
-  while (node !== null && text.length < limit) {
-    let next: Node | null = nextSiblingOf(node);
-    while (next === null) {
-      node = parentNodeOf(node);
-      if (node === null) return { text, elements };
-      next = nextSiblingOf(node);
-    }
-    node = next;
-    text += ` ${textOf(node).slice(0, limit)}`;
-    if (nodeTypeOf(node) === 1) elements.push(node as Element);
+/** Elements whose text is not the page's reading text. */
+const UNREAD = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+/** How many nodes the walk after the headline visits at most (markup between words is not text). */
+const MAX_NODES = 2_000;
+
+/** The node after `node`'s subtree in document order. */
+function nextOutside(node: Node): Node | null {
+  for (let at: Node | null = node; at !== null; at = parentNodeOf(at)) {
+    const next = nextSiblingOf(at);
+    if (next !== null) return next;
   }
-  return { text: text.slice(0, limit), elements };
+  return null;
+}
+
+/**
+ * The text that follows an element in document order, up to `limit` characters, and the <time> elements met on the
+ * way: a walk over the nodes themselves, so that a long container after the headline is read only as far as needed.
+ */
+function after(element: Element, limit: number): { text: string; times: Element[] } {
+  let text = '';
+  const times: Element[] = [];
+  let node = nextOutside(element);
+  for (let visited = 0; node !== null && text.length < limit && visited < MAX_NODES; visited++) {
+    const type = nodeTypeOf(node);
+    let inside: Node | null = null;
+    if (type === 3) text += ` ${textOf(node)}`;
+    else if (type === 1) {
+      const tag = tagOf(node as Element);
+      if (tag === 'TIME') times.push(node as Element);
+      if (!UNREAD.has(tag)) inside = firstChildOf(node);
+    }
+    node = inside ?? nextOutside(node);
+  }
+  return { text: text.slice(0, limit), times };
+}
+
+/** The text of an element's siblings before it, nearest last, up to `limit` characters. */
+function before(element: Element, limit: number): string {
+  let text = '';
+  for (let node = previousElementOf(element); node !== null && text.length < limit; node = previousElementOf(node)) {
+    text = `${textOf(node).slice(-limit)} ${text}`;
+  }
+  return text.slice(-limit);
 }
 
 /**
@@ -107,17 +144,14 @@ export function datelineNear(doc: Document): string | null {
   const headline = byTag(doc, 'h1')[0];
   if (headline === undefined) return null;
   const following = after(headline, NEAR);
-  for (const element of following.elements) {
-    const times = tagOf(element) === 'TIME' ? [element] : itemsOf(byTag(element, 'time'), 3);
-    for (const time of times) {
-      const value = attr(time, 'datetime');
-      if (value !== null && writtenDate(value) !== null) return value;
-    }
+  for (const time of following.times) {
+    const value = attr(time, 'datetime');
+    if (value !== null && writtenDate(value) !== null) return value;
   }
   const written = writtenDate(following.text);
   if (written !== null) return written;
+  // Before the headline only within its own block: above a headline placed straight in the body is the site's header.
   const parent = parentNodeOf(headline);
   if (parent === null || parent === bodyOf(doc) || nodeTypeOf(parent) !== 1) return null;
-  const before = textOf(parent).split(textOf(headline))[0] ?? '';
-  return writtenDate(before.slice(-NEAR / 2));
+  return writtenDate(before(headline, NEAR / 2));
 }

@@ -73,6 +73,11 @@ describe('the date beside the headline', () => {
       `<h1>Ferry timetable changes</h1>${story(6)}<aside><h2>Related</h2><time datetime="2015-01-02">Jan 2, 2015</time> Storm closes the pier</aside>`,
     );
     expect(datelineNear(related)).toBeNull();
+    // Nor one deep inside the long container that follows the headline.
+    const inside = parseHtml(
+      `<h1>Ferry timetable changes</h1><div>${story(6)}<p>Earlier: <time datetime="2015-01-02">Jan 2, 2015</time></p></div>`,
+    );
+    expect(datelineNear(inside)).toBeNull();
     expect(datelineNear(parseHtml(`<p>Published Oct 19, 2022</p>${story(2)}`))).toBeNull();
   });
 
