@@ -1,5 +1,6 @@
 // Fidelity: the checkable facts of a summary (numbers, money, dates, names, quotations) that the source does not contain.
 import { isStopword, normalizeText, stem, words } from '../text/words';
+import { nameVariants, spellsAWord } from './names';
 
 export type FactKind = 'number' | 'money' | 'date' | 'entity' | 'quotation';
 
@@ -88,11 +89,21 @@ function collect(pattern: RegExp, text: string, kind: FactKind, into: Fact[]) {
   }
 }
 
+const SENTENCE_OPENERS = new Set(
+  (
+    'despite nonetheless nevertheless furthermore moreover although though overall thus therefore hence instead ' +
+    'besides regardless otherwise indeed unlike amid among following without within upon since because ' +
+    'later earlier today yesterday tomorrow next last past both several many others'
+  ).split(' '),
+);
+
 /** Words that start sentences or titles without naming anything. */
 function isSentenceStartNoise(word: string): boolean {
   return (
     isStopword(word.toLowerCase()) ||
     /^(?:Watch|Whether|Meanwhile|However|Still|Yet|After|Before|As|If|While)$/.test(word) ||
+    // Connectives and prepositions that open a sentence ("Despite the crisis, …", "Nonetheless, …").
+    SENTENCE_OPENERS.has(word.toLowerCase()) ||
     // "Putting a planner on a board …", "Publicly, …": verb and adverb forms open sentences; names rarely look so.
     /^[A-Z][a-z]+(?:ing|ly|ed)$/.test(word)
   );
@@ -109,17 +120,20 @@ export function extractFacts(text: string): Fact[] {
   for (const match of normalized.matchAll(ENTITY)) {
     let start = match.index;
     let name = match[0].replace(/['’]s$/, '').replace(/[-']+$/, '');
-    const atSentenceStart = start === 0 || /[.!?:"]\s*$/.test(normalized.slice(Math.max(0, start - 3), start));
+    let atSentenceStart = start === 0 || /[.!?:"]\s*$/.test(normalized.slice(Math.max(0, start - 3), start));
     if (atSentenceStart) {
       const [first, ...rest] = name.split(/\s+/);
       if (first && isSentenceStartNoise(first)) {
         if (rest.length === 0) continue;
         start += name.indexOf(rest[0] as string);
         name = rest.join(' ');
+        // "The Meta model": what follows the opener is capitalised because it is a name.
+        atSentenceStart = false;
       }
     }
     const end = start + name.length;
-    if (name.length < 2 || isStopword(name.toLowerCase()) || MONTHS.includes(name.toLowerCase())) continue;
+    if (name.length < 2 || MONTHS.includes(name.toLowerCase())) continue;
+    if (isStopword(name.toLowerCase()) && !spellsAWord(name)) continue;
     if (facts.some((fact) => start < fact.end && end > fact.start)) continue;
     const single = !/\s/.test(name);
     facts.push({
@@ -219,7 +233,10 @@ export function checkFact(fact: Fact, source: SourceIndex): FactCheck {
     }
     case 'entity': {
       const name = phrase(fact.text);
-      if (source.wordsText.includes(` ${name} `)) return { ...fact, found: true, note: 'named in the source' };
+      if (!spellsAWord(fact.text) && source.wordsText.includes(` ${name} `))
+        return { ...fact, found: true, note: 'named in the source' };
+      const variant = nameVariants(fact.text).find((other) => source.wordsText.includes(` ${other} `));
+      if (variant !== undefined) return { ...fact, found: true, note: `named in the source as “${variant}”` };
       if (fact.sentenceStart && source.stems.has(stem(name))) {
         return { ...fact, found: true, note: 'a word the source uses (capitalised only because it opens a sentence)' };
       }

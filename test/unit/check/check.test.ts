@@ -94,6 +94,41 @@ describe('fidelity', () => {
     expect(entities[2]?.note).toBe('the source never names it');
   });
 
+  it('finds a name the source writes another way, and still flags one it does not name at all', () => {
+    const article: CheckArticle = {
+      text:
+        'British activists poured paint outside the embassy. Second quarter revenue rose at the NGO, whose ' +
+        'AI tools were praised by officials in the U.S. and by the European Commission.',
+      url: null,
+      title: null,
+      siteName: null,
+    };
+    const report = runCheck(
+      article,
+      summary(
+        'U.K. activists poured paint. Q2 revenue rose at the NGOs, whose AI-driven tools US and EU officials praised. ' +
+          'French officials and Q3 were not mentioned.',
+      ),
+    );
+    const names = report.fidelity.summary.filter((fact) => fact.kind === 'entity');
+    expect(names.map((fact) => [fact.text, fact.found, fact.note])).toEqual([
+      ['U.K', true, 'named in the source as “british”'],
+      ['Q2', true, 'named in the source as “second quarter”'],
+      ['NGOs', true, 'named in the source as “ngo”'],
+      ['AI-driven', true, 'named in the source as “ai”'],
+      ['US', true, 'named in the source as “u s”'],
+      ['EU', true, 'named in the source as “european”'],
+      ['French', false, 'the source never names it'],
+      ['Q3', false, 'the source never names it'],
+    ]);
+  });
+
+  it('does not find "US" in the word "us"', () => {
+    const article: CheckArticle = { text: 'Tell us what you think.', url: null, title: null, siteName: null };
+    const report = runCheck(article, summary('The US ambassador wants to hear from readers.'));
+    expect(report.fidelity.summary.map((fact) => [fact.text, fact.found])).toEqual([['US', false]]);
+  });
+
   it('catches a quotation altered by one word and shows the original', () => {
     const report = check(
       '“The software makes a recommendation and a person makes the call,” the chief nursing officer said.',
@@ -234,7 +269,10 @@ describe('text helpers', () => {
 
   it('does not take sentence-initial words for names', () => {
     expect(
-      extractFacts('The pilot starts. Watch whether it works. Putting a planner on a board is new.').filter(
+      extractFacts(
+        'The pilot starts. Watch whether it works. Putting a planner on a board is new. Despite that, it ran. ' +
+          'Nonetheless, they waited. Furthermore, it rained.',
+      ).filter(
         (fact) => fact.kind === 'entity',
       ),
     ).toEqual([]);
