@@ -5,7 +5,11 @@ import { contentStems, sentences, type Sentence } from '../text/words';
 export const WEAK_SUPPORT = 0.5;
 /** From this up, a sentence is supported. Between the two: partly supported. */
 export const STRONG_SUPPORT = 0.7;
+/** A passage is one to three sentences, or more while the sentences before its last total under … */
 const MAX_WINDOW = 3;
+/** … this many times the summary sentence's words: a sentence that sums up many short ones (turns of a dialogue,
+ * lines of a meeting) rests on all of them. */
+const COMPRESSION = 3;
 
 export type SupportLevel = 'supported' | 'partly supported' | 'weakly supported';
 
@@ -36,6 +40,7 @@ export function levelOf(score: number): SupportLevel {
 export function alignSupport(summaryText: string, sourceText: string): SupportResult {
   const sourceSentences = sentences(sourceText);
   const sentenceStems = sourceSentences.map((sentence) => new Set(contentStems(sentence.text)));
+  const sentenceLengths = sourceSentences.map((sentence) => sentence.text.split(/\s+/).length);
   // Rarer words say more: weight each stem by its inverse frequency over the source's sentences. The postings list
   // of each stem (the sentences that have it) doubles as the index the alignment below runs on.
   const postings = new Map<string, number[]>();
@@ -51,6 +56,7 @@ export function alignSupport(summaryText: string, sourceText: string): SupportRe
 
   const results = sentences(summaryText).map((sentence): SentenceSupport => {
     const stems = [...new Set(contentStems(sentence.text))];
+    const reachWords = COMPRESSION * sentence.text.split(/\s+/).length;
     const weights = stems.map(weight);
     const totalWeight = weights.reduce((sum, value) => sum + value, 0);
     // For every source sentence, which of this sentence's stems it has, as a bit set.
@@ -67,7 +73,10 @@ export function alignSupport(summaryText: string, sourceText: string): SupportRe
     let bestScore = 0;
     for (let first = 0; first < total; first++) {
       union.fill(0);
-      for (let size = 1; size <= MAX_WINDOW && first + size <= total; size++) {
+      let span = 0;
+      for (let size = 1; first + size <= total; size++) {
+        span += sentenceLengths[first + size - 1] as number;
+        if (size > MAX_WINDOW && span - (sentenceLengths[first + size - 1] as number) >= reachWords) break;
         for (let lane = 0; lane < lanes; lane++) {
           union[lane] = (union[lane] as number) | (masks[(first + size - 1) * lanes + lane] as number);
         }

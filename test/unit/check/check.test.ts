@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck, reportToMarkdown, type CheckArticle, type CheckSummary } from '../../../lib/check/report';
 import { extractFacts, numericValue } from '../../../lib/check/fidelity';
+import { alignSupport } from '../../../lib/check/support';
 import { countWords, sentences, stem } from '../../../lib/text/words';
 import { sitePage } from '../fixtures';
 
@@ -68,6 +69,25 @@ describe('support', () => {
     expect(third?.score).toBeLessThan(0.5);
     expect(third?.unmatched).toEqual(expect.arrayContaining(['half', 'spring']));
     expect(report.support.weak).toBe(1);
+  });
+
+  it('rests a sentence that sums up many short turns of a dialogue on all of them', () => {
+    const dialogue = [
+      'Peggy: The regional congress is in Gdansk next month.',
+      'Peggy: Please confirm by Friday.',
+      'Tim: Fine.',
+      'Peggy: We also need a driver for the parents.',
+      'Tim: Not me.',
+      'Jada: Busy that weekend.',
+      'Raphael: Okay, I can drive.',
+    ].join(' ');
+    const summarised = 'Peggy wants confirmation for the Gdansk congress by Friday and a driver; Raphael agrees to drive.';
+    const [only] = alignSupport(summarised, dialogue).sentences;
+    expect(only?.passage?.text).toBe(dialogue);
+    expect(only?.score).toBeGreaterThanOrEqual(0.5);
+    // A news sentence is still compared with a passage of one to three sentences.
+    const [news] = alignSupport('Harbor Health Network will trial the software.', ARTICLE.text).sentences;
+    expect(sentences(news?.passage?.text ?? '').length).toBeLessThanOrEqual(3);
   });
 });
 
