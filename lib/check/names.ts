@@ -122,7 +122,8 @@ function placeFormsOf(form: string): ReadonlyArray<string> {
 }
 
 /** "US", "UN": initials written without stops that spell a common word, which is not the name. */
-export const spellsAWord = (written: string) => /^\p{Lu}{2}$/u.test(written) && WORD_INITIALS.has(written.toLowerCase());
+export const spellsAWord = (written: string) =>
+  /^\p{Lu}{2}$/u.test(written) && WORD_INITIALS.has(written.toLowerCase());
 
 /**
  * The ways the source may write a name of the summary, the name itself first. Every variant is a lower-case phrase

@@ -113,7 +113,7 @@ export function runCheck(article: CheckArticle, summary: CheckSummary, now: Date
     version: REPORT_VERSION,
     generatedAt: now.toISOString(),
     article: { url: article.url, title: article.title, siteName: article.siteName, words: articleWords },
-    verdict: decideVerdict(summaryFacts, support, sourceWords, articleText),
+    verdict: decideVerdict(summaryFacts, support),
     notes: article.notes ?? [],
     summary: {
       headline: summary.headline,

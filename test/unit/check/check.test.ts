@@ -81,7 +81,8 @@ describe('support', () => {
       'Jada: Busy that weekend.',
       'Raphael: Okay, I can drive.',
     ].join(' ');
-    const summarised = 'Peggy wants confirmation for the Gdansk congress by Friday and a driver; Raphael agrees to drive.';
+    const summarised =
+      'Peggy wants confirmation for the Gdansk congress by Friday and a driver; Raphael agrees to drive.';
     const [only] = alignSupport(summarised, dialogue).sentences;
     expect(only?.passage?.text).toBe(dialogue);
     expect(only?.score).toBeGreaterThanOrEqual(0.5);
@@ -292,9 +293,7 @@ describe('text helpers', () => {
       extractFacts(
         'The pilot starts. Watch whether it works. Putting a planner on a board is new. Despite that, it ran. ' +
           'Nonetheless, they waited. Furthermore, it rained.',
-      ).filter(
-        (fact) => fact.kind === 'entity',
-      ),
+      ).filter((fact) => fact.kind === 'entity'),
     ).toEqual([]);
   });
 });

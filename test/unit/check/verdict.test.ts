@@ -78,17 +78,14 @@ describe('the verdict', () => {
     expect(kinds('The kit plans its movements on the board instead of following scripted paths.', rather)).toEqual([]);
   });
 
-  it('finds an opposite the article states, but not an opposite the article negates', () => {
-    expect(kinds('The council voted to shut the central library on Sundays.')).toEqual([
-      ['opposite of the article', 'shut'],
+  it('passes an opposite alone: a word the article never uses is not a sign in itself', () => {
+    // WordNet opposites ("shut" against "open") were a kind of sign until they no longer helped on held-out documents
+    // (README "The verdict"); an antonym swap is caught when it reverses what the passage negates or states.
+    expect(kinds('The council voted to shut the central library on Sundays.')).toEqual([]);
+    expect(kinds('Opening hours on weekdays do change.')).toContainEqual([
+      'polarity opposite to its passage',
+      'change',
     ]);
-    expect(check('The council voted to shut the central library on Sundays.').reasons[0]?.detail).toBe(
-      'the article never says “shut”, but it says “open”',
-    );
-    // "Stays" against "do not change" agrees; against "the change" it would be an opposite.
-    const negatedOnly = ARTICLE.replace(' Librarians had asked for the change for three years.', '');
-    expect(kinds('Weekday opening hours stay as they are.', negatedOnly)).toEqual([]);
-    expect(kinds('Weekday opening hours stay as they are.')).toEqual([['opposite of the article', 'stay']]);
   });
 
   it('weighs every kind of sign as evidence against the summary, more signs scoring higher', () => {
@@ -109,7 +106,6 @@ describe('the verdict', () => {
   it('keeps the label and the score in step: above one half exactly when inconsistent', () => {
     for (const text of [
       'Councillors narrowly decided, 7 to 5, to keep the central library open on Sundays.',
-      'The council voted to shut the central library on Sundays.',
       'The council voted to keep only the central library open on Sundays.',
       'Opening hours on weekdays change, at a cost of 12 dollars.',
     ]) {
@@ -129,11 +125,10 @@ describe('the verdict', () => {
       /\*\*Inconsistent\*\* \(score 0\.\d+\): one sign that the summary says what the article does not\./,
     );
     expect(markdown).toContain('compared with: “');
-    // A consistent verdict with weak signs says so, and lists them.
-    const weak = reportToMarkdown(
-      runCheck(article(ARTICLE), summary('The council voted to shut the central library on Sundays.')),
-    );
-    expect(weak).toMatch(/\*\*Consistent\*\* \(score 0\.\d+\): one sign below, too weak to call the summary/);
-    expect(weak).toContain('- opposite of the article: the article never says “shut”, but it says “open”');
+    // A consistent verdict with signs too weak to change it says so, and lists them.
+    const report = runCheck(article(ARTICLE), summary('The council voted to keep only the central library open.'));
+    const weak = reportToMarkdown({ ...report, verdict: { ...report.verdict, label: 'consistent', score: 0.4 } });
+    expect(weak).toMatch(/\*\*Consistent\*\* \(score 0\.4\): one sign below, too weak to call the summary/);
+    expect(weak).toContain('- restriction its passage does not make: the summary narrows the claim with “only”');
   });
 });
