@@ -1,5 +1,5 @@
 // What the publisher content script reports about a page: detection plus citation metadata, nothing of its text.
-import { detectSteps } from './detect';
+import { detectSteps, type DetectOptions } from './detect';
 import { extractMetadata, type ArticleMetadata } from './metadata';
 import { runNow, runYielding, type Steps } from './steps';
 
@@ -9,14 +9,16 @@ export interface PageReport extends ArticleMetadata {
   reasons: string[];
 }
 
-function* describeSteps(doc: Document, pageUrl: string): Steps<PageReport> {
-  const detection = yield* detectSteps(doc, pageUrl);
+function* describeSteps(doc: Document, pageUrl: string, options: DetectOptions = {}): Steps<PageReport> {
+  const metadata = extractMetadata(doc, pageUrl);
   yield;
-  return { ...extractMetadata(doc, pageUrl), ...detection };
+  // Detection weighs whether the page gives a date: the metadata just read says so.
+  const detection = yield* detectSteps(doc, pageUrl, { ...options, publishedTime: metadata.publishedTime });
+  return { ...metadata, ...detection };
 }
 
-export function describePage(doc: Document, pageUrl: string): PageReport {
-  return runNow(describeSteps(doc, pageUrl));
+export function describePage(doc: Document, pageUrl: string, options: DetectOptions = {}): PageReport {
+  return runNow(describeSteps(doc, pageUrl, options));
 }
 
 /**

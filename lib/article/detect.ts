@@ -3,7 +3,7 @@
 // attributes and paragraph lengths only, never computed styles or layout.
 import { runNow, type Steps } from './steps';
 import { jsonLdNodes, typesOf } from './json-ld';
-import { ARTICLE_TYPES } from './metadata';
+import { ARTICLE_TYPES, extractMetadata } from './metadata';
 import { hiddenByMarkup } from './hidden';
 import { microdataTypes } from './microdata';
 import {
@@ -90,6 +90,9 @@ const DOCS_PATH = /\/(?:docs?|documentation|reference|manual|api)(?:\/|$)/i;
 const DOCS_HOST = /^(?:docs|wiki|help|support)\./i;
 /** A single post on a social network: /user/status/123… (Twitter, X, GNU social), /@user/123… (Mastodon). */
 const SOCIAL_POST_PATH = /\/status(?:es)?\/\d{6,}(?:[/?]|$)|^\/@[^/]+\/\d{6,}(?:[/?]|$)/i;
+/** An address with a date, a segment of four or more words, or a number of four or more digits. */
+const STORY_ADDRESS =
+  /(?:19|20)\d\d[-/]?[01]?\d[-/]?[0-3]?\d|\/(?:[^/?#]+[-_+]){3}[^/?#]+|[=/]\d{4,}(?=[&/.?#]|$)|\d{5,}/;
 const SEARCH_PATH = /\/search(?:\/|$)|[?&](?:q|query|s|search)=/i;
 
 /**
@@ -317,12 +320,19 @@ function controlCounts(doc: Document): { calls: number; postControls: number } {
   return { calls, postControls };
 }
 
-export function detectArticle(doc: Document, pageUrl: string): Detection {
-  return runNow(detectSteps(doc, pageUrl));
+export interface DetectOptions {
+  /** False when the page's real address is not known (a saved page): what the address says is then left out. */
+  addressKnown?: boolean;
+  /** The page's publication date when the caller has read its metadata already (null: it has none). */
+  publishedTime?: string | null;
+}
+
+export function detectArticle(doc: Document, pageUrl: string, options: DetectOptions = {}): Detection {
+  return runNow(detectSteps(doc, pageUrl, options));
 }
 
 /** `detectArticle` in steps, pausing between its passes over the page (and within the long ones). */
-export function* detectSteps(doc: Document, pageUrl: string): Steps<Detection> {
+export function* detectSteps(doc: Document, pageUrl: string, options: DetectOptions = {}): Steps<Detection> {
   const signals: Array<[number, string]> = [];
   if (!bodyOf(doc) || rootOf(doc)?.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
     return { isArticle: false, confidence: 0, reasons: ['not an HTML document'] };
@@ -344,12 +354,22 @@ export function* detectSteps(doc: Document, pageUrl: string): Steps<Detection> {
   else if (SOCIAL_POST_PATH.test(path)) addressSays.push([-0.6, 'is a post on a social network']);
   if (DOCS_HOST.test(host) && !articleType) addressSays.push([-0.5, 'is on a documentation or wiki site']);
   signals.push(...addressSays);
+  // An article's address mostly carries its date, its title's words or its number; a page whose address has none of
+  // them and that shows no publication date anywhere is a product, service, landing or about page far more often.
+  // Such a page's og:type "article" is the site's default, like a home page's.
+  const undated =
+    options.addressKnown !== false &&
+    addressSays.length === 0 &&
+    !STORY_ADDRESS.test(decodedPath(path)) &&
+    (options.publishedTime === undefined ? extractMetadata(doc, pageUrl).publishedTime : options.publishedTime) ===
+      null;
+  if (undated) signals.push([-0.4, 'neither its address nor the page gives a date, and the address names no story']);
 
   const metas = metaTags(doc);
   const meta = (name: string) => metas.get(name) ?? null;
   const ogType = meta('og:type')?.trim().toLowerCase();
   if (ogType === 'article') {
-    if (articleType || addressSays.length === 0) signals.push([0.4, 'og:type is article']);
+    if (articleType || (addressSays.length === 0 && !undated)) signals.push([0.4, 'og:type is article']);
   } else if (ogType && NON_ARTICLE_OG.test(ogType)) signals.push([-0.5, `og:type is ${ogType}`]);
   const published = meta('article:published_time');
   if (published || meta('citation_publication_date')) {

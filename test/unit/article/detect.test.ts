@@ -164,7 +164,12 @@ describe('pages about the site itself, discussions, and non-article structured d
       (_, i) =>
         `<p>Paragraph ${i} of a page with plenty of running prose: who the people behind it are, what they do, since when and for whom, written out in full sentences that read like an article's.</p>`,
     ).join('');
-  const page = (head = '') => parseHtml(`<html><head>${head}</head><body><h1>A page</h1>${prose(8)}</body></html>`);
+  // Dated under its headline, as articles are: an undated page at an address that names no story is another matter
+  // (see "undated pages" below).
+  const page = (head = '') =>
+    parseHtml(
+      `<html><head>${head}</head><body><h1>A page</h1><p><time datetime="2026-11-20">20 November 2026</time></p>${prose(8)}</body></html>`,
+    );
 
   it.each([
     '/about/',
@@ -289,5 +294,59 @@ describe('prose in Japanese and Chinese', () => {
     expect(ja.reasons).toContain('has some running prose');
     expect(ja.isArticle).toBe(en.isArticle);
     expect(ja.isArticle).toBe(true);
+  });
+});
+
+describe('undated pages at addresses that name no story', () => {
+  const prose = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `<p>Paragraph ${i} on tax law: what the firm advises on, for whom, and how a first meeting goes, written out in full sentences that read like an article's.</p>`,
+  ).join('');
+  const page = (head: string, dateline = '') =>
+    parseHtml(
+      `<html><head><meta property="og:type" content="article">${head}</head><body><h1>Tax law</h1>${dateline}${prose}</body></html>`,
+    );
+  const REASON = 'neither its address nor the page gives a date, and the address names no story';
+
+  it('a service page with prose and a site-wide og:type article is not an article', () => {
+    const detection = detectArticle(page(''), 'https://firm.example/de/steuerrecht');
+    expect(detection.reasons).toContain(REASON);
+    expect(detection.reasons).not.toContain('og:type is article');
+    expect(detection.isArticle).toBe(false);
+  });
+
+  it.each([
+    ['a date in its metadata', '<meta property="article:published_time" content="2026-11-20T08:00:00Z">', ''],
+    ['a date under its headline', '', '<p>20 November 2026</p>'],
+  ])('the same page with %s is an article', (_, head, dateline) => {
+    const detection = detectArticle(page(head, dateline), 'https://firm.example/de/steuerrecht');
+    expect(detection.reasons).not.toContain(REASON);
+    expect(detection.isArticle).toBe(true);
+  });
+
+  it.each([
+    '/2026/11/20/steuerrecht',
+    '/news/what-the-new-tax-law-changes',
+    '/archives/2562',
+    '/news_view.html?idx=8576&page=1',
+    '/story/123456',
+  ])('the same page at a story’s address (%s) is an article', (path) => {
+    const detection = detectArticle(page(''), `https://firm.example${path}`);
+    expect(detection.reasons).not.toContain(REASON);
+    expect(detection.isArticle).toBe(true);
+  });
+
+  it.each(['/seminar/2019kansai/index.html', '/online-kredit/1000-euro-kredit', '/gp/product/B0057OC5O8/'])(
+    '%s names no story: a year, an amount or a product code is not an article number',
+    (path) => {
+      expect(detectArticle(page(''), `https://firm.example${path}`).reasons).toContain(REASON);
+    },
+  );
+
+  it('says nothing of an address that is not known (a saved page)', () => {
+    const detection = detectArticle(page(''), 'https://example.com/saved', { addressKnown: false });
+    expect(detection.reasons).not.toContain(REASON);
+    expect(detection.isArticle).toBe(true);
   });
 });
