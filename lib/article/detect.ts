@@ -3,7 +3,7 @@
 // attributes and paragraph lengths only, never computed styles or layout.
 import { runNow, type Steps } from './steps';
 import { jsonLdNodes, typesOf } from './json-ld';
-import { ARTICLE_TYPES, extractMetadata } from './metadata';
+import { ARTICLE_TYPES, articleNode, publishedFrom, storyReader } from './metadata';
 import { hiddenByMarkup } from './hidden';
 import { microdataTypes } from './microdata';
 import {
@@ -90,7 +90,10 @@ const DOCS_PATH = /\/(?:docs?|documentation|reference|manual|api)(?:\/|$)/i;
 const DOCS_HOST = /^(?:docs|wiki|help|support)\./i;
 /** A single post on a social network: /user/status/123… (Twitter, X, GNU social), /@user/123… (Mastodon). */
 const SOCIAL_POST_PATH = /\/status(?:es)?\/\d{6,}(?:[/?]|$)|^\/@[^/]+\/\d{6,}(?:[/?]|$)/i;
-/** An address with a date, a segment of four or more words, or a number of four or more digits. */
+/**
+ * A story's address: a date, a path part of four or more words, or an article number (five digits or more, or four
+ * standing alone as a path part or a query value: `/archives/2562`, `?idx=8576`; not `/2019kansai/`).
+ */
 const STORY_ADDRESS =
   /(?:19|20)\d\d[-/]?[01]?\d[-/]?[0-3]?\d|\/(?:[^/?#]+[-_+]){3}[^/?#]+|[=/]\d{4,}(?=[&/.?#]|$)|\d{5,}/;
 const SEARCH_PATH = /\/search(?:\/|$)|[?&](?:q|query|s|search)=/i;
@@ -339,7 +342,8 @@ export function* detectSteps(doc: Document, pageUrl: string, options: DetectOpti
   }
   if (!/^https?:/i.test(pageUrl)) return { isArticle: false, confidence: 0, reasons: ['not a web page'] };
 
-  const types = new Set([...jsonLdNodes(doc).flatMap(typesOf), ...microdataTypes(doc)]);
+  const nodes = jsonLdNodes(doc);
+  const types = new Set([...nodes.flatMap(typesOf), ...microdataTypes(doc)]);
   const articleType = [...types].find((type) => ARTICLE_TYPES.has(type));
   const otherType = [...types].find((type) => NON_ARTICLE_TYPES.has(type));
   if (articleType) signals.push([0.6, `structured data declares a ${articleType}`]);
@@ -354,19 +358,22 @@ export function* detectSteps(doc: Document, pageUrl: string, options: DetectOpti
   else if (SOCIAL_POST_PATH.test(path)) addressSays.push([-0.6, 'is a post on a social network']);
   if (DOCS_HOST.test(host) && !articleType) addressSays.push([-0.5, 'is on a documentation or wiki site']);
   signals.push(...addressSays);
+  const metas = metaTags(doc);
+  const meta = (name: string) => metas.get(name) ?? null;
+  const metaOf = (...names: string[]) => names.map(meta).find((value) => value) ?? null;
   // An article's address mostly carries its date, its title's words or its number; a page whose address has none of
   // them and that shows no publication date anywhere is a product, service, landing or about page far more often.
-  // Such a page's og:type "article" is the site's default, like a home page's.
+  // Such a page's og:type "article" is the site's default, like a home page's. (The date is read as the metadata
+  // reads it, from the metas and structured data already at hand; the content script passes the one it has read.)
   const undated =
     options.addressKnown !== false &&
     addressSays.length === 0 &&
     !STORY_ADDRESS.test(decodedPath(path)) &&
-    (options.publishedTime === undefined ? extractMetadata(doc, pageUrl).publishedTime : options.publishedTime) ===
-      null;
+    (options.publishedTime === undefined
+      ? publishedFrom(doc, pageUrl, articleNode(nodes), metaOf, storyReader(doc))
+      : options.publishedTime) === null;
   if (undated) signals.push([-0.4, 'neither its address nor the page gives a date, and the address names no story']);
 
-  const metas = metaTags(doc);
-  const meta = (name: string) => metas.get(name) ?? null;
   const ogType = meta('og:type')?.trim().toLowerCase();
   if (ogType === 'article') {
     if (articleType || (addressSays.length === 0 && !undated)) signals.push([0.4, 'og:type is article']);

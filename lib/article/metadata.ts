@@ -406,6 +406,48 @@ function jsonLdTitle(article: JsonLdNode | null, doc: Document, siteName: string
   return headline ?? name;
 }
 
+/** Where a page's publication date is read, in order: structured data, metas, microdata, the page, the address. */
+export function publishedFrom(
+  doc: Document,
+  pageUrl: string,
+  article: JsonLdNode | null,
+  meta: (...keys: string[]) => string | null,
+  fromItem: (property: string) => string | null,
+): string | null {
+  return (
+    isoTime(textValue(article?.datePublished)) ??
+    isoTime(
+      meta(
+        'article:published_time',
+        'parsely-pub-date',
+        'citation_publication_date',
+        'citation_date',
+        'dc:date',
+        'dcterm:created',
+        'dcterm:date',
+        'datepublished',
+        'date',
+        'pubdate',
+        'publish-date',
+        'sailthru.date',
+        'og:published_time',
+      ),
+    ) ??
+    isoTime(fromItem('datePublished')) ??
+    isoTime(
+      attrOf(query(doc, 'article time[datetime], time[itemprop~="datePublished" i], time[pubdate]'), 'datetime'),
+    ) ??
+    isoTime(dateFromAddress(pageUrl)) ??
+    isoTime(datelineNear(doc))
+  );
+}
+
+/** A reader of the page's one story in microdata, for what JSON-LD and the metas leave out. */
+export function storyReader(doc: Document): (property: string) => string | null {
+  const item = storyItem(doc);
+  return (property) => (item ? itemProperty(item, property) : null);
+}
+
 export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata {
   const nodes = jsonLdNodes(doc);
   const article = articleNode(nodes);
@@ -441,9 +483,7 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
   const declared = candidates.find((name) => !isOrganisation(name, siteName, holders)) ?? candidates[0] ?? null;
   const onPage = declared === null || isOrganisation(declared, siteName, holders) ? bylineFromDom(doc) : null;
   const byline = declared === null ? onPage : onPage !== null && looksLikePeople(onPage, siteName) ? onPage : declared;
-  // The page's one story in microdata, for what JSON-LD and the metas leave out.
-  const item = storyItem(doc);
-  const fromItem = (property: string) => (item ? itemProperty(item, property) : null);
+  const fromItem = storyReader(doc);
   const jsonTitle = jsonLdTitle(article, doc, siteName);
   const declaredTitle =
     jsonTitle ??
@@ -462,32 +502,7 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     fromItem('headline') ??
     cleanDocumentTitle(doc);
   const title = declaredTitle === null ? null : withoutSiteParts(declaredTitle, doc);
-  const publishedTime =
-    isoTime(textValue(article?.datePublished)) ??
-    isoTime(
-      first(
-        values,
-        'article:published_time',
-        'parsely-pub-date',
-        'citation_publication_date',
-        'citation_date',
-        'dc:date',
-        'dcterm:created',
-        'dcterm:date',
-        'datepublished',
-        'date',
-        'pubdate',
-        'publish-date',
-        'sailthru.date',
-        'og:published_time',
-      ),
-    ) ??
-    isoTime(fromItem('datePublished')) ??
-    isoTime(
-      attrOf(query(doc, 'article time[datetime], time[itemprop~="datePublished" i], time[pubdate]'), 'datetime'),
-    ) ??
-    isoTime(dateFromAddress(pageUrl)) ??
-    isoTime(datelineNear(doc));
+  const publishedTime = publishedFrom(doc, pageUrl, article, (...keys) => first(values, ...keys), fromItem);
   const modifiedTime =
     isoTime(textValue(article?.dateModified)) ??
     isoTime(first(values, 'article:modified_time', 'og:updated_time', 'dcterm:modified', 'last-modified')) ??

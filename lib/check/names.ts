@@ -4,22 +4,23 @@ import { words } from '../text/words';
 
 /**
  * Countries and unions by their names, short forms and adjectives (the forms news writing uses for the same place).
- * General knowledge, written by hand; every form is compared as lower-case words.
+ * General knowledge, written by hand; every form is compared as lower-case words, initials both with and without
+ * their stops ("u k" is "U.K."). A form two places share ("Korea") is left out of both.
  */
 const PLACES = [
-  'united states|united states of america|u s|usa|america|american|americans',
-  'united kingdom|uk|britain|great britain|british|briton|britons',
+  'united states|united states of america|u s|usa|u s a|america|american|americans',
+  'united kingdom|uk|u k|britain|great britain|british|briton|britons',
   'england|english',
   'scotland|scottish|scots',
   'wales|welsh',
   'ireland|irish',
-  'european union|eu|european',
+  'european union|eu|e u|european',
   'united nations|u n',
   'russia|russian|russians|russian federation',
   'ukraine|ukrainian|ukrainians',
   'china|chinese|prc',
   'japan|japanese',
-  'south korea|korea|korean|koreans|south korean',
+  'south korea|south korean|south koreans',
   'north korea|north korean|dprk',
   'india|indian|indians',
   'pakistan|pakistani|pakistanis',
@@ -82,7 +83,7 @@ const PLACES = [
   'jordan|jordanian|jordanians',
   'palestine|palestinian|palestinians',
   'qatar|qatari|qataris',
-  'united arab emirates|uae|emirati|emiratis',
+  'united arab emirates|uae|u a e|emirati|emiratis',
   'yemen|yemeni|yemenis',
   'sudan|sudanese',
   'morocco|moroccan|moroccans',

@@ -50,9 +50,9 @@ const browser = await chromium.launch({
   args: QUIET_CHROMIUM_ARGS,
 });
 const context = await browser.newContext();
-const page = await context.newPage();
 let current = '';
-await page.route('**/*', (route) =>
+// Every request is answered here: the page being measured for its document, nothing for anything else.
+await context.route('**/*', (route) =>
   route.request().resourceType() === 'document'
     ? // The page's own scripts are blocked by policy; the benchmark's code is evaluated through the debugger protocol.
       route.fulfill({
@@ -63,6 +63,7 @@ await page.route('**/*', (route) =>
       })
     : route.abort(),
 );
+let page = await context.newPage();
 
 type Timing = { lensDetect: number; lensFull: number; readabilityDetect: number; readabilityFull: number };
 const timings: Timing[] = [];
@@ -72,7 +73,10 @@ for (const [index, entry] of pages.entries()) {
   try {
     // Served at its own address when known (every request is answered here, none reaches the network), so that
     // what Lens reads from the address is what it reads on the real page; else at an address it is told is not known.
-    await page.goto(entry.url ?? `http://bench.invalid/${entry.key}/`, { waitUntil: 'domcontentloaded' });
+    await page.goto(entry.url ?? `http://bench.invalid/${entry.key}/`, {
+      waitUntil: 'domcontentloaded',
+      timeout: 15_000,
+    });
     await page.evaluate(script);
     timings.push(
       await page.evaluate(
@@ -86,6 +90,9 @@ for (const [index, entry] of pages.entries()) {
     );
   } catch (error) {
     failed.push(`${entry.key}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    // A page that never finished loading would interrupt the next one's navigation: the next page gets a fresh tab.
+    await page.close().catch(() => undefined);
+    page = await context.newPage();
   }
   if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${pages.length}`);
 }

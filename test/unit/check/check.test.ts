@@ -144,6 +144,20 @@ describe('fidelity', () => {
     ]);
   });
 
+  it('tells places apart that share a word, and finds initials the source writes with stops', () => {
+    const article: CheckArticle = {
+      text: 'Talks with North Korea stalled, the U.K. envoy said.',
+      url: null,
+      title: null,
+      siteName: null,
+    };
+    const report = runCheck(article, summary('Britain said talks with South Korea stalled.'));
+    expect(report.fidelity.summary.map((fact) => [fact.text, fact.found])).toEqual([
+      ['Britain', true],
+      ['South Korea', false],
+    ]);
+  });
+
   it('does not find "US" in the word "us"', () => {
     const article: CheckArticle = { text: 'Tell us what you think.', url: null, title: null, siteName: null };
     const report = runCheck(article, summary('The US ambassador wants to hear from readers.'));
