@@ -1,5 +1,5 @@
 // Fidelity: the checkable facts of a summary (numbers, money, dates, names, quotations) that the source does not contain.
-import { isStopword, normalizeText, stem, words } from '../text/words';
+import { isStopword, normalizeText, phrase, stem, words } from '../text/words';
 import { nameVariants, spellsAWord } from './names';
 
 export type FactKind = 'number' | 'money' | 'date' | 'entity' | 'quotation';
@@ -179,12 +179,6 @@ export function indexSource(source: string): SourceIndex {
   const dates = new Set<string>();
   for (const match of normalized.matchAll(DATE)) dates.add(dateKey(match[0]));
   return { wordsText: ` ${wordList.join(' ')} `, wordList, stems: new Set(wordList.map(stem)), values, dates };
-}
-
-function phrase(text: string): string {
-  return words(text)
-    .map((word) => word.norm)
-    .join(' ');
 }
 
 /** Word-level edit distance, for quotations that differ by a word or two. */

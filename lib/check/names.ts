@@ -1,6 +1,6 @@
 // Other ways of writing a name: a summary that says "U.K." of an article that says "British", "Q2" of one that says
 // "second quarter" or "AI-driven" of one that says "AI" names nothing the article does not.
-import { words } from '../text/words';
+import { phrase as wordsOf } from '../text/words';
 
 /**
  * Countries and unions by their names, short forms and adjectives (the forms news writing uses for the same place).
@@ -103,12 +103,6 @@ const NUMBERED = ['1st', '2nd', '3rd', '4th'];
 /** Initials that spell a word: the spaced form is looked for instead. */
 const WORD_INITIALS = new Set(['us', 'un']);
 
-/** A name's words as the check compares them: lower case, one space between words. */
-export const namePhrase = (text: string) =>
-  words(text)
-    .map((word) => word.norm)
-    .join(' ');
-
 let placeForms: Map<string, ReadonlyArray<string>> | null = null;
 /** Every written form of a place → all the forms of that place. */
 function placeFormsOf(form: string): ReadonlyArray<string> {
@@ -133,7 +127,7 @@ export const spellsAWord = (written: string) =>
 export function nameVariants(written: string): string[] {
   const variants = new Set<string>();
   const add = (text: string) => {
-    const phrase = namePhrase(text);
+    const phrase = wordsOf(text);
     if (phrase === '') return;
     if (!spellsAWord(text)) variants.add(phrase);
     // Initials with or without stops: "U.K." is "u k", "UK" is "uk".

@@ -10,6 +10,8 @@ const MAX_WINDOW = 3;
 /** … this many times the summary sentence's words: a sentence that sums up many short ones (turns of a dialogue,
  * lines of a meeting) rests on all of them. */
 const COMPRESSION = 3;
+/** A passage never spans more sentences than this (an article of one-word lines must not make every window long). */
+const MAX_SPAN = 40;
 
 export type SupportLevel = 'supported' | 'partly supported' | 'weakly supported';
 
@@ -74,9 +76,9 @@ export function alignSupport(summaryText: string, sourceText: string): SupportRe
     for (let first = 0; first < total; first++) {
       union.fill(0);
       let span = 0;
-      for (let size = 1; first + size <= total; size++) {
+      for (let size = 1; first + size <= total && size <= MAX_SPAN; size++) {
+        if (size > MAX_WINDOW && span >= reachWords) break;
         span += sentenceLengths[first + size - 1] as number;
-        if (size > MAX_WINDOW && span - (sentenceLengths[first + size - 1] as number) >= reachWords) break;
         for (let lane = 0; lane < lanes; lane++) {
           union[lane] = (union[lane] as number) | (masks[(first + size - 1) * lanes + lane] as number);
         }

@@ -33,6 +33,13 @@ export function words(text: string): Word[] {
   return result;
 }
 
+/** A text's words as the check compares them: lower case, one space between words ("U.K.'s" → "u k"). */
+export function phrase(text: string): string {
+  return words(text)
+    .map((word) => word.norm)
+    .join(' ');
+}
+
 export function countWords(text: string): number {
   return words(text).length;
 }

@@ -86,6 +86,11 @@ describe('support', () => {
     const [only] = alignSupport(summarised, dialogue).sentences;
     expect(only?.passage?.text).toBe(dialogue);
     expect(only?.score).toBeGreaterThanOrEqual(0.5);
+    // However short the sentences, a passage spans at most 40 of them.
+    const numbers = Array.from({ length: 90 }, (_, index) => index + 10);
+    const lines = numbers.map((number) => `Line ${number} here.`).join(' ');
+    const [long] = alignSupport(`Lines ${numbers.join(' ')} all say something.`, lines).sentences;
+    expect(sentences(long?.passage?.text ?? '').length).toBe(40);
     // A news sentence is still compared with a passage of one to three sentences.
     const [news] = alignSupport('Harbor Health Network will trial the software.', ARTICLE.text).sentences;
     expect(sentences(news?.passage?.text ?? '').length).toBeLessThanOrEqual(3);
