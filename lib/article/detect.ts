@@ -217,9 +217,9 @@ function* proseSteps(doc: Document, leaveOut: ReadonlySet<Element>): Steps<numbe
   let seen = 0;
   for (const element of proseCandidates(doc)) {
     if (++seen % STEP_EVERY === 0) yield;
-    if (isShutOut(element)) continue;
+    // The length first: most candidates are short, and for them the walk up the ancestors is not needed.
     const length = proseLength(textOf(element).trim());
-    if (length < 140) continue;
+    if (length < 140 || isShutOut(element)) continue;
     if (tagOf(element) === 'LI' || tagOf(element) === 'TD') {
       let linked = 0;
       for (const link of Array.from(queryAll(element, 'a'))) linked += textOf(link).length;

@@ -46,10 +46,21 @@ function standardCall<T>(target: object, name: string, ...args: unknown[]): T {
 
 const toTag = Object.prototype.toString;
 
+const CLOBBERABLE = new Set(['[object HTMLFormElement]', '[object HTMLDocument]', '[object Document]']);
+/** The answer for each prototype: markup cannot change an object's prototype or add a symbol-named property to it. */
+const clobberableByPrototype = new WeakMap<object, boolean>();
+
 /** Whether a node's own properties can be shadowed by markup (a form or a document). Never reads a named property. */
 export function clobberable(node: unknown): boolean {
-  const tag = toTag.call(node);
-  return tag === '[object HTMLFormElement]' || tag === '[object HTMLDocument]' || tag === '[object Document]';
+  if (typeof node !== 'object' || node === null) return false;
+  const proto = Object.getPrototypeOf(node) as object | null;
+  if (proto === null) return CLOBBERABLE.has(toTag.call(node));
+  let known = clobberableByPrototype.get(proto);
+  if (known === undefined) {
+    known = CLOBBERABLE.has(toTag.call(node));
+    clobberableByPrototype.set(proto, known);
+  }
+  return known;
 }
 
 function read<T>(node: object, name: string): T {
