@@ -259,14 +259,14 @@ function teaserCards(doc: Document, all: ReadonlyArray<Element>, pageUrl: string
     if (target.host === page.host && target.pathname !== page.pathname) headings.push(heading);
   }
   if (headings.length < 4) return new Set();
+  const body = bodyOf(doc);
   const count = new Map<Element, number>();
   for (const heading of headings)
-    for (let node = parentOf(heading); node !== null && node !== bodyOf(doc); node = parentOf(node))
+    for (let node = parentOf(heading); node !== null && node !== body; node = parentOf(node))
       count.set(node, (count.get(node) ?? 0) + 1);
   const cards = new Set<Element>();
   for (const heading of headings) {
     let card = heading;
-    const body = bodyOf(doc);
     for (let up = parentOf(card); up !== null && up !== body && count.get(up) === 1; up = parentOf(up)) card = up;
     cards.add(card);
   }
@@ -280,9 +280,12 @@ function teaserCards(doc: Document, all: ReadonlyArray<Element>, pageUrl: string
 function teaserCount(doc: Document, headings: ReadonlyArray<Element>): number {
   const links = new Set<Element>();
   for (const heading of headings) {
+    const headingLinks = byTag(heading, 'a');
+    if (headingLinks[0] === undefined) continue;
+    // (Most headings hold no link: the walk up to an article or list item is made only for those that do.)
     const parent = parentOf(heading);
     const listed = parent !== null && closestOf(parent, 'article, li') !== null;
-    for (const link of itemsOf(byTag(heading, 'a'))) {
+    for (const link of itemsOf(headingLinks)) {
       if (listed || (parentOf(link) === heading && hasAttr(link, 'href'))) links.add(link);
     }
   }
