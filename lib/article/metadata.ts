@@ -373,14 +373,7 @@ const foldQuotes = (text: string) => text.replace(/[‘’‚‛′]/g, "'").rep
  * A declared title that is the page's headline plus the site's name or a section ("Story | Site", "Opinion | Story",
  * "Story：Site") becomes the headline itself, when the page's headline (its h1) is that part of it.
  */
-function withoutSiteParts(title: string, doc: Document): string {
-  // The story's headline: the first h1 with text, in the article or main element if there is one (an empty h1 often
-  // holds the site's logo).
-  const headline =
-    [...queryAll(doc, 'article h1, main h1'), ...queryAll(doc, 'h1')]
-      .slice(0, 20)
-      .map((h1) => clean(textOf(h1)))
-      .find((text) => text !== null) ?? null;
+function withoutSiteParts(title: string, headline: string | null): string {
   if (!headline || headline.length < title.length * 0.4 || headline.length < 8) return title;
   // Compared with quotes folded: a title often has straight quotes where the headline has curly ones.
   const whole = foldQuotes(title.toLowerCase());
@@ -390,6 +383,43 @@ function withoutSiteParts(title: string, doc: Document): string {
   if (whole.endsWith(head) && SEPARATOR_BEFORE.test(whole.slice(0, whole.length - head.length))) return headline;
   return title;
 }
+
+/**
+ * The story's headline on the page: the first h1 with text, in the article or main element if there is one (an empty
+ * h1 often holds the site's logo).
+ */
+function pageHeadline(doc: Document): string | null {
+  return (
+    [...queryAll(doc, 'article h1, main h1'), ...queryAll(doc, 'h1')]
+      .slice(0, 20)
+      .map((h1) => clean(textOf(h1)))
+      .find((text) => text !== null) ?? null
+  );
+}
+
+/** Words, and each Han, kana or hangul character on its own (those scripts do not space their words). */
+const titleWords = (text: string) =>
+  new Set(
+    text.toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}]+/gu),
+  );
+
+/**
+ * The headline the reader sees, when the declared title (og:title, JSON-LD) is a shortened cut of it: a social title
+ * drops words ("…Tags on Her Coat" for the h1's "…Tags on Her Céline Coat: 'I Wore It Four Times…'"), so a longer
+ * h1 that holds nearly every word of the declared title is the fuller headline. A reworded or shorter h1 (a display
+ * line, a section's name, the site's logo) leaves the declared title as it is.
+ */
+function headlineOverDeclared(title: string, headline: string | null): string {
+  if (!headline || headline === title) return title;
+  const inTitle = titleWords(title);
+  const inHeadline = titleWords(headline);
+  if (inHeadline.size <= inTitle.size) return title;
+  let kept = 0;
+  for (const word of inTitle) if (inHeadline.has(word)) kept++;
+  return kept >= inTitle.size * KEPT_IN_HEADLINE ? headline : title;
+}
+/** The share of the declared title's words the longer h1 must hold. */
+const KEPT_IN_HEADLINE = 0.8;
 
 /**
  * A JSON-LD node's headline or name: when both are given and differ, the one the document's title contains. A name
@@ -501,7 +531,9 @@ export function extractMetadata(doc: Document, pageUrl: string): ArticleMetadata
     ) ??
     fromItem('headline') ??
     cleanDocumentTitle(doc);
-  const title = declaredTitle === null ? null : withoutSiteParts(declaredTitle, doc);
+  const headline = pageHeadline(doc);
+  const title =
+    declaredTitle === null ? null : headlineOverDeclared(withoutSiteParts(declaredTitle, headline), headline);
   const publishedTime = publishedFrom(doc, pageUrl, article, (...keys) => first(values, ...keys), fromItem);
   const modifiedTime =
     isoTime(textValue(article?.dateModified)) ??

@@ -349,9 +349,20 @@ describe('a declared title that carries the site’s name or a section', () => {
     // A colon belongs to headlines themselves; a short h1 is the site's logo, not the story's headline.
     ["'What is the sea telling us?': tribes fear the oil spill", 'tribes fear the oil spill'],
     ['Valley Gazette | Ferry timetable changes after the storm repairs', 'Valley Gazette'],
-    ['Ferry timetable changes', 'Ferry timetable changes after the storm'],
+    // A longer h1 that rewords the declared title, or a shorter one, is not its fuller form.
+    ['Ferry timetable changes after the storm', 'Ferry timetable is rewritten as crews patch the pier'],
+    ['Ferry timetable changes: Ferry timetable changes', 'Ferry timetable changes'],
   ])('"%s" stays as declared beside the h1 "%s"', (declared, headline) => {
     expect(extractMetadata(titled(declared, headline), URL).title).toBe(declared);
+  });
+
+  it.each([
+    // A social title is often a shortened cut of the headline the reader sees.
+    ['Ferry timetable changes', 'Ferry timetable changes after the storm'],
+    ['Council agrees ferry timetable with Harbour crews', 'Council agrees new ferry timetable with Harbour crews after strike'],
+    ['フェリーの時刻表が変わる', 'フェリーの時刻表が変わる：嵐の後の修理で'],
+  ])('"%s" gives way to the longer h1 that holds it, "%s"', (declared, headline) => {
+    expect(extractMetadata(titled(declared, headline), URL).title).toBe(headline);
   });
 
   it('compares with quotes folded, and passes over an empty h1 (a logo) to the headline', () => {
