@@ -11,7 +11,7 @@ import { findChromium, QUIET_CHROMIUM_ARGS } from '../harness/chromium';
 import { EXTENSION_DIR } from '../harness/browser';
 
 const dataset = process.argv[2] ?? fileURLToPath(new URL('../../../shared/datasets/articles', import.meta.url));
-/** Batches of ten calls per measurement (see in-page.ts). */
+/** Batches of ten calls per measurement, after one untimed batch (see in-page.ts). */
 const RUNS = 5;
 if (!existsSync(dataset)) {
   console.error(
@@ -146,7 +146,9 @@ const ratio = {
 const contentScript = join(EXTENSION_DIR, 'content-scripts/content.js');
 const everyPageGzip = existsSync(contentScript) ? gzipSync(readFileSync(contentScript), { level: 9 }).length : null;
 
-console.log(`${figures.pages} pages from ${dataset}, ${RUNS} batches of 10 calls each, Chromium, per-page medians:`);
+console.log(
+  `${figures.pages} pages from ${dataset}, ${RUNS} batches of 10 calls each after one untimed batch, Chromium, per-page medians:`,
+);
 console.table({
   'detection (Lens detectArticle vs Readability isProbablyReaderable)': {
     'Lens median ms': figures.detectionMs.lens.median,

@@ -359,7 +359,10 @@ describe('a declared title that carries the site’s name or a section', () => {
   it.each([
     // A social title is often a shortened cut of the headline the reader sees.
     ['Ferry timetable changes', 'Ferry timetable changes after the storm'],
-    ['Council agrees ferry timetable with Harbour crews', 'Council agrees new ferry timetable with Harbour crews after strike'],
+    [
+      'Council agrees ferry timetable with Harbour crews',
+      'Council agrees new ferry timetable with Harbour crews after strike',
+    ],
     ['フェリーの時刻表が変わる', 'フェリーの時刻表が変わる：嵐の後の修理で'],
   ])('"%s" gives way to the longer h1 that holds it, "%s"', (declared, headline) => {
     expect(extractMetadata(titled(declared, headline), URL).title).toBe(headline);
