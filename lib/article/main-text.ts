@@ -2,13 +2,17 @@
 // run of text, whether a <p>, a <div> of loose text or <br>-separated lines); each block scores its ancestors by its
 // length and commas, less its links; the best-scoring container, with the siblings that score like it, is the
 // article. Small and single-pass on purpose: it runs in the content script.
+import { consentNotices } from './consent';
 import { hiddenByMarkup } from './hidden';
 import { markedStory } from './microdata';
+import { OFF_HEADLINE, ON_HEADLINE, OPENING_WORDS, headlineShare, headlineStems } from './headline';
+import { countWords } from '../text/words';
 import {
   attr,
   bodyOf,
   childrenOf,
   closestOf,
+  firstByTag,
   firstChildOf,
   nextSiblingOf,
   nodeTypeOf,
@@ -16,6 +20,7 @@ import {
   parentOf,
   query,
   tagOf,
+  textOf,
   titleOf,
 } from '../dom/safe';
 
@@ -54,6 +59,9 @@ function isFurniture(element: Element): boolean {
 }
 const BOILERPLATE_LINE =
   /^(?:advertisement|advert|sponsored|share(?: this(?: article| story)?)?|read more|continue reading|related(?: articles| stories| news)?|explore further|caption|back to gallery|(?:view |show )?comments|this slideshow requires javascript\.?|subscribe.*|sign up.*|follow us.*|click here.*)$/i;
+/** A heading over readers' comments: "12 Comments", "Leave a Reply", "34 responses to …", in a few languages. */
+const COMMENTS_HEADING =
+  /^(?:(?:\d+|top(?:[- ]rated)?|readers?'?|user|latest|recent|all)\s+comments|comments(?:\s*\(\d+\))?|\d+\s+(?:responses?|replies|reactions)(?:\s+to\s.+)?|(?:leave|post|add|write)\s+a\s+(?:reply|comment)\b.*|join\s+the\s+(?:discussion|conversation)|kommentare|commentaires|comentarios|commenti|comentários|コメント|评论|留言)$/i;
 /** Nodes read at most, so a huge or hostile page cannot hold the thread; `MainText.cut` says when a page had more. */
 export const MAX_PAGE_NODES = 60_000;
 const MARKED_STORY_WEIGHT = 2;
@@ -85,7 +93,8 @@ interface Stats {
   blocks: number;
 }
 
-function isExcludedSelf(element: Element): boolean {
+function isExcludedSelf(element: Element, notices: ReadonlySet<Element>): boolean {
+  if (notices.has(element)) return true;
   const tag = tagOf(element).toUpperCase();
   if (EXCLUDED_TAGS.has(tag)) return true;
   if (hiddenByMarkup(element)) return true;
@@ -129,15 +138,23 @@ function collectBlocks(doc: Document): { blocks: Block[]; cut: boolean } {
   const body = bodyOf(doc);
   if (!body) return { blocks: [], cut: false };
   const blocks = new Map<Element, Block>();
+  const notices = consentNotices(doc);
   // A hand-rolled depth-first walk rather than a TreeWalker with a filter callback: callbacks cannot run on pages
   // where the user turned JavaScript off, and skipping a whole excluded subtree is one step here.
+  // Readers' comments start at a heading that says so, after the headline: the rest of that heading's container is
+  // theirs (whatever the site's class names; comments can outweigh a short story).
+  let pastHeadline = firstByTag(doc, 'h1') === null;
   let node: Node | null = firstChildOf(body);
   for (let visited = 0; node !== null && visited < MAX_PAGE_NODES; visited++) {
     let descend = false;
     if (nodeTypeOf(node) === 1) {
       const element = node as Element;
-      if (tagOf(element) === 'BR') addText(blocks, body, element, '\n');
-      else descend = !isExcludedSelf(element);
+      const tag = tagOf(element).toUpperCase();
+      if (tag === 'BR') addText(blocks, body, element, '\n');
+      else if (tag === 'H1') pastHeadline = true;
+      if (pastHeadline && /^H[2-6]$/.test(tag) && COMMENTS_HEADING.test(clean(textOf(element)))) {
+        node = parentNodeOf(node) ?? body;
+      } else if (tag !== 'BR') descend = !isExcludedSelf(element, notices);
     } else if (nodeTypeOf(node) === 3 && (node as Text).data.trim() !== '') {
       addText(blocks, body, node, (node as Text).data);
     }
@@ -180,6 +197,63 @@ function isOwnAddress(text: string, doc: Document): boolean {
   } catch {
     return false;
   }
+}
+
+/** A container's score less its share of link text. */
+function valueOf(entry: Stats | undefined): number {
+  return entry === undefined ? 0 : entry.score * (1 - Math.min(1, entry.text ? entry.link / entry.text : 0));
+}
+
+/** The text read from a root, with the containers it came from. */
+interface Read {
+  text: string;
+  root: Element;
+  containers: Set<Element>;
+  parts: number;
+}
+
+function isWithin(element: Element, container: Element): boolean {
+  for (let at: Element | null = element; at !== null; at = parentOf(at)) if (at === container) return true;
+  return false;
+}
+
+/** Rivals looked at for a story that reads like the headline, best first. */
+const HEADLINE_RIVALS = 8;
+/** A rival with fewer words than this outside its headings is a caption or a teaser, not a story. */
+const RIVAL_WORDS = 30;
+
+/**
+ * When the text read is off the headline (shares under OFF_HEADLINE of its words), the best-ranked other part of the
+ * page whose opening reads like the headline (ON_HEADLINE), or null. Other parts: neither inside what was read nor
+ * holding it.
+ */
+function onHeadlineRoot(
+  doc: Document,
+  read: Read,
+  rivals: Array<[Element, number]>,
+  blocks: Block[],
+  texts: string[],
+): Element | null {
+  const headline = headlineStems(doc);
+  if (headlineShare(headline, read.text) >= OFF_HEADLINE) return null;
+  const containers = [...read.containers];
+  let looked = 0;
+  for (const [element] of rivals) {
+    if (containers.some((container) => isWithin(element, container) || isWithin(container, element))) continue;
+    if (++looked > HEADLINE_RIVALS) break;
+    const opening: string[] = [];
+    let words = 0;
+    for (let index = 0; index < blocks.length && words < OPENING_WORDS; index++) {
+      const block = blocks[index] as Block;
+      // The headline itself says nothing of whether what follows it is its story.
+      if (/^H[1-6]$/.test(tagOf(block.element).toUpperCase()) || !isWithin(block.element, element)) continue;
+      const text = texts[index] as string;
+      opening.push(text);
+      words += countWords(text);
+    }
+    if (words >= RIVAL_WORDS && headlineShare(headline, opening.join('\n')) >= ON_HEADLINE) return element;
+  }
+  return null;
 }
 
 export function extractMainText(doc: Document): MainText {
@@ -225,10 +299,12 @@ export function extractMainText(doc: Document): MainText {
   let root: Element | null = null;
   let best = 0;
   let bestRank = 0;
+  const ranks = new Map<Element, number>();
   for (const [element, entry] of stats) {
     if (isListing(element)) continue;
-    const value = entry.score * (1 - Math.min(1, entry.text ? entry.link / entry.text : 0));
+    const value = valueOf(entry);
     const rank = marked !== null && marked.contains(element) ? value * MARKED_STORY_WEIGHT : value;
+    if (rank > 0) ranks.set(element, rank);
     if (rank > bestRank) {
       bestRank = rank;
       best = value;
@@ -237,73 +313,84 @@ export function extractMainText(doc: Document): MainText {
   }
   if (root === null) return { text: '', root: null, blocks: 0, cut };
 
-  // A story split over sibling containers (one per section, or around inline ads): climb while the parent holds
-  // clearly more readable text, with few links.
-  // Wrappers that add nothing are passed through on the way.
-  for (let climbs = 0; climbs < 3; climbs++) {
-    const here = stats.get(root);
-    if (!here) break;
-    let up: Element | null = parentOf(root);
-    for (let steps = 0; up !== null && up !== bodyOf(doc) && steps < 5; steps++) {
-      if ((stats.get(up)?.text ?? 0) >= here.text * 1.25) break;
-      up = parentOf(up);
+  /** The story read from a root: climbed to the containers that hold all of it, with the siblings that score like it. */
+  const readFrom = (start: Element, startValue: number): Read => {
+    let root = start;
+    let best = startValue;
+    // A story split over sibling containers (one per section, or around inline ads): climb while the parent holds
+    // clearly more readable text, with few links.
+    // Wrappers that add nothing are passed through on the way.
+    for (let climbs = 0; climbs < 3; climbs++) {
+      const here = stats.get(root);
+      if (!here) break;
+      let up: Element | null = parentOf(root);
+      for (let steps = 0; up !== null && up !== bodyOf(doc) && steps < 5; steps++) {
+        if ((stats.get(up)?.text ?? 0) >= here.text * 1.25) break;
+        up = parentOf(up);
+      }
+      const there = up ? stats.get(up) : undefined;
+      if (up === null || up === bodyOf(doc) || !there || there.text < here.text * 1.25) break;
+      if (isListing(up) || (marked !== null && marked.contains(root) && !marked.contains(up))) break;
+      // What the parent adds must read like more of the story: paragraphs of some length, hardly any links (a
+      // listing of teasers or a link-heavy sidebar does not).
+      const added = there.text - here.text;
+      const perBlock = added / Math.max(1, there.blocks - here.blocks);
+      if (perBlock < 100 || (there.link - here.link) / added > 0.1) break;
+      root = up;
+      best = Math.max(best, there.score);
     }
-    const there = up ? stats.get(up) : undefined;
-    if (up === null || up === bodyOf(doc) || !there || there.text < here.text * 1.25) break;
-    if (isListing(up) || (marked !== null && marked.contains(root) && !marked.contains(up))) break;
-    // What the parent adds must read like more of the story: paragraphs of some length, hardly any links (a
-    // listing of teasers or a link-heavy sidebar does not).
-    const added = there.text - here.text;
-    const perBlock = added / Math.max(1, there.blocks - here.blocks);
-    if (perBlock < 100 || (there.link - here.link) / added > 0.1) break;
-    root = up;
-    best = Math.max(best, there.score);
-  }
 
-  // Siblings that score like the root are part of the same story (a split body, a lead paragraph set apart).
-  const containers = new Set<Element>([root]);
-  const parent = parentOf(root);
-  if (parent !== null) {
-    const threshold = Math.max(10, best * 0.2);
-    for (const sibling of Array.from(childrenOf(parent))) {
-      if (sibling === root || isOtherComposition(root, sibling)) continue;
-      if (marked !== null && marked.contains(root) && !marked.contains(sibling)) continue; // the mark-up's edge
-      const entry = stats.get(sibling);
-      if (!entry) continue;
-      const density = entry.text ? entry.link / entry.text : 0;
-      const own = blocks.find((block) => block.element === sibling);
-      const ownText = own ? blockText(own) : '';
-      // Readability's rule for paragraph siblings: long with few links, or a short sentence with none.
-      const sentence = own !== undefined && own.linkLength === 0 && /\.(?:\s|$)/.test(ownText);
-      if (
-        entry.score * (1 - density) >= threshold ||
-        (own && ownText.length > 80 && density < 0.25) ||
-        (sentence && tagOf(sibling).toUpperCase() === 'P')
-      )
-        containers.add(sibling);
+    // Siblings that score like the root are part of the same story (a split body, a lead paragraph set apart).
+    const containers = new Set<Element>([root]);
+    const parent = parentOf(root);
+    if (parent !== null) {
+      const threshold = Math.max(10, best * 0.2);
+      for (const sibling of Array.from(childrenOf(parent))) {
+        if (sibling === root || isOtherComposition(root, sibling)) continue;
+        if (marked !== null && marked.contains(root) && !marked.contains(sibling)) continue; // the mark-up's edge
+        const entry = stats.get(sibling);
+        if (!entry) continue;
+        const density = entry.text ? entry.link / entry.text : 0;
+        const own = blocks.find((block) => block.element === sibling);
+        const ownText = own ? blockText(own) : '';
+        // Readability's rule for paragraph siblings: long with few links, or a short sentence with none.
+        const sentence = own !== undefined && own.linkLength === 0 && /\.(?:\s|$)/.test(ownText);
+        if (
+          entry.score * (1 - density) >= threshold ||
+          (own && ownText.length > 80 && density < 0.25) ||
+          (sentence && tagOf(sibling).toUpperCase() === 'P')
+        )
+          containers.add(sibling);
+      }
     }
-  }
 
-  const title = clean(titleOf(doc)).toLowerCase();
-  const parts: string[] = [];
-  blocks.forEach((block, index) => {
-    let inside = false;
-    for (let element: Element | null = block.element; element !== null && !inside; element = parentOf(element)) {
-      inside = containers.has(element);
-      if (element === parent) break;
-    }
-    if (!inside) return;
-    const text = texts[index] as string;
-    const tag = tagOf(block.element).toUpperCase();
-    if (tag === 'H1' || (/^H[2-6]$/.test(tag) && title.includes(text.toLowerCase()) && text.length > 15)) return;
-    if (text.length < 200 && block.linkLength / Math.max(1, text.length) > 0.5) return;
-    if (BOILERPLATE_LINE.test(text) || isOwnAddress(text, doc)) return;
-    parts.push(text);
-  });
-  return {
-    text: parts.join('\n\n'),
-    root: containers.size === 1 ? root : (parent ?? root),
-    blocks: parts.length,
-    cut,
+    const title = clean(titleOf(doc)).toLowerCase();
+    const parts: string[] = [];
+    blocks.forEach((block, index) => {
+      let inside = false;
+      for (let element: Element | null = block.element; element !== null && !inside; element = parentOf(element)) {
+        inside = containers.has(element);
+        if (element === parent) break;
+      }
+      if (!inside) return;
+      const text = texts[index] as string;
+      const tag = tagOf(block.element).toUpperCase();
+      if (tag === 'H1' || (/^H[2-6]$/.test(tag) && title.includes(text.toLowerCase()) && text.length > 15)) return;
+      if (text.length < 200 && block.linkLength / Math.max(1, text.length) > 0.5) return;
+      if (BOILERPLATE_LINE.test(text) || isOwnAddress(text, doc)) return;
+      parts.push(text);
+    });
+    const readRoot = containers.size === 1 ? root : (parent ?? root);
+    return { text: parts.join('\n\n'), root: readRoot, containers, parts: parts.length };
   };
+
+  let read = readFrom(root, best);
+  // A short text that does not read like the headline's story (a consent notice or a sign-up box outscoring a news
+  // item of a few paragraphs): another part of the page that does, if any, is the story.
+  if (countWords(read.text) < DOUBTFUL_WORDS) {
+    const rivals = [...ranks].filter(([element]) => !isListing(element)).sort((a, b) => b[1] - a[1]);
+    const other = onHeadlineRoot(doc, read, rivals, blocks, texts);
+    if (other !== null) read = readFrom(other, valueOf(stats.get(other)));
+  }
+  return { text: read.text, root: read.root, blocks: read.parts, cut };
 }

@@ -5,10 +5,10 @@
 import { Readability } from '@mozilla/readability';
 import { countWords } from '../text/words';
 import { DOUBTFUL_WORDS } from './main-text';
-import { headlineShare, headlineStems, textDoubt } from './doubt';
-
-/** The share of the headline's words the other reading's opening must have to replace an off-headline text. */
-const ON_HEADLINE = 0.5;
+import { consentNotices } from './consent';
+import { removeElement } from '../dom/safe';
+import { textDoubt } from './doubt';
+import { ON_HEADLINE, headlineShare, headlineStems } from './headline';
 
 export interface CheckedText {
   text: string;
@@ -20,7 +20,10 @@ export interface CheckedText {
 /** Readability's text of a copy of the page (it changes the document it reads), or null when it finds none. */
 export function readabilityText(doc: Document): string | null {
   try {
-    const parsed = new Readability(doc.cloneNode(true) as Document).parse();
+    const copy = doc.cloneNode(true) as Document;
+    // Readability reads a consent notice as text like any other: it reads the page without them.
+    for (const notice of consentNotices(copy)) removeElement(notice);
+    const parsed = new Readability(copy).parse();
     const text = (parsed?.textContent ?? '')
       .split(/\n\s*/)
       .map((line) => line.replace(/\s+/g, ' ').trim())
@@ -34,7 +37,7 @@ export function readabilityText(doc: Document): string | null {
 
 /**
  * Lens's text, or the second opinion's when Lens's is doubtful: when it is short (the other must find at least twice
- * as many words), or when its opening shares almost none of the page's headline (the other must share at least half,
+ * as many words, and open at least as close to the headline), or when its opening shares almost none of the page's headline (the other must share at least half,
  * and twice as much): a gallery of other stories, a "most read" column taken for the story.
  */
 export function withSecondOpinion(
@@ -59,11 +62,17 @@ export function withSecondOpinion(
   const lensWords = countWords(lensText);
   const other = second(doc);
   const otherWords = other === null ? 0 : countWords(other);
-  if (other !== null && otherWords >= Math.max(2 * lensWords, 20)) {
+  // More words of another story (comments, a column of teasers) are not more of this one: the other reading must be
+  // at least as close to the headline as Lens's.
+  if (other !== null && otherWords >= Math.max(2 * lensWords, 20) && asClose(headlineStems(doc), other, lensText)) {
     const note = `Lens found ${lensWords === 0 ? 'no article text' : `only ${lensWords} words of article text`} on this page; the check used Mozilla Readability's reading of it (${otherWords} words).`;
     return { text: other, from: 'readability', note };
   }
   return { text: lensText, from: 'lens', note: null };
+}
+
+function asClose(headline: ReadonlySet<string>, other: string, lensText: string): boolean {
+  return headlineShare(headline, other) >= headlineShare(headline, lensText);
 }
 
 /** The second opinion on a page's markup (an extension page's copy of a tab's page: inert, no script runs). */

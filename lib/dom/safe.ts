@@ -93,6 +93,12 @@ export function hasAttr(element: Element, name: string): boolean {
   return clobberable(element) ? standardCall(element, 'hasAttribute', name) : element.hasAttribute(name);
 }
 
+/** Takes the element out of its document (a form's control named "remove" cannot stop it). */
+export function removeElement(element: Element): void {
+  if (clobberable(element)) standardCall<void>(element, 'remove');
+  else element.remove();
+}
+
 export function closestOf(element: Element, selector: string): Element | null {
   return clobberable(element) ? standardCall(element, 'closest', selector) : element.closest(selector);
 }

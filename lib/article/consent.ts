@@ -1,0 +1,82 @@
+// Consent notices ("We use cookies… Accept all"), found by what they are rather than by a site's class names: a control
+// labelled to accept or refuse, inside a small box whose text speaks of cookies, consent or privacy. A news item of a
+// few paragraphs is shorter than many such notices, and a saved or late page may show one in the page's own markup.
+// Both conditions are needed: an article about cookies has no "Accept all" button beside its paragraphs, and a
+// sign-up box's "OK" says nothing of consent.
+import { attr, byTag, firstByTag, itemsOf, parentOf, queryAll, tagOf, textOf } from '../dom/safe';
+
+/** Labels of a consent notice's controls, in the languages Lens's word lists cover and a few more. */
+const CONSENT_CONTROL = new RegExp(
+  '^(?:' +
+    [
+      '(?:i |we )?(?:accept|agree|consent|allow)(?: all)?(?: cookies)?(?: (?:and|&) (?:close|continue))?',
+      'ok(?:ay)?',
+      'got it',
+      'i understand',
+      'understood',
+      '(?:reject|decline|refuse|deny)(?: all)?(?: cookies)?',
+      '(?:manage|customi[sz]e|more) (?:options|settings|preferences|choices|cookies)',
+      'cookie (?:settings|preferences|policy)',
+      '(?:alle )?(?:akzeptieren|ablehnen)|zustimmen|einverstanden',
+      "(?:tout )?(?:accepter|refuser)|j'accepte",
+      '(?:aceptar|rechazar)(?: todo| todas)?|acepto',
+      '(?:accetta|rifiuta)(?: tutti)?|accetto',
+      'aceitar(?: todos)?|concordo',
+      '(?:alles )?accepteren|akkoord',
+      '同意(?:する)?|接受|我同意|知道了',
+    ].join('|') +
+    ')[.!]?$',
+  'i',
+);
+
+/** What a consent notice speaks of. */
+const CONSENT_TEXT =
+  /cookie|consent|gdpr|privacy|personal data|datenschutz|einwilligung|confidentialité|consentement|privacidad|consentimiento|riservatezza|consenso|privacidade|クッキー|個人情報|隐私|缓存/i;
+
+/** A notice is a few sentences: a box holding more text than this holds the page, not a notice. */
+const MAX_NOTICE_CHARS = 2500;
+/** How far up from a control its notice may start. */
+const MAX_LEVELS = 5;
+/** Controls read at most, so a page of many links cannot hold the thread. */
+const MAX_CONTROLS = 3000;
+
+const NEVER_A_NOTICE = new Set(['BODY', 'HTML', 'MAIN', 'ARTICLE']);
+
+function labelOf(control: Element): string {
+  const tag = tagOf(control).toUpperCase();
+  const label = tag === 'INPUT' ? (attr(control, 'value') ?? '') : textOf(control);
+  return label.replace(/\s+/g, ' ').trim();
+}
+
+/** The smallest box around a consent control whose text speaks of consent, or null. */
+function noticeAround(control: Element, aboveHeadline: ReadonlySet<Element>): Element | null {
+  let box = parentOf(control);
+  for (let level = 0; box !== null && level < MAX_LEVELS; level++, box = parentOf(box)) {
+    if (NEVER_A_NOTICE.has(tagOf(box).toUpperCase()) || aboveHeadline.has(box)) return null;
+    const text = textOf(box);
+    if (text.length > MAX_NOTICE_CHARS) return null;
+    if (CONSENT_TEXT.test(text)) return box;
+  }
+  return null;
+}
+
+/** The page's consent notices: boxes that Lens never reads as article text. */
+export function consentNotices(doc: Document): Set<Element> {
+  const notices = new Set<Element>();
+  // A box that holds the page's headline is the page, not a notice on it.
+  const aboveHeadline = new Set<Element>();
+  for (let at = firstByTag(doc, 'h1'); at !== null; at = parentOf(at)) aboveHeadline.add(at);
+  const controls = [
+    ...itemsOf(byTag(doc, 'button'), MAX_CONTROLS),
+    ...itemsOf(byTag(doc, 'a'), MAX_CONTROLS),
+    ...itemsOf(byTag(doc, 'input'), MAX_CONTROLS),
+    ...queryAll(doc, '[role="button"]').slice(0, MAX_CONTROLS),
+  ];
+  for (const control of controls) {
+    const label = labelOf(control);
+    if (label.length === 0 || label.length > 40 || !CONSENT_CONTROL.test(label)) continue;
+    const notice = noticeAround(control, aboveHeadline);
+    if (notice !== null) notices.add(notice);
+  }
+  return notices;
+}

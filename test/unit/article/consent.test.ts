@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { consentNotices } from '../../../lib/article/consent';
+import { extractMainText } from '../../../lib/article/main-text';
+import { readabilityText, withSecondOpinion } from '../../../lib/article/second-opinion';
+import { parseHtml } from '../fixtures';
+
+// A news item of three short paragraphs (about 70 words): shorter than many consent notices.
+const NEWS_ITEM = `
+  <h1>Ferry to the northern islands resumes after the storm</h1>
+  <p>The morning ferry to the northern islands sailed again on Tuesday, four days after the storm closed the harbour.</p>
+  <p>The operator said the pier at Skarvik had been checked by divers, and that the evening crossing would run as usual.</p>
+  <p>Islanders who missed hospital appointments can rebook them free of charge, the health board said.</p>`;
+
+// Two long paragraphs with commas: by length alone they outscore the news item.
+const notice = (control: string, words = 'cookies') => `
+  <div class="q7f">
+    <h2>Your choices</h2>
+    <p>We and our partners use ${words} and similar technologies to store and access information on your device, such as
+    identifiers, browsing data and precise location, for personalised advertising, content measurement, audience research
+    and the development of our services.</p>
+    <p>You can change your choices at any time from the link at the bottom of every page, withdraw them, or object to
+    processing based on legitimate interest, which some of our partners rely on instead of asking you.</p>
+    ${control}
+  </div>`;
+
+const page = (before: string, story = NEWS_ITEM) =>
+  parseHtml(
+    `<html><head><title>Ferry resumes | Island Post</title></head><body>${before}<main>${story}</main></body></html>`,
+  );
+
+describe('consent notices', () => {
+  it('are left out of the main text, whatever their control is called and in other languages', () => {
+    for (const control of [
+      '<button>Accept all</button><button>Manage options</button>',
+      '<a href="#">I agree</a>',
+      '<input type="button" value="OK">',
+      '<span role="button">Alle akzeptieren</span>',
+      '<button>Tout accepter</button>',
+    ]) {
+      const doc = page(notice(control));
+      expect(consentNotices(doc).size, control).toBe(1);
+      const { text } = extractMainText(doc);
+      expect(text, control).toContain('The morning ferry to the northern islands sailed again');
+      expect(text, control).not.toContain('our partners');
+    }
+  });
+
+  it('are kept out of the second opinion too', () => {
+    const doc = page(notice('<button>Accept all</button>'));
+    expect(readabilityText(doc)).not.toContain('our partners');
+    expect(doc.body.textContent).toContain('our partners'); // the page itself is not changed
+  });
+
+  it('need both a consent control and words of consent: an article about cookies stays whole', () => {
+    // No accept control: the text is an article's, whatever it speaks of.
+    const aboutCookies = `<h1>Browser makers delay the end of third-party cookies again</h1>${notice('<button>Share</button>')}`;
+    const doc = page('', aboutCookies);
+    expect(consentNotices(doc).size).toBe(0);
+    expect(extractMainText(doc).text).toContain('our partners use cookies');
+    // An accept control beside text that says nothing of consent (a sign-up box) is not a consent notice.
+    const signUp = `<div><p>Get the morning briefing in your inbox, every weekday before breakfast.</p><button>OK</button></div>`;
+    expect(consentNotices(page(signUp)).size).toBe(0);
+  });
+
+  it('never take the box that holds the headline', () => {
+    const doc = parseHtml(
+      `<html><body><div>${notice('<button>Accept all</button>', 'cookies')}<h1>Cookie rules tighten</h1></div></body></html>`,
+    );
+    const [found] = [...consentNotices(doc)];
+    expect(found?.className).toBe('q7f');
+  });
+});
+
+describe('a short story beside a longer box that is not its story', () => {
+  it('is read, by its headline, when the box says nothing of consent', () => {
+    // A site's blurb of two long paragraphs: no consent words, so only the headline tells it from the story.
+    const blurb = notice('', 'coffee').replace('store and access information on your device', 'roast beans');
+    const { text } = extractMainText(page(`<div class="top">${blurb}</div>`));
+    expect(text).toContain('The morning ferry to the northern islands sailed again');
+    expect(text).not.toContain('roast beans');
+  });
+
+  it('does not take the headline alone for the story', () => {
+    const blurb = notice('', 'coffee');
+    const { text } = extractMainText(page(blurb, '<h1>Ferry to the northern islands resumes after the storm</h1>'));
+    expect(text).toContain('our partners');
+  });
+
+  it('keeps Lens’s short story over a longer second opinion about something else', () => {
+    const doc = page('');
+    const lens = extractMainText(doc).text;
+    const comments = Array.from(
+      { length: 12 },
+      (_, i) => `Comment ${i}: the football club's new stadium should have been built closer to the station.`,
+    ).join(' ');
+    expect(withSecondOpinion(doc, lens, () => comments).from).toBe('lens');
+    // The same story read whole by the other extractor is taken.
+    const whole = `${lens} ${Array.from({ length: 12 }, (_, i) => `The ferry operator added detail ${i}.`).join(' ')}`;
+    expect(withSecondOpinion(doc, lens, () => whole).from).toBe('readability');
+  });
+});
+
+describe('readers’ comments', () => {
+  const comments = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `<div><p>Reader ${i}, 2 days ago</p><p>I took that ferry for years, and honestly the pier at Skarvik was never in good shape, storm or no storm, so I am glad somebody finally checked it properly.</p></div>`,
+  ).join('');
+
+  it('are left out after a heading that says so, whatever the class names', () => {
+    for (const heading of [
+      '<h2>12 Comments</h2>',
+      '<h3>Leave a Reply</h3>',
+      '<h2>34 responses to “Ferry resumes”</h2>',
+    ]) {
+      const { text } = extractMainText(page('', `${NEWS_ITEM}<div>${heading}${comments}</div>`));
+      expect(text, heading).toContain('The morning ferry to the northern islands sailed again');
+      expect(text, heading).not.toContain('I took that ferry for years');
+    }
+  });
+
+  it('are not started by a heading above the headline, or by a section that is part of the story', () => {
+    // A "Comments" kicker over the headline: the story after it is read.
+    const kicker = extractMainText(page('', `<h2>Comments</h2>${NEWS_ITEM}`)).text;
+    expect(kicker).toContain('The morning ferry to the northern islands sailed again');
+    // "Discussion" or "Response" as a section of the story is the story's.
+    const section = `<h2>Response</h2><p>The operator's response to the islanders' letter was published in full on Monday, with a timetable.</p>`;
+    expect(extractMainText(page('', `${NEWS_ITEM}${section}`)).text).toContain('published in full on Monday');
+  });
+});
