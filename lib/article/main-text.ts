@@ -2,7 +2,7 @@
 // run of text, whether a <p>, a <div> of loose text or <br>-separated lines); each block scores its ancestors by its
 // length and commas, less its links; the best-scoring container, with the siblings that score like it, is the
 // article. Small and single-pass on purpose: it runs in the content script.
-import { consentNotices } from './consent';
+import { interfaceBoxes } from './interface-boxes';
 import { hiddenByMarkup } from './hidden';
 import { markedStory } from './microdata';
 import { OFF_HEADLINE, ON_HEADLINE, OPENING_WORDS, headlineShare, headlineStems } from './headline';
@@ -93,8 +93,8 @@ interface Stats {
   blocks: number;
 }
 
-function isExcludedSelf(element: Element, notices: ReadonlySet<Element>): boolean {
-  if (notices.has(element)) return true;
+function isExcludedSelf(element: Element, boxes: ReadonlySet<Element>): boolean {
+  if (boxes.has(element)) return true;
   const tag = tagOf(element).toUpperCase();
   if (EXCLUDED_TAGS.has(tag)) return true;
   if (hiddenByMarkup(element)) return true;
@@ -138,7 +138,7 @@ function collectBlocks(doc: Document): { blocks: Block[]; cut: boolean } {
   const body = bodyOf(doc);
   if (!body) return { blocks: [], cut: false };
   const blocks = new Map<Element, Block>();
-  const notices = consentNotices(doc);
+  const boxes = interfaceBoxes(doc);
   // A hand-rolled depth-first walk rather than a TreeWalker with a filter callback: callbacks cannot run on pages
   // where the user turned JavaScript off, and skipping a whole excluded subtree is one step here.
   // Readers' comments start at a heading that says so, after the headline: the rest of that heading's container is
@@ -154,7 +154,7 @@ function collectBlocks(doc: Document): { blocks: Block[]; cut: boolean } {
       else if (tag === 'H1') pastHeadline = true;
       if (pastHeadline && /^H[2-6]$/.test(tag) && COMMENTS_HEADING.test(clean(textOf(element)))) {
         node = parentNodeOf(node) ?? body;
-      } else if (tag !== 'BR') descend = !isExcludedSelf(element, notices);
+      } else if (tag !== 'BR') descend = !isExcludedSelf(element, boxes);
     } else if (nodeTypeOf(node) === 3 && (node as Text).data.trim() !== '') {
       addText(blocks, body, node, (node as Text).data);
     }

@@ -5,7 +5,7 @@
 import { Readability } from '@mozilla/readability';
 import { countWords } from '../text/words';
 import { DOUBTFUL_WORDS } from './main-text';
-import { consentNotices } from './consent';
+import { interfaceBoxes } from './interface-boxes';
 import { removeElement } from '../dom/safe';
 import { textDoubt } from './doubt';
 import { ON_HEADLINE, headlineShare, headlineStems } from './headline';
@@ -21,8 +21,8 @@ export interface CheckedText {
 export function readabilityText(doc: Document): string | null {
   try {
     const copy = doc.cloneNode(true) as Document;
-    // Readability reads a consent notice as text like any other: it reads the page without them.
-    for (const notice of consentNotices(copy)) removeElement(notice);
+    // Readability reads a consent notice or a sign-up box as text like any other: it reads the page without them.
+    for (const box of interfaceBoxes(copy)) removeElement(box);
     const parsed = new Readability(copy).parse();
     const text = (parsed?.textContent ?? '')
       .split(/\n\s*/)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentNotices } from '../../../lib/article/consent';
+import { interfaceBoxes } from '../../../lib/article/interface-boxes';
 import { extractMainText } from '../../../lib/article/main-text';
 import { readabilityText, withSecondOpinion } from '../../../lib/article/second-opinion';
 import { parseHtml } from '../fixtures';
@@ -38,7 +38,7 @@ describe('consent notices', () => {
       '<button>Tout accepter</button>',
     ]) {
       const doc = page(notice(control));
-      expect(consentNotices(doc).size, control).toBe(1);
+      expect(interfaceBoxes(doc).size, control).toBe(1);
       const { text } = extractMainText(doc);
       expect(text, control).toContain('The morning ferry to the northern islands sailed again');
       expect(text, control).not.toContain('our partners');
@@ -55,18 +55,18 @@ describe('consent notices', () => {
     // No accept control: the text is an article's, whatever it speaks of.
     const aboutCookies = `<h1>Browser makers delay the end of third-party cookies again</h1>${notice('<button>Share</button>')}`;
     const doc = page('', aboutCookies);
-    expect(consentNotices(doc).size).toBe(0);
+    expect(interfaceBoxes(doc).size).toBe(0);
     expect(extractMainText(doc).text).toContain('our partners use cookies');
     // An accept control beside text that says nothing of consent (a sign-up box) is not a consent notice.
     const signUp = `<div><p>Get the morning briefing in your inbox, every weekday before breakfast.</p><button>OK</button></div>`;
-    expect(consentNotices(page(signUp)).size).toBe(0);
+    expect(interfaceBoxes(page(signUp)).size).toBe(0);
   });
 
   it('never take the box that holds the headline', () => {
     const doc = parseHtml(
       `<html><body><div>${notice('<button>Accept all</button>', 'cookies')}<h1>Cookie rules tighten</h1></div></body></html>`,
     );
-    const [found] = [...consentNotices(doc)];
+    const [found] = [...interfaceBoxes(doc)];
     expect(found?.className).toBe('q7f');
   });
 });
@@ -126,5 +126,25 @@ describe('readers’ comments', () => {
     // "Discussion" or "Response" as a section of the story is the story's.
     const section = `<h2>Response</h2><p>The operator's response to the islanders' letter was published in full on Monday, with a timetable.</p>`;
     expect(extractMainText(page('', `${NEWS_ITEM}${section}`)).text).toContain('published in full on Monday');
+  });
+});
+
+describe('sign-up boxes', () => {
+  const signUp = `<div class="x9z"><h3>Get the morning briefing</h3><p>The day's most important stories, picked by our editors, in your inbox every morning before breakfast.</p><input type="email" placeholder="Your email address"><button>Sign me up</button></div>`;
+
+  it('are left out of the story they sit in, whatever their class names', () => {
+    const story = NEWS_ITEM.replace('</p>', `</p>${signUp}`);
+    const { text } = extractMainText(page('', story));
+    expect(text).toContain('The morning ferry to the northern islands sailed again');
+    expect(text).toContain('Islanders who missed hospital appointments');
+    expect(text).not.toContain('morning briefing');
+  });
+
+  it('are only the few lines around the field, never the story around them', () => {
+    const [headline, ...paragraphs] = NEWS_ITEM.trim().split(/\n\s*/);
+    const story = `${headline}<div class="s">${paragraphs.join('')}<input type="email"></div>`;
+    const doc = page('', story);
+    expect(interfaceBoxes(doc).size).toBe(0);
+    expect(extractMainText(doc).text).toContain('Islanders who missed hospital appointments');
   });
 });

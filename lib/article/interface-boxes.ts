@@ -1,8 +1,8 @@
-// Consent notices ("We use cookies… Accept all"), found by what they are rather than by a site's class names: a control
-// labelled to accept or refuse, inside a small box whose text speaks of cookies, consent or privacy. A news item of a
-// few paragraphs is shorter than many such notices, and a saved or late page may show one in the page's own markup.
-// Both conditions are needed: an article about cookies has no "Accept all" button beside its paragraphs, and a
-// sign-up box's "OK" says nothing of consent.
+// Boxes of interface on an article's page, found by what they are rather than by a site's class names. A consent
+// notice ("We use cookies… Accept all"): a control labelled to accept or refuse, inside a small box whose text speaks
+// of cookies, consent or privacy; both are needed (an article about cookies has no "Accept all" beside its
+// paragraphs, and a sign-up box's "OK" says nothing of consent). A sign-up box: a field to type an address in, with
+// a line or two around it. A news item of a few paragraphs is shorter than many such boxes.
 import { attr, byTag, firstByTag, itemsOf, parentOf, queryAll, tagOf, textOf } from '../dom/safe';
 
 /** Labels of a consent notice's controls, in the languages Lens's word lists cover and a few more. */
@@ -35,6 +35,8 @@ const CONSENT_TEXT =
 
 /** A notice is a few sentences: a box holding more text than this holds the page, not a notice. */
 const MAX_NOTICE_CHARS = 2500;
+/** A sign-up box is a heading, a line or two and its field: a box with more text around a field holds more than it. */
+const MAX_BOX_CHARS = 300;
 /** How far up from a control its notice may start. */
 const MAX_LEVELS = 5;
 /** Controls read at most, so a page of many links cannot hold the thread. */
@@ -60,8 +62,20 @@ function noticeAround(control: Element, aboveHeadline: ReadonlySet<Element>): El
   return null;
 }
 
-/** The page's consent notices: boxes that Lens never reads as article text. */
-export function consentNotices(doc: Document): Set<Element> {
+/** A sign-up box: the largest box around a field to type in (an address, a name) that holds no more than a few lines. */
+function signUpAround(field: Element, aboveHeadline: ReadonlySet<Element>): Element | null {
+  let found: Element | null = null;
+  let box = parentOf(field);
+  for (let level = 0; box !== null && level < MAX_LEVELS; level++, box = parentOf(box)) {
+    if (NEVER_A_NOTICE.has(tagOf(box).toUpperCase()) || aboveHeadline.has(box) || textOf(box).length > MAX_BOX_CHARS)
+      break;
+    found = box;
+  }
+  return found;
+}
+
+/** The page's consent notices and sign-up boxes: boxes that Lens never reads as article text. */
+export function interfaceBoxes(doc: Document): Set<Element> {
   const notices = new Set<Element>();
   // A box that holds the page's headline is the page, not a notice on it.
   const aboveHeadline = new Set<Element>();
@@ -73,6 +87,10 @@ export function consentNotices(doc: Document): Set<Element> {
     ...queryAll(doc, '[role="button"]').slice(0, MAX_CONTROLS),
   ];
   for (const control of controls) {
+    if (tagOf(control).toUpperCase() === 'INPUT' && /^(?:email|text|tel|)$/i.test(attr(control, 'type') ?? '')) {
+      const box = signUpAround(control, aboveHeadline);
+      if (box !== null) notices.add(box);
+    }
     const label = labelOf(control);
     if (label.length === 0 || label.length > 40 || !CONSENT_CONTROL.test(label)) continue;
     const notice = noticeAround(control, aboveHeadline);

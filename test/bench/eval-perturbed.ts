@@ -1,0 +1,211 @@
+// How Lens's main text holds when a page carries interface it was never tuned on. Each human-labelled page of an
+// article set is read as saved and again with one generic change: a consent notice at the top of the page (three
+// wordings, one that never says "cookie"), a newsletter box inside the story, a paywall box after it, a list of ten
+// other stories after it, every class and id taken away (a site whose class names say nothing), every <p> made a
+// <div>. Lens (with its second opinion, as the check reads a page) and Readability read the same changed page; the
+// figures are mean text F1 per change and the pages whose F1 fell by more than 0.2 from the page as saved.
+//
+//   npm run eval:perturbed -- <dataset dir>
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability } from '@mozilla/readability';
+import { extractMainText } from '../../lib/article/main-text';
+import { withSecondOpinion } from '../../lib/article/second-opinion';
+import { pageTextF1 } from './score-articles';
+
+const datasetDir = process.argv[2];
+if (!datasetDir || !existsSync(datasetDir)) {
+  console.error('Usage: npm run eval:perturbed -- <dataset dir>');
+  process.exit(2);
+}
+
+/** A consent notice's wording and control; the third says nothing of cookies, consent or privacy. */
+const NOTICES = [
+  {
+    heading: 'We value your privacy',
+    text: 'We and our partners use cookies and similar technologies to store and access information on your device. With your permission we and our partners may use precise location data and identification through device scanning, for personalised advertising and content, measurement, audience research and the development of services. You can change your choices at any time from the link at the bottom of every page.',
+    controls: ['Accept all', 'Manage options'],
+  },
+  {
+    heading: 'Before you continue',
+    text: 'This site asks for your consent to use your personal data to show you relevant offers, to measure how our pages are read, and to improve the service. Some partners process data on the basis of their legitimate interest, to which you can object in the settings. Your choice applies to this site only and you may withdraw it whenever you like.',
+    controls: ['I agree', 'Settings'],
+  },
+  {
+    heading: 'A note on how this site works',
+    text: 'To keep this site free, we work with a small number of partners who help us show advertisements that suit your interests, understand which stories readers enjoy, and keep the pages loading quickly on every kind of device. Continuing to browse means you are happy with this arrangement, which you can review whenever you like.',
+    controls: ['Got it'],
+  },
+];
+
+const STORIES = [
+  'City council votes on the harbour bridge plan after a long debate',
+  'Local bakery wins a national prize for its rye bread',
+  'School board names a new head for the district',
+  'Rail operator adds a late train on weekends from March',
+  'Museum reopens its west wing after two years of repairs',
+];
+
+type Change = (doc: Document, story: Element[], index: number) => boolean;
+
+function element(doc: Document, tag: string, text = '', attributes: Record<string, string> = {}): Element {
+  const made = doc.createElement(tag);
+  made.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
+  return made;
+}
+
+const CHANGES: Record<string, Change> = {
+  'as saved': () => true,
+  'consent notice': (doc, _story, index) => {
+    const notice = NOTICES[index % NOTICES.length] as (typeof NOTICES)[number];
+    const box = element(doc, 'div', '', { class: 'q7f', style: 'position:fixed;bottom:0;left:0;right:0' });
+    box.append(
+      element(doc, 'h2', notice.heading),
+      ...notice.text.split(/(?<=\.) (?=[A-Z])/).map((s) => element(doc, 'p', s)),
+    );
+    for (const label of notice.controls) box.append(element(doc, index % 2 ? 'a' : 'button', label, { href: '#' }));
+    doc.body.insertBefore(box, doc.body.firstChild);
+    return true;
+  },
+  'newsletter box inside': (doc, story) => {
+    const longest = [...story].sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length)[0];
+    if (!longest) return false;
+    const box = element(doc, 'div', '', { class: 'x9z' });
+    box.append(
+      element(doc, 'h3', 'Get the morning briefing'),
+      element(doc, 'p', 'The most important stories of the day, picked by our editors, in your inbox every morning before breakfast. Free, and you can leave whenever you like.'),
+      element(doc, 'input', '', { type: 'email', placeholder: 'Your email address' }),
+      element(doc, 'button', 'Sign me up'),
+    ); // prettier-ignore
+    longest.after(box);
+    return true;
+  },
+  'paywall box after': (doc, story) => {
+    const last = story[story.length - 1];
+    if (!last) return false;
+    const box = element(doc, 'div', '', { class: 'pw3' });
+    box.append(
+      element(doc, 'h2', 'Subscribe to keep reading'),
+      element(doc, 'p', 'You have reached your limit of free articles this month. Subscribe today for unlimited access on any device, with exclusive newsletters, the daily puzzles and the full archive going back more than a century. Cancel anytime.'),
+      element(doc, 'a', 'See subscription offers', { href: '/subscribe' }),
+    ); // prettier-ignore
+    last.after(box);
+    return true;
+  },
+  'ten other stories after': (doc, story) => {
+    const last = story[story.length - 1];
+    if (!last) return false;
+    const list = element(doc, 'ul');
+    for (let i = 0; i < 10; i++) {
+      const item = element(doc, 'li');
+      item.append(element(doc, 'a', `${STORIES[i % STORIES.length]} (${i + 1})`, { href: `/news/story-${i}` }));
+      list.append(item);
+    }
+    const box = element(doc, 'div', '', { class: 'r5t' });
+    box.append(element(doc, 'h3', 'More from this section'), list);
+    last.after(box);
+    return true;
+  },
+  'no class or id': (doc) => {
+    for (const named of Array.from(doc.querySelectorAll('[class],[id]'))) {
+      named.removeAttribute('class');
+      named.removeAttribute('id');
+    }
+    return true;
+  },
+  'paragraphs as divs': (doc) => {
+    for (const paragraph of Array.from(doc.querySelectorAll('p'))) {
+      const div = doc.createElement('div');
+      while (paragraph.firstChild) div.append(paragraph.firstChild);
+      paragraph.replaceWith(div);
+    }
+    return true;
+  },
+};
+
+/** The page's paragraphs that open a line of the labelled text: the story's own, to put a box inside or after. */
+function storyParagraphs(doc: Document, expected: string): Element[] {
+  const flat = expected.replace(/\s+/g, ' ');
+  return Array.from(doc.querySelectorAll('p')).filter((paragraph) => {
+    const text = (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return text.length > 40 && flat.includes(text.slice(0, 40));
+  });
+}
+
+interface Row {
+  pages: number;
+  lens: number;
+  readability: number;
+  lensFell: string[];
+  readabilityFell: string[];
+}
+
+const quiet = new VirtualConsole();
+const rows = new Map<string, Row>(
+  Object.keys(CHANGES).map((name) => [name, { pages: 0, lens: 0, readability: 0, lensFell: [], readabilityFell: [] }]),
+);
+let index = 0;
+for (const source of readdirSync(datasetDir).sort()) {
+  const sourceDir = join(datasetDir, source);
+  if (!statSync(sourceDir).isDirectory()) continue;
+  for (const name of readdirSync(sourceDir).sort()) {
+    const dir = join(sourceDir, name);
+    if (!existsSync(join(dir, 'expected.json')) || !existsSync(join(dir, 'page.html.gz'))) continue;
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+    if (expected.textFrom !== 'human-labelled' || typeof expected.text !== 'string') continue;
+    // Styles are left out (jsdom rejects some), for every change and both extractors alike.
+    const html = gunzipSync(readFileSync(join(dir, 'page.html.gz')))
+      .toString('utf8')
+      .replace(/<style\b[\s\S]*?<\/style>/gi, '')
+      .replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
+    const key = `${source}/${name}`;
+    let saved: [number, number] = [0, 0];
+    for (const [change, apply] of Object.entries(CHANGES)) {
+      const dom = new JSDOM(html, { url: expected.url ?? `https://example.com/${key}`, virtualConsole: quiet });
+      const doc = dom.window.document;
+      if (!apply(doc, storyParagraphs(doc, expected.text), index)) {
+        dom.window.close();
+        continue;
+      }
+      const copy = doc.cloneNode(true) as Document;
+      const lens = pageTextF1(expected.text, withSecondOpinion(doc, extractMainText(doc).text).text);
+      let readability = 0;
+      try {
+        readability = pageTextF1(expected.text, new Readability(copy).parse()?.textContent ?? '');
+      } catch {
+        // A page Readability cannot read counts as a miss.
+      }
+      dom.window.close();
+      await new Promise((resolve) => setImmediate(resolve)); // lets jsdom free the page (see eval-articles.ts)
+      const row = rows.get(change) as Row;
+      row.pages++;
+      row.lens += lens;
+      row.readability += readability;
+      if (change === 'as saved') saved = [lens, readability];
+      if (saved[0] - lens > 0.2) row.lensFell.push(`${key} ${saved[0].toFixed(2)} → ${lens.toFixed(2)}`);
+      if (saved[1] - readability > 0.2) row.readabilityFell.push(key);
+    }
+    index++;
+    if (process.stderr.isTTY) process.stderr.write(`\r${index}`);
+  }
+}
+if (process.stderr.isTTY) process.stderr.write('\n');
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+const summary = [...rows].map(([change, row]) => ({
+  change,
+  pages: row.pages,
+  lens: round(row.lens / Math.max(1, row.pages)),
+  readability: round(row.readability / Math.max(1, row.pages)),
+  lensFell: row.lensFell.length,
+  readabilityFell: row.readabilityFell.length,
+}));
+console.log(`${index} human-labelled pages from ${datasetDir}: text F1 after each change (fell: pages down by > 0.2)`);
+console.table(summary);
+for (const [change, row] of rows) {
+  if (row.lensFell.length > 0) console.log(`Lens fell on "${change}":\n  ${row.lensFell.join('\n  ')}`);
+}
+console.log(JSON.stringify({ eval: 'perturbed', pages: index, changes: summary }));
