@@ -3,7 +3,7 @@
 // attributes and paragraph lengths only, never computed styles or layout.
 import { runNow, type Steps } from './steps';
 import { jsonLdNodes, typesOf } from './json-ld';
-import { ARTICLE_TYPES, articleNode, publishedFrom, storyReader } from './metadata';
+import { ARTICLE_TYPES, articleNode, metaKey, publishedFrom, storyReader } from './metadata';
 import { hiddenByMarkup } from './hidden';
 import { microdataTypes } from './microdata';
 import {
@@ -106,7 +106,7 @@ function metaTags(doc: Document): Map<string, string | null> {
   const tags = new Map<string, string | null>();
   for (const meta of itemsOf(byTag(doc, 'meta'), MAX_METAS)) {
     for (const key of [attr(meta, 'property'), attr(meta, 'name')]) {
-      const name = key?.trim().toLowerCase();
+      const name = key && metaKey(key.trim().toLowerCase());
       if (name && !tags.has(name)) tags.set(name, attr(meta, 'content'));
     }
   }

@@ -60,6 +60,11 @@ function clean(text: string | null | undefined): string | null {
   return value === '' ? null : value.slice(0, MAX_FIELD);
 }
 
+/** A meta key as Lens looks it up: Dublin Core's spellings ("DC.date", "dcterms:created") folded to one. */
+export function metaKey(key: string): string {
+  return key.replace(/^(dc|dcterm|dcterms)[.:]/, (_, prefix: string) => `${prefix === 'dc' ? 'dc' : 'dcterm'}:`);
+}
+
 /**
  * All <meta> values by lower-cased key; a meta may name several keys ("og:title dc:title"). Keys given as
  * `property` win over the same keys given as `name`; otherwise the first value wins. "og:article:author" also
@@ -74,9 +79,7 @@ function metaValues(doc: Document): { values: Map<string, string>; lists: Map<st
       .toLowerCase()
       .split(/\s+/)
       .filter(Boolean)
-      .map((key) =>
-        key.replace(/^(dc|dcterm|dcterms)[.:]/, (_, prefix: string) => `${prefix === 'dc' ? 'dc' : 'dcterm'}:`),
-      )
+      .map(metaKey)
       .flatMap((key) => (key.startsWith('og:article:') ? [key, key.slice(3)] : [key]));
   const listed = (key: string, content: string) => {
     const list = lists.get(key) ?? [];

@@ -319,6 +319,7 @@ describe('undated pages at addresses that name no story', () => {
   it.each([
     ['a date in its metadata', '<meta property="article:published_time" content="2026-11-20T08:00:00Z">', ''],
     ['a date under its headline', '', '<p>20 November 2026</p>'],
+    ['a Dublin Core date, however spelled', '<meta name="DC.date" content="2026-11-20">', ''],
   ])('the same page with %s is an article', (_, head, dateline) => {
     const detection = detectArticle(page(head, dateline), 'https://firm.example/de/steuerrecht');
     expect(detection.reasons).not.toContain(REASON);
