@@ -29,6 +29,8 @@ const summary = (text: string, extra: Partial<CheckSummary> = {}): CheckSummary 
 });
 const check = (text: string, extra: Partial<CheckSummary> = {}) =>
   runCheck(ARTICLE, summary(text, extra), new Date('2026-11-24T00:00:00Z'));
+/** An article known only by its text. */
+const textOnly = (text: string): CheckArticle => ({ text, url: null, title: null, siteName: null });
 
 const COPIED =
   'The tool, called Triage Assist and built by Kestrel Labs, reads the intake notes a nurse types at the front desk and proposes a score on the five-level scale the hospitals already use.';
@@ -121,14 +123,10 @@ describe('fidelity', () => {
   });
 
   it('finds a name the source writes another way, and still flags one it does not name at all', () => {
-    const article: CheckArticle = {
-      text:
-        'British activists poured paint outside the embassy. Second quarter revenue rose at the NGO, whose ' +
+    const article = textOnly(
+      'British activists poured paint outside the embassy. Second quarter revenue rose at the NGO, whose ' +
         'AI tools were praised by officials in the U.S. and by the European Commission.',
-      url: null,
-      title: null,
-      siteName: null,
-    };
+    );
     const report = runCheck(
       article,
       summary(
@@ -150,12 +148,7 @@ describe('fidelity', () => {
   });
 
   it('tells places apart that share a word, and finds initials the source writes with stops', () => {
-    const article: CheckArticle = {
-      text: 'Talks with North Korea stalled, the U.K. envoy said.',
-      url: null,
-      title: null,
-      siteName: null,
-    };
+    const article = textOnly('Talks with North Korea stalled, the U.K. envoy said.');
     const report = runCheck(article, summary('Britain said talks with South Korea stalled.'));
     expect(report.fidelity.summary.map((fact) => [fact.text, fact.found])).toEqual([
       ['Britain', true],
@@ -164,7 +157,7 @@ describe('fidelity', () => {
   });
 
   it('does not find "US" in the word "us"', () => {
-    const article: CheckArticle = { text: 'Tell us what you think.', url: null, title: null, siteName: null };
+    const article = textOnly('Tell us what you think.');
     const report = runCheck(article, summary('The US ambassador wants to hear from readers.'));
     expect(report.fidelity.summary.map((fact) => [fact.text, fact.found])).toEqual([['US', false]]);
   });
@@ -181,12 +174,7 @@ describe('fidelity', () => {
   });
 
   it('compares money and dates by value', () => {
-    const article: CheckArticle = {
-      text: 'The kit costs $349 and ships on November 21, 2026. Revenue was $4.2 million.',
-      url: null,
-      title: null,
-      siteName: null,
-    };
+    const article = textOnly('The kit costs $349 and ships on November 21, 2026. Revenue was $4.2 million.');
     const report = runCheck(
       article,
       summary('It sells for 349 dollars from 21 November, with revenue of $4.2m and a $500 upgrade.'),
@@ -270,7 +258,7 @@ describe('the report', () => {
   });
 
   it('copes with empty texts', () => {
-    const report = runCheck({ text: '', url: null, title: null, siteName: null }, summary(''));
+    const report = runCheck(textOnly(''), summary(''));
     expect(report.verbatim.share).toBe(0);
     expect(report.support.sentences).toEqual([]);
     expect(report.length.compression).toBeNull();
