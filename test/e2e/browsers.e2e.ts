@@ -276,6 +276,34 @@ describe.each(browsersToTest())('in %s', (name) => {
     await Promise.all([popup.close(), page.close()]);
   });
 
+  it('checks a short news item behind a consent notice against the news item, not the notice', async () => {
+    // The notice comes first in the page, in its flow, with class names that say nothing, and has more words than the
+    // story. A summary that copies one sentence of each: the story's is reused, the notice's is not the article's.
+    const page = await visit('https://www.lakesideledger.com/2026/11/25/ferry-resumes/');
+    const popup = await popupFor(await lens.tabIdOf(page));
+    await popup.click('::-p-aria([name="Check summary"][role="tab"])');
+    await popup.focus('textarea');
+    await popup.keyboard.type(
+      'The operator said divers had checked the pier, and that the evening crossing would run as usual from Wednesday, with 14 sailings a week until March. ' +
+        'You can change your choices at any time from the link at the bottom of every page, withdraw them, or object to processing based on legitimate interest.',
+    );
+    await popup.click('::-p-aria([name="Check pasted text"][role="button"])');
+    await popup.waitForSelector('.report', { timeout: 15_000 });
+    const figure = (label: string) =>
+      popup.$$eval(
+        '.figure',
+        (figures, wanted) =>
+          figures.find((entry) => entry.querySelector('dt')?.textContent === wanted)?.querySelector('dd')?.textContent,
+        label,
+      );
+    expect(await figure('Weakly supported')).toBe('1 of 2 sentences');
+    const reuse = Number.parseFloat((await figure('Verbatim reuse')) ?? '0');
+    expect(reuse).toBeGreaterThan(30);
+    expect(reuse).toBeLessThan(70);
+    await lens.screenshot(popup, 'browsers-check-behind-consent-notice');
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   describe('the side panel', () => {
     async function sidePanelFor(tabId: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
       const panel = await lens.openExtensionPage(`sidepanel.html?tabId=${tabId}`, {
