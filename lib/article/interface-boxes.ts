@@ -44,8 +44,7 @@ const MAX_CONTROLS = 3000;
 
 const NEVER_A_NOTICE = new Set(['BODY', 'HTML', 'MAIN', 'ARTICLE']);
 
-function labelOf(control: Element): string {
-  const tag = tagOf(control).toUpperCase();
+function labelOf(control: Element, tag: string): string {
   const label = tag === 'INPUT' ? (attr(control, 'value') ?? '') : textOf(control);
   return label.replace(/\s+/g, ' ').trim();
 }
@@ -87,11 +86,14 @@ export function interfaceBoxes(doc: Document): Set<Element> {
     ...queryAll(doc, '[role="button"]').slice(0, MAX_CONTROLS),
   ];
   for (const control of controls) {
-    if (tagOf(control).toUpperCase() === 'INPUT' && /^(?:email|text|tel|)$/i.test(attr(control, 'type') ?? '')) {
+    const tag = tagOf(control).toUpperCase();
+    // A link to another page is navigation ("Privacy policy"); a notice's links go nowhere ("#", a script).
+    if (tag === 'A' && !/^(?:#|javascript:|$)/i.test(attr(control, 'href') ?? '')) continue;
+    if (tag === 'INPUT' && /^(?:email|text|tel|)$/i.test(attr(control, 'type') ?? '')) {
       const box = signUpAround(control, aboveHeadline);
       if (box !== null) notices.add(box);
     }
-    const label = labelOf(control);
+    const label = labelOf(control, tag);
     if (label.length === 0 || label.length > 40 || !CONSENT_CONTROL.test(label)) continue;
     const notice = noticeAround(control, aboveHeadline);
     if (notice !== null) notices.add(notice);
