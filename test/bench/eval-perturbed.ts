@@ -57,58 +57,67 @@ function element(doc: Document, tag: string, text = '', attributes: Record<strin
   return made;
 }
 
+/** A box of these parts, with a class name that says nothing (as a CSS-in-JS build's do). */
+function box(doc: Document, className: string, parts: Element[]): Element {
+  const made = element(doc, 'div', '', { class: className });
+  made.append(...parts);
+  return made;
+}
+
+/** Puts a made box after an element of the story, when the page has one to put it after. */
+function putAfter(anchor: Element | undefined, make: () => Element): boolean {
+  if (anchor === undefined) return false;
+  anchor.after(make());
+  return true;
+}
+
+const longestOf = (story: Element[]) =>
+  [...story].sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length)[0];
+
 const CHANGES: Record<string, Change> = {
   'as saved': () => true,
   'consent notice': (doc, _story, index) => {
     const notice = NOTICES[index % NOTICES.length] as (typeof NOTICES)[number];
-    const box = element(doc, 'div', '', { class: 'q7f', style: 'position:fixed;bottom:0;left:0;right:0' });
-    box.append(
+    const made = box(doc, 'q7f', [
       element(doc, 'h2', notice.heading),
-      ...notice.text.split(/(?<=\.) (?=[A-Z])/).map((s) => element(doc, 'p', s)),
-    );
-    for (const label of notice.controls) box.append(element(doc, index % 2 ? 'a' : 'button', label, { href: '#' }));
-    doc.body.insertBefore(box, doc.body.firstChild);
+      ...notice.text.split(/(?<=\.) (?=[A-Z])/).map((sentence) => element(doc, 'p', sentence)),
+      ...notice.controls.map((label) => element(doc, index % 2 ? 'a' : 'button', label, { href: '#' })),
+    ]);
+    made.setAttribute('style', 'position:fixed;bottom:0;left:0;right:0');
+    doc.body.insertBefore(made, doc.body.firstChild);
     return true;
   },
-  'newsletter box inside': (doc, story) => {
-    const longest = [...story].sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length)[0];
-    if (!longest) return false;
-    const box = element(doc, 'div', '', { class: 'x9z' });
-    box.append(
-      element(doc, 'h3', 'Get the morning briefing'),
-      element(doc, 'p', 'The most important stories of the day, picked by our editors, in your inbox every morning before breakfast. Free, and you can leave whenever you like.'),
-      element(doc, 'input', '', { type: 'email', placeholder: 'Your email address' }),
-      element(doc, 'button', 'Sign me up'),
-    ); // prettier-ignore
-    longest.after(box);
-    return true;
-  },
-  'paywall box after': (doc, story) => {
-    const last = story[story.length - 1];
-    if (!last) return false;
-    const box = element(doc, 'div', '', { class: 'pw3' });
-    box.append(
-      element(doc, 'h2', 'Subscribe to keep reading'),
-      element(doc, 'p', 'You have reached your limit of free articles this month. Subscribe today for unlimited access on any device, with exclusive newsletters, the daily puzzles and the full archive going back more than a century. Cancel anytime.'),
-      element(doc, 'a', 'See subscription offers', { href: '/subscribe' }),
-    ); // prettier-ignore
-    last.after(box);
-    return true;
-  },
-  'ten other stories after': (doc, story) => {
-    const last = story[story.length - 1];
-    if (!last) return false;
-    const list = element(doc, 'ul');
-    for (let i = 0; i < 10; i++) {
-      const item = element(doc, 'li');
-      item.append(element(doc, 'a', `${STORIES[i % STORIES.length]} (${i + 1})`, { href: `/news/story-${i}` }));
-      list.append(item);
-    }
-    const box = element(doc, 'div', '', { class: 'r5t' });
-    box.append(element(doc, 'h3', 'More from this section'), list);
-    last.after(box);
-    return true;
-  },
+  'newsletter box inside': (doc, story) =>
+    putAfter(
+      longestOf(story),
+      () =>
+      box(doc, 'x9z', [
+        element(doc, 'h3', 'Get the morning briefing'),
+        element(doc, 'p', 'The most important stories of the day, picked by our editors, in your inbox every morning before breakfast. Free, and you can leave whenever you like.'),
+        element(doc, 'input', '', { type: 'email', placeholder: 'Your email address' }),
+        element(doc, 'button', 'Sign me up'),
+      ]), // prettier-ignore
+    ),
+  'paywall box after': (doc, story) =>
+    putAfter(
+      story.at(-1),
+      () =>
+      box(doc, 'pw3', [
+        element(doc, 'h2', 'Subscribe to keep reading'),
+        element(doc, 'p', 'You have reached your limit of free articles this month. Subscribe today for unlimited access on any device, with exclusive newsletters, the daily puzzles and the full archive going back more than a century. Cancel anytime.'),
+        element(doc, 'a', 'See subscription offers', { href: '/subscribe' }),
+      ]), // prettier-ignore
+    ),
+  'ten other stories after': (doc, story) =>
+    putAfter(story.at(-1), () => {
+      const list = element(doc, 'ul');
+      for (let i = 0; i < 10; i++) {
+        const item = element(doc, 'li');
+        item.append(element(doc, 'a', `${STORIES[i % STORIES.length]} (${i + 1})`, { href: `/news/story-${i}` }));
+        list.append(item);
+      }
+      return box(doc, 'r5t', [element(doc, 'h3', 'More from this section'), list]);
+    }),
   'no class or id': (doc) => {
     for (const named of Array.from(doc.querySelectorAll('[class],[id]'))) {
       named.removeAttribute('class');
