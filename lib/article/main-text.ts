@@ -243,10 +243,17 @@ function onHeadlineRoot(
     if (++looked > HEADLINE_RIVALS) break;
     const opening: string[] = [];
     let words = 0;
+    let entered = false;
     for (let index = 0; index < blocks.length && words < OPENING_WORDS; index++) {
       const block = blocks[index] as Block;
+      // Blocks are in document order: the rival's are one run of them.
+      if (!isWithin(block.element, element)) {
+        if (entered) break;
+        continue;
+      }
+      entered = true;
       // The headline itself says nothing of whether what follows it is its story.
-      if (/^H[1-6]$/.test(tagOf(block.element).toUpperCase()) || !isWithin(block.element, element)) continue;
+      if (/^H[1-6]$/.test(tagOf(block.element).toUpperCase())) continue;
       const text = texts[index] as string;
       opening.push(text);
       words += countWords(text);
