@@ -95,7 +95,7 @@ export function hasAttr(element: Element, name: string): boolean {
 
 /** Takes the element out of its document (a form's control named "remove" cannot stop it). */
 export function removeElement(element: Element): void {
-  if (clobberable(element)) standardCall<void>(element, 'remove');
+  if (clobberable(element)) standardCall<undefined>(element, 'remove');
   else element.remove();
 }
 
