@@ -2,7 +2,6 @@
 // Runs Lens's article detection and extraction on every case of a dataset laid out as <source>/<case>/page.html.gz (or page.html)
 // plus expected.json, writes predictions in the shared scorer's format, and prints Lens's scores beside Mozilla
 // Readability's on the same pages, parsed by the same DOM (jsdom, the DOM Readability's own tests use), in one run.
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -12,8 +11,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { describePage } from '../../lib/article/describe-page';
 import { extractMainText } from '../../lib/article/main-text';
 import { withSecondOpinion } from '../../lib/article/second-opinion';
-import { siteOf } from '../../lib/match/url';
-import { pageTextF1, score, type Expected, type Prediction } from './score-articles';
+import { halfOfCase, pageTextF1, score, type Expected, type Prediction } from './score-articles';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
@@ -151,12 +149,7 @@ const rows: Array<[string, unknown, unknown]> = [
   ]),
   ['ms per page, median (jsdom)', lens.msPerPage?.median, baseline.msPerPage?.median],
 ];
-// Two halves by site, a fixed rule: the parity of the first byte of SHA-1 of the page's registrable domain (of the
-// case's folder name when it has no address). Develop on one half, keep a rule only if it helps the other as well.
-const halfOf = (testCase: Case): 'A' | 'B' => {
-  const site = testCase.expected.url ? siteOf(new URL(testCase.expected.url).hostname) : testCase.key;
-  return ((createHash('sha1').update(site).digest()[0] as number) & 1) === 0 ? 'A' : 'B';
-};
+const halfOf = (testCase: Case) => halfOfCase(testCase.key, testCase.expected.url);
 const halves = { A: cases.filter((c) => halfOf(c) === 'A'), B: cases.filter((c) => halfOf(c) === 'B') };
 const byHalf = {
   A: { lens: score(halves.A, ours), readability: score(halves.A, readability) },

@@ -3,7 +3,8 @@
 // wordings, one that never says "cookie"), a newsletter box inside the story, a paywall box after it, a list of ten
 // other stories after it, every class and id taken away (a site whose class names say nothing), every <p> made a
 // <div>. Lens (with its second opinion, as the check reads a page) and Readability read the same changed page; the
-// figures are mean text F1 per change and the pages whose F1 fell by more than 0.2 from the page as saved.
+// figures are mean text F1 per change (Lens's also on each half of the set, split by site as `npm run eval:articles`
+// splits it) and the pages whose F1 fell by more than 0.2 from the page as saved.
 //
 //   npm run eval:perturbed -- <dataset dir>
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { extractMainText } from '../../lib/article/main-text';
 import { withSecondOpinion } from '../../lib/article/second-opinion';
-import { pageTextF1 } from './score-articles';
+import { halfOfCase, pageTextF1 } from './score-articles';
 
 const datasetDir = process.argv[2];
 if (!datasetDir || !existsSync(datasetDir)) {
@@ -150,11 +151,23 @@ interface Row {
   readability: number;
   lensFell: string[];
   readabilityFell: string[];
+  /** Lens's F1 summed over each half's pages (halves by site, as `npm run eval:articles` splits them). */
+  halves: Record<'A' | 'B', { pages: number; lens: number }>;
 }
 
 const quiet = new VirtualConsole();
 const rows = new Map<string, Row>(
-  Object.keys(CHANGES).map((name) => [name, { pages: 0, lens: 0, readability: 0, lensFell: [], readabilityFell: [] }]),
+  Object.keys(CHANGES).map((name) => [
+    name,
+    {
+      pages: 0,
+      lens: 0,
+      readability: 0,
+      lensFell: [],
+      readabilityFell: [],
+      halves: { A: { pages: 0, lens: 0 }, B: { pages: 0, lens: 0 } },
+    },
+  ]),
 );
 let index = 0;
 for (const source of readdirSync(datasetDir).sort()) {
@@ -171,6 +184,7 @@ for (const source of readdirSync(datasetDir).sort()) {
       .replace(/<style\b[\s\S]*?<\/style>/gi, '')
       .replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
     const key = `${source}/${name}`;
+    const half = halfOfCase(key, expected.url ?? null);
     let saved: [number, number] = [0, 0];
     for (const [change, apply] of Object.entries(CHANGES)) {
       const dom = new JSDOM(html, { url: expected.url ?? `https://example.com/${key}`, virtualConsole: quiet });
@@ -193,6 +207,8 @@ for (const source of readdirSync(datasetDir).sort()) {
       row.pages++;
       row.lens += lens;
       row.readability += readability;
+      row.halves[half].pages++;
+      row.halves[half].lens += lens;
       if (change === 'as saved') saved = [lens, readability];
       if (saved[0] - lens > 0.2) row.lensFell.push(`${key} ${saved[0].toFixed(2)} → ${lens.toFixed(2)}`);
       if (saved[1] - readability > 0.2) row.readabilityFell.push(key);
@@ -211,6 +227,8 @@ const summary = [...rows].map(([change, row]) => ({
   readability: round(row.readability / Math.max(1, row.pages)),
   lensFell: row.lensFell.length,
   readabilityFell: row.readabilityFell.length,
+  lensHalfA: round(row.halves.A.lens / Math.max(1, row.halves.A.pages)),
+  lensHalfB: round(row.halves.B.lens / Math.max(1, row.halves.B.pages)),
 }));
 console.log(`${index} human-labelled pages from ${datasetDir}: text F1 after each change (fell: pages down by > 0.2)`);
 console.table(summary);
