@@ -303,15 +303,15 @@ export function extractMainText(doc: Document): MainText {
   // A story marked up as one (microdata) outranks text outside it; the mark-up picks the root, not how many
   // siblings join it.
   const marked = markedStory(doc);
+  const rankOf = (element: Element, value: number) =>
+    marked !== null && marked.contains(element) ? value * MARKED_STORY_WEIGHT : value;
   let root: Element | null = null;
   let best = 0;
   let bestRank = 0;
-  const ranks = new Map<Element, number>();
   for (const [element, entry] of stats) {
     if (isListing(element)) continue;
     const value = valueOf(entry);
-    const rank = marked !== null && marked.contains(element) ? value * MARKED_STORY_WEIGHT : value;
-    if (rank > 0) ranks.set(element, rank);
+    const rank = rankOf(element, value);
     if (rank > bestRank) {
       bestRank = rank;
       best = value;
@@ -322,39 +322,39 @@ export function extractMainText(doc: Document): MainText {
 
   /** The story read from a root: climbed to the containers that hold all of it, with the siblings that score like it. */
   const readFrom = (start: Element, startValue: number): Read => {
-    let root = start;
-    let best = startValue;
+    let top = start;
+    let topValue = startValue;
     // A story split over sibling containers (one per section, or around inline ads): climb while the parent holds
     // clearly more readable text, with few links.
     // Wrappers that add nothing are passed through on the way.
     for (let climbs = 0; climbs < 3; climbs++) {
-      const here = stats.get(root);
+      const here = stats.get(top);
       if (!here) break;
-      let up: Element | null = parentOf(root);
+      let up: Element | null = parentOf(top);
       for (let steps = 0; up !== null && up !== bodyOf(doc) && steps < 5; steps++) {
         if ((stats.get(up)?.text ?? 0) >= here.text * 1.25) break;
         up = parentOf(up);
       }
       const there = up ? stats.get(up) : undefined;
       if (up === null || up === bodyOf(doc) || !there || there.text < here.text * 1.25) break;
-      if (isListing(up) || (marked !== null && marked.contains(root) && !marked.contains(up))) break;
+      if (isListing(up) || (marked !== null && marked.contains(top) && !marked.contains(up))) break;
       // What the parent adds must read like more of the story: paragraphs of some length, hardly any links (a
       // listing of teasers or a link-heavy sidebar does not).
       const added = there.text - here.text;
       const perBlock = added / Math.max(1, there.blocks - here.blocks);
       if (perBlock < 100 || (there.link - here.link) / added > 0.1) break;
-      root = up;
-      best = Math.max(best, there.score);
+      top = up;
+      topValue = Math.max(topValue, there.score);
     }
 
-    // Siblings that score like the root are part of the same story (a split body, a lead paragraph set apart).
-    const containers = new Set<Element>([root]);
-    const parent = parentOf(root);
+    // Siblings that score like the story's container are part of it (a split body, a lead paragraph set apart).
+    const containers = new Set<Element>([top]);
+    const parent = parentOf(top);
     if (parent !== null) {
-      const threshold = Math.max(10, best * 0.2);
+      const threshold = Math.max(10, topValue * 0.2);
       for (const sibling of Array.from(childrenOf(parent))) {
-        if (sibling === root || isOtherComposition(root, sibling)) continue;
-        if (marked !== null && marked.contains(root) && !marked.contains(sibling)) continue; // the mark-up's edge
+        if (sibling === top || isOtherComposition(top, sibling)) continue;
+        if (marked !== null && marked.contains(top) && !marked.contains(sibling)) continue; // the mark-up's edge
         const entry = stats.get(sibling);
         if (!entry) continue;
         const density = entry.text ? entry.link / entry.text : 0;
@@ -387,15 +387,24 @@ export function extractMainText(doc: Document): MainText {
       if (BOILERPLATE_LINE.test(text) || isOwnAddress(text, doc)) return;
       parts.push(text);
     });
-    const readRoot = containers.size === 1 ? root : (parent ?? root);
-    return { text: parts.join('\n\n'), root: readRoot, containers, parts: parts.length };
+    return {
+      text: parts.join('\n\n'),
+      root: containers.size === 1 ? top : (parent ?? top),
+      containers,
+      parts: parts.length,
+    };
   };
 
   let read = readFrom(root, best);
   // A short text that does not read like the headline's story (a consent notice or a sign-up box outscoring a news
   // item of a few paragraphs): another part of the page that does, if any, is the story.
   if (countWords(read.text) < DOUBTFUL_WORDS) {
-    const rivals = [...ranks].filter(([element]) => !isListing(element)).sort((a, b) => b[1] - a[1]);
+    // Ranked again only here, on the rare short text: the common path keeps no list of every container.
+    const rivals = [...stats]
+      .filter(([element]) => !isListing(element))
+      .map(([element, entry]): [Element, number] => [element, rankOf(element, valueOf(entry))])
+      .filter(([, rank]) => rank > 0)
+      .sort((a, b) => b[1] - a[1]);
     const other = onHeadlineRoot(doc, read, rivals, blocks, texts);
     if (other !== null) read = readFrom(other, valueOf(stats.get(other)));
   }
