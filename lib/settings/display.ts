@@ -1,10 +1,11 @@
 // What Lens shows on publishers' pages, and where: the overlay and highlights switches, the per-site list, and the
 // sites and pages where the reader hid the overlay. In storage.local, read by the content script (which must stay
-// small: valibot is not used here, a hand check is) and written by the options page and the overlay.
-import { storage } from 'wxt/utils/storage';
+// small: neither valibot nor WXT's storage wrapper is used here, a hand check and storage.local itself are) and
+// written by the options page and the overlay.
+import { browser } from 'wxt/browser';
 
-export const DISPLAY_SETTINGS_KEY = 'local:display-settings';
-export const OVERLAY_HIDDEN_KEY = 'local:overlay-hidden';
+const DISPLAY_SETTINGS_KEY = 'display-settings';
+const OVERLAY_HIDDEN_KEY = 'overlay-hidden';
 
 export interface DisplaySettings {
   /** The pill and card on covered articles. */
@@ -120,32 +121,42 @@ export function parseOverlayHidden(value: unknown): OverlayHidden {
   };
 }
 
-/** Typed, versioned storage items (version 1); their values are still checked on every read. */
-const displaySettingsItem = storage.defineItem<unknown>(DISPLAY_SETTINGS_KEY, { fallback: null, version: 1 });
-const overlayHiddenItem = storage.defineItem<unknown>(OVERLAY_HIDDEN_KEY, { fallback: null, version: 1 });
+async function readKey(key: string): Promise<unknown> {
+  return (await browser.storage.local.get(key))[key];
+}
 
+/** Calls `onChange` with a key's new value whenever storage.local's copy changes (from any part of Lens). */
+function watchKey(key: string, onChange: (value: unknown) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && key in changes) onChange(changes[key]?.newValue);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+// Every value is checked on every read and write: storage can be edited by hand or by an older or newer Lens.
 export async function readDisplaySettings(): Promise<DisplaySettings> {
-  return parseDisplaySettings(await displaySettingsItem.getValue());
+  return parseDisplaySettings(await readKey(DISPLAY_SETTINGS_KEY));
 }
 
 export async function writeDisplaySettings(settings: DisplaySettings): Promise<void> {
-  await displaySettingsItem.setValue(parseDisplaySettings(settings));
+  await browser.storage.local.set({ [DISPLAY_SETTINGS_KEY]: parseDisplaySettings(settings) });
 }
 
 export function watchDisplaySettings(onChange: (settings: DisplaySettings) => void): () => void {
-  return displaySettingsItem.watch((value) => onChange(parseDisplaySettings(value)));
+  return watchKey(DISPLAY_SETTINGS_KEY, (value) => onChange(parseDisplaySettings(value)));
 }
 
 export async function readOverlayHidden(): Promise<OverlayHidden> {
-  return parseOverlayHidden(await overlayHiddenItem.getValue());
+  return parseOverlayHidden(await readKey(OVERLAY_HIDDEN_KEY));
 }
 
 export async function writeOverlayHidden(hidden: OverlayHidden): Promise<void> {
-  await overlayHiddenItem.setValue(parseOverlayHidden(hidden));
+  await browser.storage.local.set({ [OVERLAY_HIDDEN_KEY]: parseOverlayHidden(hidden) });
 }
 
 export function watchOverlayHidden(onChange: (hidden: OverlayHidden) => void): () => void {
-  return overlayHiddenItem.watch((value) => onChange(parseOverlayHidden(value)));
+  return watchKey(OVERLAY_HIDDEN_KEY, (value) => onChange(parseOverlayHidden(value)));
 }
 
 /** Adds a site or page to the hidden lists, newest first, keeping the lists bounded. */
@@ -162,6 +173,9 @@ export function hideOn(hidden: OverlayHidden, target: { site?: string; page?: st
 
 /** Both the settings and the hidden lists in one storage read (the content script's first step on every page). */
 export async function readDisplayState(): Promise<{ settings: DisplaySettings; hidden: OverlayHidden }> {
-  const [settings, hidden] = await storage.getItems([displaySettingsItem, overlayHiddenItem]);
-  return { settings: parseDisplaySettings(settings?.value), hidden: parseOverlayHidden(hidden?.value) };
+  const stored = await browser.storage.local.get([DISPLAY_SETTINGS_KEY, OVERLAY_HIDDEN_KEY]);
+  return {
+    settings: parseDisplaySettings(stored[DISPLAY_SETTINGS_KEY]),
+    hidden: parseOverlayHidden(stored[OVERLAY_HIDDEN_KEY]),
+  };
 }

@@ -1,12 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_DISPLAY_SETTINGS,
   hideOn,
   overlayHiddenOn,
   parseDisplaySettings,
   parseOverlayHidden,
+  readDisplayState,
   siteAllowed,
   siteKey,
+  watchDisplaySettings,
+  watchOverlayHidden,
+  writeDisplaySettings,
+  writeOverlayHidden,
 } from '../../../lib/settings/display';
 
 describe('display settings', () => {
@@ -61,5 +67,49 @@ describe('display settings', () => {
     expect(overlayHiddenOn(hidden, 'news.b.com', null)).toBe(true);
     expect(overlayHiddenOn(hidden, 'a.com', 'a.com/2')).toBe(true);
     expect(overlayHiddenOn(hidden, 'a.com', 'a.com/3')).toBe(false);
+  });
+
+  describe('in storage.local', () => {
+    beforeEach(() => fakeBrowser.reset());
+
+    it('reads defaults from an empty store, and what was written back', async () => {
+      expect(await readDisplayState()).toEqual({
+        settings: DEFAULT_DISPLAY_SETTINGS,
+        hidden: { sites: [], pages: [] },
+      });
+      await writeDisplaySettings({ ...DEFAULT_DISPLAY_SETTINGS, highlights: false, sites: ['WWW.A.com'] });
+      await writeOverlayHidden({ sites: [], pages: ['a.com/x'] });
+      expect(await readDisplayState()).toEqual({
+        settings: { ...DEFAULT_DISPLAY_SETTINGS, highlights: false, sites: ['a.com'] },
+        hidden: { sites: [], pages: ['a.com/x'] },
+      });
+    });
+
+    it('reads a damaged stored value as defaults, field by field', async () => {
+      await fakeBrowser.storage.local.set({
+        'display-settings': { overlay: 'yes', clipButton: false },
+        'overlay-hidden': 7,
+      });
+      expect(await readDisplayState()).toEqual({
+        settings: { ...DEFAULT_DISPLAY_SETTINGS, clipButton: false },
+        hidden: { sites: [], pages: [] },
+      });
+    });
+
+    it('tells watchers of each change, checked, until they stop watching', async () => {
+      const settings: boolean[] = [];
+      const hidden: string[][] = [];
+      const stopSettings = watchDisplaySettings((next) => settings.push(next.overlay));
+      const stopHidden = watchOverlayHidden((next) => hidden.push(next.pages));
+      await writeDisplaySettings({ ...DEFAULT_DISPLAY_SETTINGS, overlay: false });
+      await writeOverlayHidden({ sites: [], pages: ['a.com/x'] });
+      await fakeBrowser.storage.local.remove('display-settings');
+      expect(settings).toEqual([false, true]);
+      expect(hidden).toEqual([['a.com/x']]);
+      stopSettings();
+      stopHidden();
+      await writeDisplaySettings({ ...DEFAULT_DISPLAY_SETTINGS, overlay: false });
+      expect(settings).toEqual([false, true]);
+    });
   });
 });
