@@ -1,10 +1,11 @@
 // How Lens's main text holds when a page carries interface it was never tuned on. Each human-labelled page of an
 // article set is read as saved and again with one generic change: a consent notice at the top of the page (three
-// wordings, one that never says "cookie"), a newsletter box inside the story, a paywall box after it, a list of ten
-// other stories after it, every class and id taken away (a site whose class names say nothing), every <p> made a
-// <div>. Lens (with its second opinion, as the check reads a page) and Readability read the same changed page; the
-// figures are mean text F1 per change (Lens's also on each half of the set, split by site as `npm run eval:articles`
-// splits it) and the pages whose F1 fell by more than 0.2 from the page as saved.
+// wordings, one that never says "cookie"), a newsletter box inside the story, a subscription wall after it (three
+// wordings, one that never says subscribe or read), a list of ten other stories after it, every class and id taken
+// away (a site whose class names say nothing), every <p> made a <div>. Lens (with its second opinion, as the check
+// reads a page) and Readability read the same changed page; the figures are mean text F1 per change (Lens's also on
+// each half of the set, split by site as `npm run eval:articles` splits it) and the pages whose F1 fell by more than
+// 0.2 from the page as saved.
 //
 //   npm run eval:perturbed -- <dataset dir>
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -38,6 +39,28 @@ const NOTICES = [
     heading: 'A note on how this site works',
     text: 'To keep this site free, we work with a small number of partners who help us show advertisements that suit your interests, understand which stories readers enjoy, and keep the pages loading quickly on every kind of device. Continuing to browse means you are happy with this arrangement, which you can review whenever you like.',
     controls: ['Got it'],
+  },
+];
+
+/** A subscription wall's wording and controls; the third says nothing of subscribing, reading on or limits. */
+const WALLS = [
+  {
+    heading: 'Subscribe to keep reading',
+    text: 'You have reached your limit of free articles this month. Subscribe today for unlimited access on any device, with exclusive newsletters, the daily puzzles and the full archive going back more than a century. Cancel anytime.',
+    controls: [{ label: 'See subscription offers', href: '/subscribe' }],
+  },
+  {
+    heading: 'This story is for subscribers',
+    text: 'Independent reporting takes time and money. Support it from one euro a week and get every story on the site and in the app, plus the printed edition on Saturdays.',
+    controls: [
+      { label: 'Subscribe now', href: '' },
+      { label: 'Already a subscriber? Log in', href: '/account/login' },
+    ],
+  },
+  {
+    heading: 'Want the whole story?',
+    text: "This article is part of our members' edition. Members get every story, the full archive and the app, and help pay for local reporting in the towns we cover.",
+    controls: [{ label: 'Join for €5 a month', href: '/members/join' }],
   },
 ];
 
@@ -99,16 +122,15 @@ const CHANGES: Record<string, Change> = {
         element(doc, 'button', 'Sign me up'),
       ]), // prettier-ignore
     ),
-  'paywall box after': (doc, story) =>
-    putAfter(
-      story.at(-1),
-      () =>
-      box(doc, 'pw3', [
-        element(doc, 'h2', 'Subscribe to keep reading'),
-        element(doc, 'p', 'You have reached your limit of free articles this month. Subscribe today for unlimited access on any device, with exclusive newsletters, the daily puzzles and the full archive going back more than a century. Cancel anytime.'),
-        element(doc, 'a', 'See subscription offers', { href: '/subscribe' }),
-      ]), // prettier-ignore
-    ),
+  'paywall box after': (doc, story, index) =>
+    putAfter(story.at(-1), () => {
+      const wall = WALLS[index % WALLS.length] as (typeof WALLS)[number];
+      return box(doc, 'pw3', [
+        element(doc, 'h2', wall.heading),
+        element(doc, 'p', wall.text),
+        ...wall.controls.map(({ label, href }) => element(doc, href === '' ? 'button' : 'a', label, { href })),
+      ]);
+    }),
   'ten other stories after': (doc, story) =>
     putAfter(story.at(-1), () => {
       const list = element(doc, 'ul');

@@ -148,3 +148,40 @@ describe('sign-up boxes', () => {
     expect(extractMainText(doc).text).toContain('Islanders who missed hospital appointments');
   });
 });
+
+describe('subscription walls', () => {
+  const wall = (control: string) =>
+    `<div class="pw3"><h2>This story is for subscribers</h2><p>Independent reporting takes time and money: support it from one euro a week and get every story, the archive and the app.</p>${control}</div>`;
+
+  it('are left out after the story, whatever their control is called and in other languages', () => {
+    for (const control of [
+      '<button>Subscribe now</button><a href="/login">Already a subscriber? Log in</a>',
+      '<a href="/offers">See subscription offers</a>',
+      '<a href="/abo">Jetzt abonnieren</a>',
+      "<button>Je m'abonne</button>",
+    ]) {
+      const doc = page('', `${NEWS_ITEM}${wall(control)}`);
+      expect(interfaceBoxes(doc).size, control).toBe(1);
+      const { text } = extractMainText(doc);
+      expect(text, control).toContain('Islanders who missed hospital appointments');
+      expect(text, control).not.toContain('Independent reporting');
+    }
+  });
+
+  it('need both a call to subscribe and words that say the story stops there', () => {
+    // A story about a newspaper's subscriptions, with a link in its running text: the story's own.
+    const about = `<p>The paper said readers who <a href="/subscribe">subscribe</a> before May keep the old price, and that free articles will stay free for students.</p>`;
+    expect(interfaceBoxes(page('', `${NEWS_ITEM}<div>${about}</div>`)).size).toBe(0);
+    // A "Subscribe" button beside text that gives no reason the story stops is not a wall.
+    const plain = `<div><h2>Island Post</h2><p>News from the northern islands since 1921.</p><button>Subscribe</button></div>`;
+    expect(interfaceBoxes(page('', `${NEWS_ITEM}${plain}`)).size).toBe(0);
+  });
+
+  it('are never the story they stop: a box with the story’s paragraphs is not taken', () => {
+    const [headline, ...paragraphs] = NEWS_ITEM.trim().split(/\n\s*/);
+    const flat = `${headline}<div>${paragraphs.join('')}${wall('<button>Subscribe now</button>').replace(/<\/?div[^>]*>/g, '')}</div>`;
+    const doc = page('', flat);
+    expect(interfaceBoxes(doc).size).toBe(0);
+    expect(extractMainText(doc).text).toContain('The morning ferry to the northern islands sailed again');
+  });
+});
