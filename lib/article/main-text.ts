@@ -76,12 +76,15 @@ export interface MainText {
   blocks: number;
   /** The page had more nodes than Lens reads (MAX_PAGE_NODES): the text is from its first part only. */
   cut: boolean;
+  /** Words of the text that are the words of links (a second opinion counts words outside links). */
+  linkWords: number;
 }
 
 interface Block {
   element: Element;
   parts: string[];
   linkLength: number;
+  linkWords: number;
   linked: boolean;
 }
 
@@ -126,11 +129,14 @@ function addText(blocks: Map<Element, Block>, body: Element, node: Node, value: 
   let block = blocks.get(owner);
   if (block === undefined) {
     // A block inside a link (a teaser card: <a><div><h3>…</h3><p>…</p></div></a>) is link text through and through.
-    block = { element: owner, parts: [], linkLength: 0, linked: closestOf(owner, 'a[href]') !== null };
+    block = { element: owner, parts: [], linkLength: 0, linkWords: 0, linked: closestOf(owner, 'a[href]') !== null };
     blocks.set(owner, block);
   }
   block.parts.push(value);
-  if (inLink || block.linked) block.linkLength += value.trim().length;
+  if (inLink || block.linked) {
+    block.linkLength += value.trim().length;
+    block.linkWords += countWords(value);
+  }
 }
 
 /** Gathers the text blocks of the page in document order, and whether the page had more nodes than Lens reads. */
@@ -210,6 +216,7 @@ interface Read {
   root: Element;
   containers: Set<Element>;
   parts: number;
+  linkWords: number;
 }
 
 function isWithin(element: Element, container: Element): boolean {
@@ -265,7 +272,7 @@ function onHeadlineRoot(
 
 export function extractMainText(doc: Document): MainText {
   const { blocks, cut } = collectBlocks(doc);
-  if (blocks.length === 0) return { text: '', root: null, blocks: 0, cut };
+  if (blocks.length === 0) return { text: '', root: null, blocks: 0, cut, linkWords: 0 };
   const texts = blocks.map(blockText);
   const stats = new Map<Element, Stats>();
   const bump = (element: Element, score: number, text: number, link: number) => {
@@ -318,7 +325,7 @@ export function extractMainText(doc: Document): MainText {
       root = element;
     }
   }
-  if (root === null) return { text: '', root: null, blocks: 0, cut };
+  if (root === null) return { text: '', root: null, blocks: 0, cut, linkWords: 0 };
 
   /** The story read from a root: climbed to the containers that hold all of it, with the siblings that score like it. */
   const readFrom = (start: Element, startValue: number): Read => {
@@ -373,6 +380,7 @@ export function extractMainText(doc: Document): MainText {
 
     const title = clean(titleOf(doc)).toLowerCase();
     const parts: string[] = [];
+    let linkWords = 0;
     blocks.forEach((block, index) => {
       let inside = false;
       for (let element: Element | null = block.element; element !== null && !inside; element = parentOf(element)) {
@@ -386,9 +394,11 @@ export function extractMainText(doc: Document): MainText {
       if (text.length < 200 && block.linkLength / Math.max(1, text.length) > 0.5) return;
       if (BOILERPLATE_LINE.test(text) || isOwnAddress(text, doc)) return;
       parts.push(text);
+      linkWords += block.linkWords;
     });
     return {
       text: parts.join('\n\n'),
+      linkWords,
       root: containers.size === 1 ? top : (parent ?? top),
       containers,
       parts: parts.length,
@@ -408,5 +418,5 @@ export function extractMainText(doc: Document): MainText {
     const other = onHeadlineRoot(doc, read, rivals, blocks, texts);
     if (other !== null) read = readFrom(other, valueOf(stats.get(other)));
   }
-  return { text: read.text, root: read.root, blocks: read.parts, cut };
+  return { text: read.text, root: read.root, blocks: read.parts, cut, linkWords: read.linkWords };
 }

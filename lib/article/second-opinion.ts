@@ -17,22 +17,36 @@ export interface CheckedText {
   note: string | null;
 }
 
-/** Readability's text of a copy of the page (it changes the document it reads), or null when it finds none. */
-export function readabilityText(doc: Document): string | null {
+/** An extractor's reading of the page: its text, and how many of its words are the words of links. */
+export interface Reading {
+  text: string;
+  linkWords: number;
+}
+
+/** Readability's reading of a copy of the page (it changes the document it reads), or null when it finds none. */
+export function readabilityReading(doc: Document): Reading | null {
   try {
     const copy = doc.cloneNode(true) as Document;
     // Readability reads a consent notice or a sign-up box as text like any other: it reads the page without them.
     for (const box of interfaceBoxes(copy)) removeElement(box);
-    const parsed = new Readability(copy).parse();
-    const text = (parsed?.textContent ?? '')
+    // The serializer hands back the element Readability kept, so that its links can be counted.
+    const content = new Readability<Element>(copy, { serializer: (node) => node as Element }).parse()?.content;
+    const text = (content?.textContent ?? '')
       .split(/\n\s*/)
       .map((line) => line.replace(/\s+/g, ' ').trim())
       .filter((line) => line !== '')
       .join('\n');
-    return text === '' ? null : text;
+    if (content == null || text === '') return null;
+    let linkWords = 0;
+    for (const link of Array.from(content.getElementsByTagName('a'))) linkWords += countWords(link.textContent ?? '');
+    return { text, linkWords };
   } catch {
     return null;
   }
+}
+
+export function readabilityText(doc: Document): string | null {
+  return readabilityReading(doc)?.text ?? null;
 }
 
 /**
@@ -42,13 +56,14 @@ export function readabilityText(doc: Document): string | null {
  */
 export function withSecondOpinion(
   doc: Document,
-  lensText: string,
-  second: (doc: Document) => string | null = readabilityText,
+  lens: Reading,
+  second: (doc: Document) => Reading | null = readabilityReading,
 ): CheckedText {
+  const lensText = lens.text;
   const doubt = textDoubt(doc, lensText);
   if (doubt === null) return { text: lensText, from: 'lens', note: null };
   if (doubt === 'off headline') {
-    const other = second(doc);
+    const other = second(doc)?.text ?? null;
     const otherWords = other === null ? 0 : countWords(other);
     if (other === null || otherWords < DOUBTFUL_WORDS) return { text: lensText, from: 'lens', note: null };
     const headline = headlineStems(doc);
@@ -60,11 +75,15 @@ export function withSecondOpinion(
     return { text: other, from: 'readability', note };
   }
   const lensWords = countWords(lensText);
-  const other = second(doc);
+  const reading = second(doc);
+  const other = reading?.text ?? null;
   const otherWords = other === null ? 0 : countWords(other);
   // More words of another story (comments, a column of teasers) are not more of this one: the other reading must be
-  // at least as close to the headline as Lens's.
-  if (other !== null && otherWords >= Math.max(2 * lensWords, 20) && asClose(headlineStems(doc), other, lensText)) {
+  // at least as close to the headline as Lens's, and have at least twice Lens's words outside links (a list of other
+  // stories' titles is all links; so is a column of them taken for the story).
+  const otherProse = otherWords - (reading?.linkWords ?? 0);
+  const lensProse = lensWords - lens.linkWords;
+  if (other !== null && otherProse >= Math.max(2 * lensProse, 20) && asClose(headlineStems(doc), other, lensText)) {
     const note = `Lens found ${lensWords === 0 ? 'no article text' : `only ${lensWords} words of article text`} on this page; the check used Mozilla Readability's reading of it (${otherWords} words).`;
     return { text: other, from: 'readability', note };
   }
@@ -76,7 +95,7 @@ function asClose(headline: ReadonlySet<string>, other: string, lensText: string)
 }
 
 /** The second opinion on a page's markup (an extension page's copy of a tab's page: inert, no script runs). */
-export function withSecondOpinionOnMarkup(markup: string, lensText: string): CheckedText {
+export function withSecondOpinionOnMarkup(markup: string, lens: Reading): CheckedText {
   const doc = new DOMParser().parseFromString(markup, 'text/html');
-  return withSecondOpinion(doc, lensText);
+  return withSecondOpinion(doc, lens);
 }

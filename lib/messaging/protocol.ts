@@ -164,6 +164,8 @@ export interface ExtractedPage {
   siteName: string | null;
   text: string;
   words: number;
+  /** Words of the text that are the words of links, for the second opinion's comparison. */
+  linkWords: number;
   /** The page's markup, sent only when asked for and Lens's text is doubtful (and the markup not too large). */
   markup?: string;
 }

@@ -63,7 +63,7 @@ export function createPageHandlers(
       return ok({ shown: true });
     },
     async 'page.extract'({ withMarkup }) {
-      const { text } = extractMainText(doc);
+      const { text, linkWords } = extractMainText(doc);
       const words = countWords(text);
       // A doubtful text (few words, or another story than the headline's): the extension page may take a second
       // opinion, which needs the page itself.
@@ -76,6 +76,7 @@ export function createPageHandlers(
         siteName: metadata.siteName,
         text,
         words,
+        linkWords,
         ...(markup === null ? {} : { markup }),
       });
     },

@@ -3,12 +3,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { reusedSourcePassages, runCheck, type CheckReport, type CheckSummary } from '../check/report';
 import type { ExtractedPage } from '../messaging/protocol';
 import type { Result } from '../messaging/result';
-import type { CheckedText } from '../article/second-opinion';
+import type { CheckedText, Reading } from '../article/second-opinion';
 
 export interface CheckDeps {
   extract(tabId: number): Promise<Result<ExtractedPage>>;
   /** A second reading of the page's markup, sent when Lens's own text was doubtful (Readability, in the popup). */
-  secondOpinion(markup: string, lensText: string): CheckedText;
+  secondOpinion(markup: string, lens: Reading): CheckedText;
   highlight(tabId: number, passages: string[]): Promise<Result<{ found: number; missing: number }>>;
   now(): Date;
 }
@@ -66,7 +66,7 @@ export function createCheckStore(deps: CheckDeps): StoreApi<CheckState> {
       const checked =
         page.value.markup === undefined
           ? { text: page.value.text, note: null }
-          : deps.secondOpinion(page.value.markup, page.value.text);
+          : deps.secondOpinion(page.value.markup, page.value);
       if (checked.text.trim() === '') {
         set({ run: { status: 'error', message: 'Lens found no article text on this page.' } });
         return;

@@ -79,7 +79,7 @@ for (const [index, testCase] of cases.entries()) {
     const page = describePage(doc, url, { addressKnown: testCase.expected.url !== null });
     // Fields are scored independently of detection, so the text is extracted on every page.
     // The text as Lens's check reads it: its own, with Readability's second opinion where its own is doubtful.
-    const { text } = withSecondOpinion(doc, extractMainText(doc).text);
+    const { text } = withSecondOpinion(doc, extractMainText(doc));
     ours[testCase.key] = {
       isArticle: page.isArticle,
       title: page.title,

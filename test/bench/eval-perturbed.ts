@@ -216,7 +216,7 @@ for (const source of readdirSync(datasetDir).sort()) {
         continue;
       }
       const copy = doc.cloneNode(true) as Document;
-      const lens = pageTextF1(expected.text, withSecondOpinion(doc, extractMainText(doc).text).text);
+      const lens = pageTextF1(expected.text, withSecondOpinion(doc, extractMainText(doc)).text);
       let readability = 0;
       try {
         readability = pageTextF1(expected.text, new Readability(copy).parse()?.textContent ?? '');

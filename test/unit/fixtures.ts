@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PageReport } from '../../lib/article/describe-page';
+import type { Reading } from '../../lib/article/second-opinion';
 
 // Paths, not URL objects: under happy-dom the global URL is the DOM's, which node:url does not accept.
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/');
@@ -50,4 +51,9 @@ export function pageReport(fields: Partial<PageReport> & { url: string; title: s
 export function must<T>(value: T | null | undefined, what = 'a value'): T {
   if (value === null || value === undefined) throw new Error(`Expected ${what}, found ${String(value)}`);
   return value;
+}
+
+/** A reading of a page as `withSecondOpinion` takes it (Lens's or another extractor's): this text, without links. */
+export function reading(text: string): Reading {
+  return { text, linkWords: 0 };
 }

@@ -169,7 +169,7 @@ export async function loadArticle(reference: string, options: LoadOptions): Prom
   if (!isHtml) return { text: body, url: null, title: null, siteName: null };
   const doc = documentOf(reference, body);
   const main = extractMainText(doc);
-  const { text, note } = withSecondOpinion(doc, main.text);
+  const { text, note } = withSecondOpinion(doc, main);
   if (text.trim() === '') throw new LoadError(`${reference}: no article text found on the page`);
   const metadata = extractMetadata(doc, fromUrl ? reference : 'https://unknown.invalid/');
   const url = fromUrl ? (metadata.canonicalUrl ?? reference) : (metadata.canonicalUrl ?? metadata.ogUrl);

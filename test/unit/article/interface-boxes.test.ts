@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { interfaceBoxes } from '../../../lib/article/interface-boxes';
 import { extractMainText } from '../../../lib/article/main-text';
 import { readabilityText, withSecondOpinion } from '../../../lib/article/second-opinion';
-import { parseHtml } from '../fixtures';
+import { reading, parseHtml } from '../fixtures';
 
 // A news item of three short paragraphs (about 70 words): shorter than many consent notices.
 const NEWS_ITEM = `
@@ -88,15 +88,15 @@ describe('a short story beside a longer box that is not its story', () => {
 
   it('keeps Lens’s short story over a longer second opinion about something else', () => {
     const doc = page('');
-    const lens = extractMainText(doc).text;
+    const lens = extractMainText(doc);
     const comments = Array.from(
       { length: 12 },
       (_, i) => `Comment ${i}: the football club's new stadium should have been built closer to the station.`,
     ).join(' ');
-    expect(withSecondOpinion(doc, lens, () => comments).from).toBe('lens');
+    expect(withSecondOpinion(doc, lens, () => reading(comments)).from).toBe('lens');
     // The same story read whole by the other extractor is taken.
-    const whole = `${lens} ${Array.from({ length: 12 }, (_, i) => `The ferry operator added detail ${i}.`).join(' ')}`;
-    expect(withSecondOpinion(doc, lens, () => whole).from).toBe('readability');
+    const whole = `${lens.text} ${Array.from({ length: 12 }, (_, i) => `The ferry operator added detail ${i}.`).join(' ')}`;
+    expect(withSecondOpinion(doc, lens, () => reading(whole)).from).toBe('readability');
   });
 });
 

@@ -108,12 +108,24 @@ describe('extractMainText', () => {
     expect(text).toContain('Shown on large screens');
   });
 
+  it('counts the words of links in the text it reads', () => {
+    const story = Array.from(
+      { length: 4 },
+      (_, i) =>
+        `<p>Paragraph ${i} of the story, with commas, clauses and a <a href="/r${i}">linked report</a> in it.</p>`,
+    ).join('');
+    const main = extractMainText(parseHtml(`<article><h1>Report</h1>${story}</article>`));
+    expect(main.text).toContain('Paragraph 3 of the story');
+    expect(main.linkWords).toBe(8);
+  });
+
   it('returns nothing, without failing, for a page without text', () => {
     expect(extractMainText(parseHtml('<div><img src="x.png"></div>'))).toEqual({
       text: '',
       root: null,
       blocks: 0,
       cut: false,
+      linkWords: 0,
     });
   });
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractMainText } from '../../../lib/article/main-text';
-import { readabilityText, withSecondOpinion } from '../../../lib/article/second-opinion';
+import { readabilityReading, readabilityText, withSecondOpinion } from '../../../lib/article/second-opinion';
+import { must, reading } from '../fixtures';
 
 const sentence = (i: number) =>
   `The council voted ${i} times on the harbour plan before the port authority agreed to publish its figures.`;
@@ -15,9 +16,9 @@ describe('the main text with a second opinion', () => {
   it('keeps Lens’s text when it is long enough, without asking Readability', () => {
     const text = Array.from({ length: 20 }, (_, i) => sentence(i)).join(' ');
     let asked = 0;
-    const result = withSecondOpinion(documentOf('<p>x</p>'), text, () => {
+    const result = withSecondOpinion(documentOf('<p>x</p>'), reading(text), () => {
       asked++;
-      return `${text} ${text}`;
+      return reading(`${text} ${text}`);
     });
     expect(result).toEqual({ text, from: 'lens', note: null });
     expect(asked).toBe(0);
@@ -25,20 +26,22 @@ describe('the main text with a second opinion', () => {
 
   it('takes Readability’s text when Lens found almost nothing and Readability finds clearly more', () => {
     const other = Array.from({ length: 10 }, (_, i) => sentence(i)).join(' ');
-    expect(withSecondOpinion(documentOf('<p>x</p>'), '', () => other)).toEqual({
+    expect(withSecondOpinion(documentOf('<p>x</p>'), reading(''), () => reading(other))).toEqual({
       text: other,
       from: 'readability',
       note: `Lens found no article text on this page; the check used Mozilla Readability's reading of it (${other.split(' ').length} words).`,
     });
-    expect(withSecondOpinion(documentOf('<p>x</p>'), 'Accept all cookies to continue.', () => other).from).toBe(
-      'readability',
-    );
+    expect(
+      withSecondOpinion(documentOf('<p>x</p>'), reading('Accept all cookies to continue.'), () => reading(other)).from,
+    ).toBe('readability');
   });
 
   it('keeps Lens’s short text when the second opinion finds no more, or nothing', () => {
     const short = `${sentence(1)} ${sentence(2)}`;
-    expect(withSecondOpinion(documentOf('<p>x</p>'), short, () => `${short} More.`).from).toBe('lens');
-    expect(withSecondOpinion(documentOf('<p>x</p>'), short, () => null)).toEqual({
+    expect(withSecondOpinion(documentOf('<p>x</p>'), reading(short), () => reading(`${short} More.`)).from).toBe(
+      'lens',
+    );
+    expect(withSecondOpinion(documentOf('<p>x</p>'), reading(short), () => null)).toEqual({
       text: short,
       from: 'lens',
       note: null,
@@ -57,17 +60,17 @@ describe('the main text with a second opinion', () => {
       { length: 20 },
       (_, i) => `Hotel owners say guests rarely learn secret ${i} about how rooms are cleaned and sheets are changed.`,
     ).join(' ');
-    const result = withSecondOpinion(page, gallery, () => story);
+    const result = withSecondOpinion(page, reading(gallery), () => reading(story));
     expect(result.from).toBe('readability');
     expect(result.text).toBe(story);
     expect(result.note).toMatch(/^The text Lens found on this page does not read like its headline's story;/);
     // When the other reading is no closer to the headline, Lens's stands.
-    expect(withSecondOpinion(page, gallery, () => `${gallery} ${gallery}`).from).toBe('lens');
+    expect(withSecondOpinion(page, reading(gallery), () => reading(`${gallery} ${gallery}`)).from).toBe('lens');
     // Lens's text that opens with the headline's story is not second-guessed.
     let asked = 0;
-    withSecondOpinion(page, story, () => {
+    withSecondOpinion(page, reading(story), () => {
       asked++;
-      return gallery;
+      return reading(gallery);
     });
     expect(asked).toBe(0);
   });
@@ -84,11 +87,31 @@ describe('the main text with a second opinion', () => {
     expect(text).toContain(sentence(111));
     expect(shape()).toEqual(before);
     // Lens's own answer on this page is long enough: it stands.
-    expect(withSecondOpinion(doc, extractMainText(doc).text).from).toBe('lens');
+    expect(withSecondOpinion(doc, extractMainText(doc)).from).toBe('lens');
+  });
+
+  it('counts the links of the other reading apart: a list of other stories is not more of a short story', () => {
+    const short = `${sentence(1)} ${sentence(2)} ${sentence(3)}`;
+    const titles = Array.from({ length: 10 }, (_, i) => `Museum reopens its west wing after repairs, part ${i}`);
+    const page = documentOf(
+      `<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1><p>${short}</p>` +
+        `<h3>More from this section</h3><ul>${titles.map((title, i) => `<li><a href="/n/${i}">${title}</a></li>`).join('')}</ul>` +
+        `</article></body></html>`,
+    );
+    const other = readabilityReading(page);
+    expect(other?.text).toContain(titles[9]);
+    expect(other?.linkWords).toBe(titles.join(' ').split(' ').length);
+    expect(withSecondOpinion(page, reading(short)).from).toBe('lens');
+    // The same words as prose are more of the story.
+    expect(withSecondOpinion(page, reading(short), () => ({ ...must(other), linkWords: 0 })).from).toBe('readability');
+    // And Lens's own links count apart too: a short column of link titles gives way to a story with fewer words in all.
+    const column = { text: titles.join('\n'), linkWords: titles.join(' ').split(' ').length };
+    expect(withSecondOpinion(page, column, () => reading(`${short} ${short}`)).from).toBe('readability');
+    expect(withSecondOpinion(page, { ...column, linkWords: 0 }, () => reading(`${short} ${short}`)).from).toBe('lens');
   });
 
   it('gives no text rather than throwing on an empty document', () => {
     expect(readabilityText(documentOf(''))).toBeNull();
-    expect(withSecondOpinion(documentOf(''), '')).toEqual({ text: '', from: 'lens', note: null });
+    expect(withSecondOpinion(documentOf(''), reading(''))).toEqual({ text: '', from: 'lens', note: null });
   });
 });
