@@ -276,16 +276,19 @@ describe.each(browsersToTest())('in %s', (name) => {
     await Promise.all([popup.close(), page.close()]);
   });
 
-  it('checks a short news item behind a consent notice against the news item, not the notice', async () => {
+  it('checks a short news item behind a consent notice and before a subscription wall against the news item alone', async () => {
     // The notice comes first in the page, in its flow, with class names that say nothing, and has more words than the
-    // story. A summary that copies one sentence of each: the story's is reused, the notice's is not the article's.
+    // story; a subscription wall and a list of other stories follow the story in its container. A summary that copies
+    // one sentence of the story, the notice and the wall: the story's is reused, the others are not the article's, and
+    // the list does not make the second extractor's reading (story and list) look like more of the story.
     const page = await visit('https://www.lakesideledger.com/2026/11/25/ferry-resumes/');
     const popup = await popupFor(await lens.tabIdOf(page));
     await popup.click('::-p-aria([name="Check summary"][role="tab"])');
     await popup.focus('textarea');
     await popup.keyboard.type(
       'The operator said divers had checked the pier, and that the evening crossing would run as usual from Wednesday, with 14 sailings a week until March. ' +
-        'You can change your choices at any time from the link at the bottom of every page, withdraw them, or object to processing based on legitimate interest.',
+        'You can change your choices at any time from the link at the bottom of every page, withdraw them, or object to processing based on legitimate interest. ' +
+        'Support local reporting from one euro a week and get every story on the site and in the app.',
     );
     await popup.click('::-p-aria([name="Check pasted text"][role="button"])');
     await popup.waitForSelector('.report', { timeout: 15_000 });
@@ -296,10 +299,12 @@ describe.each(browsersToTest())('in %s', (name) => {
           figures.find((entry) => entry.querySelector('dt')?.textContent === wanted)?.querySelector('dd')?.textContent,
         label,
       );
-    expect(await figure('Weakly supported')).toBe('1 of 2 sentences');
+    expect(await figure('Weakly supported')).toBe('2 of 3 sentences');
+    expect(await popup.$('.verdict .note')).toBeNull(); // Lens's own reading: no second opinion taken
     const reuse = Number.parseFloat((await figure('Verbatim reuse')) ?? '0');
-    expect(reuse).toBeGreaterThan(30);
-    expect(reuse).toBeLessThan(70);
+    // The story's sentence is 26 of the summary's 72 words.
+    expect(reuse).toBeGreaterThan(20);
+    expect(reuse).toBeLessThan(45);
     await lens.screenshot(popup, 'browsers-check-behind-consent-notice');
     await Promise.all([popup.close(), page.close()]);
   });
