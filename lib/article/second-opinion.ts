@@ -23,6 +23,8 @@ export interface Reading {
   linkWords: number;
 }
 
+const BLOCKS = 'p, div, li, dd, dt, h1, h2, h3, h4, h5, h6, blockquote, pre, tr, br, figure, figcaption, section, table';
+
 /** Readability's reading of a copy of the page (it changes the document it reads), or null when it finds none. */
 export function readabilityReading(doc: Document): Reading | null {
   try {
@@ -31,6 +33,11 @@ export function readabilityReading(doc: Document): Reading | null {
     for (const box of interfaceBoxes(copy)) removeElement(box);
     // The serializer hands back the element Readability kept, so that its links can be counted.
     const content = new Readability<Element>(copy, { serializer: (node) => node as Element }).parse()?.content;
+    // Its text by lines: a line break after each block, where textContent would run paragraphs together
+    // ("…barely enough?It was…").
+    if (content != null) {
+      for (const block of Array.from(content.querySelectorAll(BLOCKS))) block.after(copy.createTextNode('\n'));
+    }
     const text = (content?.textContent ?? '')
       .split(/\n\s*/)
       .map((line) => line.replace(/\s+/g, ' ').trim())
@@ -68,7 +75,8 @@ export function withSecondOpinion(
     if (other === null || otherWords < DOUBTFUL_WORDS) return { text: lensText, from: 'lens', note: null };
     const headline = headlineStems(doc);
     const otherShare = headlineShare(headline, other);
-    if (otherShare < ON_HEADLINE || otherShare < 2 * headlineShare(headline, lensText)) {
+    // The other reading found inside Lens's is the same story, read with less around it: Lens's stands.
+    if (otherShare < ON_HEADLINE || otherShare < 2 * headlineShare(headline, lensText) || within(other, lensText)) {
       return { text: lensText, from: 'lens', note: null };
     }
     const note = `The text Lens found on this page does not read like its headline's story; the check used Mozilla Readability's reading of it (${otherWords} words).`;
@@ -88,6 +96,20 @@ export function withSecondOpinion(
     return { text: other, from: 'readability', note };
   }
   return { text: lensText, from: 'lens', note: null };
+}
+
+/** Sentences of `other` that Lens's text holds too, by their characters: most of them means the two read one story. */
+const SAME_STORY = 0.8;
+
+function within(other: string, lensText: string): boolean {
+  const flat = lensText.replace(/\s+/g, ' ');
+  let all = 0;
+  let found = 0;
+  for (const sentence of other.split(/\n|(?<=[.!?。！？])\s+/)) {
+    all += sentence.length;
+    if (flat.includes(sentence)) found += sentence.length;
+  }
+  return all > 0 && found / all >= SAME_STORY;
 }
 
 function asClose(headline: ReadonlySet<string>, other: string, lensText: string): boolean {

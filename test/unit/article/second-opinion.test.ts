@@ -90,6 +90,26 @@ describe('the main text with a second opinion', () => {
     expect(withSecondOpinion(doc, extractMainText(doc)).from).toBe('lens');
   });
 
+  it('keeps Lens’s long text off the headline when the other reading is the same story, found inside it', () => {
+    const page = documentOf(
+      '<html><head><title>Site</title></head><body><h1>Seven secrets hotel owners keep from their guests</h1></body></html>',
+    );
+    // Lens's text opens far from the headline's words; the other reading opens nearer, but is Lens's own middle.
+    const opening = Array.from({ length: 30 }, (_, i) => `Item ${i}: the football club reported lower revenue.`);
+    const middle = Array.from({ length: 20 }, (_, i) => `Hotel owners keep secret ${i} from guests who stay.`);
+    const lensText = [...opening, ...middle].join(' ');
+    expect(withSecondOpinion(page, reading(lensText), () => reading(middle.join('\n'))).from).toBe('lens');
+    // Another story, not found in Lens's text, is taken.
+    const other = middle.map((line) => line.replace('stay', 'leave early'));
+    expect(withSecondOpinion(page, reading(lensText), () => reading(other.join('\n'))).from).toBe('readability');
+  });
+
+  it('reads Readability’s paragraphs as lines, not run together', () => {
+    const body = Array.from({ length: 12 }, (_, i) => `<p>${sentence(i)}</p>`).join('');
+    const text = readabilityText(documentOf(`<html><body><article>${body}</article></body></html>`));
+    expect(text?.split('\n')).toEqual(Array.from({ length: 12 }, (_, i) => sentence(i)));
+  });
+
   it('counts the links of the other reading apart: a list of other stories is not more of a short story', () => {
     const short = `${sentence(1)} ${sentence(2)} ${sentence(3)}`;
     const titles = Array.from({ length: 10 }, (_, i) => `Museum reopens its west wing after repairs, part ${i}`);
