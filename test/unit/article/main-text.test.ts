@@ -108,6 +108,24 @@ describe('extractMainText', () => {
     expect(text).toContain('Shown on large screens');
   });
 
+  it('leaves out a gallery’s controls and credit lines, not figures the story gives', () => {
+    const story = Array.from(
+      { length: 4 },
+      (_, i) => `<p>Paragraph ${i} of the story, with commas, clauses and enough words to read as prose.</p>`,
+    ).join('');
+    const gallery = ['Image 1 of 8', '1 / 8', '1of/8', 'Close', 'Next', 'Photo: Hau Dinh, AP']
+      .map((line) => `<div>${line}</div>`)
+      .join('');
+    const main = extractMainText(parseHtml(`<article><h1>Report</h1>${gallery}${story}<p>23/16</p></article>`));
+    expect(main.text.split('\n\n')).toEqual([
+      ...Array.from(
+        { length: 4 },
+        (_, i) => `Paragraph ${i} of the story, with commas, clauses and enough words to read as prose.`,
+      ),
+      '23/16',
+    ]);
+  });
+
   it('counts the words of links in the text it reads', () => {
     const story = Array.from(
       { length: 4 },
