@@ -23,7 +23,9 @@ export interface Reading {
   linkWords: number;
 }
 
-const BLOCKS = 'p, div, li, dd, dt, h1, h2, h3, h4, h5, h6, blockquote, pre, tr, br, figure, figcaption, section, table';
+/** Elements that end a line of Readability's text (its `textContent` runs them together: "…enough?It was…"). */
+const BLOCKS =
+  'p, div, li, dd, dt, h1, h2, h3, h4, h5, h6, blockquote, pre, tr, br, figure, figcaption, section, table';
 
 /** Readability's reading of a copy of the page (it changes the document it reads), or null when it finds none. */
 export function readabilityReading(doc: Document): Reading | null {
@@ -31,19 +33,17 @@ export function readabilityReading(doc: Document): Reading | null {
     const copy = doc.cloneNode(true) as Document;
     // Readability reads a consent notice or a sign-up box as text like any other: it reads the page without them.
     for (const box of interfaceBoxes(copy)) removeElement(box);
-    // The serializer hands back the element Readability kept, so that its links can be counted.
-    const content = new Readability<Element>(copy, { serializer: (node) => node as Element }).parse()?.content;
-    // Its text by lines: a line break after each block, where textContent would run paragraphs together
-    // ("…barely enough?It was…").
-    if (content != null) {
-      for (const block of Array.from(content.querySelectorAll(BLOCKS))) block.after(copy.createTextNode('\n'));
-    }
-    const text = (content?.textContent ?? '')
+    // The serializer hands back the element Readability kept, so that its lines and links can be read.
+    const parsed = new Readability<Element>(copy, { serializer: (node) => node as Element }).parse();
+    const content = parsed?.content;
+    if (content == null) return null;
+    for (const block of Array.from(content.querySelectorAll(BLOCKS))) block.after(copy.createTextNode('\n'));
+    const text = (content.textContent ?? '')
       .split(/\n\s*/)
       .map((line) => line.replace(/\s+/g, ' ').trim())
       .filter((line) => line !== '')
       .join('\n');
-    if (content == null || text === '') return null;
+    if (text === '') return null;
     let linkWords = 0;
     for (const link of Array.from(content.getElementsByTagName('a'))) linkWords += countWords(link.textContent ?? '');
     return { text, linkWords };
@@ -52,14 +52,11 @@ export function readabilityReading(doc: Document): Reading | null {
   }
 }
 
-export function readabilityText(doc: Document): string | null {
-  return readabilityReading(doc)?.text ?? null;
-}
-
 /**
  * Lens's text, or the second opinion's when Lens's is doubtful: when it is short (the other must find at least twice
- * as many words, and open at least as close to the headline), or when its opening shares almost none of the page's headline (the other must share at least half,
- * and twice as much): a gallery of other stories, a "most read" column taken for the story.
+ * as many words outside links, and open at least as close to the headline), or when its opening shares almost none of
+ * the page's headline (the other must share at least half, and twice as much, and not be found inside Lens's text): a
+ * gallery of other stories, a "most read" column taken for the story.
  */
 export function withSecondOpinion(
   doc: Document,

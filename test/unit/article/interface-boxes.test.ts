@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interfaceBoxes } from '../../../lib/article/interface-boxes';
 import { extractMainText } from '../../../lib/article/main-text';
-import { readabilityText, withSecondOpinion } from '../../../lib/article/second-opinion';
+import { readabilityReading, withSecondOpinion } from '../../../lib/article/second-opinion';
 import { reading, parseHtml } from '../fixtures';
 
 // A news item of three short paragraphs (about 70 words): shorter than many consent notices.
@@ -47,7 +47,7 @@ describe('consent notices', () => {
 
   it('are kept out of the second opinion too', () => {
     const doc = page(notice('<button>Accept all</button>'));
-    expect(readabilityText(doc)).not.toContain('our partners');
+    expect(readabilityReading(doc)?.text).not.toContain('our partners');
     expect(doc.body.textContent).toContain('our partners'); // the page itself is not changed
   });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractMainText } from '../../../lib/article/main-text';
-import { readabilityReading, readabilityText, withSecondOpinion } from '../../../lib/article/second-opinion';
+import { readabilityReading, withSecondOpinion } from '../../../lib/article/second-opinion';
 import { must, reading } from '../fixtures';
 
 const sentence = (i: number) =>
@@ -82,7 +82,7 @@ describe('the main text with a second opinion', () => {
     );
     const shape = () => [doc.querySelectorAll('*').length, doc.body.textContent];
     const before = shape();
-    const text = readabilityText(doc);
+    const text = readabilityReading(doc)?.text;
     expect(text).toContain(sentence(0));
     expect(text).toContain(sentence(111));
     expect(shape()).toEqual(before);
@@ -106,7 +106,7 @@ describe('the main text with a second opinion', () => {
 
   it('reads Readability’s paragraphs as lines, not run together', () => {
     const body = Array.from({ length: 12 }, (_, i) => `<p>${sentence(i)}</p>`).join('');
-    const text = readabilityText(documentOf(`<html><body><article>${body}</article></body></html>`));
+    const text = readabilityReading(documentOf(`<html><body><article>${body}</article></body></html>`))?.text;
     expect(text?.split('\n')).toEqual(Array.from({ length: 12 }, (_, i) => sentence(i)));
   });
 
@@ -131,7 +131,7 @@ describe('the main text with a second opinion', () => {
   });
 
   it('gives no text rather than throwing on an empty document', () => {
-    expect(readabilityText(documentOf(''))).toBeNull();
+    expect(readabilityReading(documentOf(''))).toBeNull();
     expect(withSecondOpinion(documentOf(''), reading(''))).toEqual({ text: '', from: 'lens', note: null });
   });
 });
