@@ -5,7 +5,7 @@
 import { interfaceBoxes } from './interface-boxes';
 import { hiddenByMarkup } from './hidden';
 import { markedStory } from './microdata';
-import { OFF_HEADLINE, ON_HEADLINE, OPENING_WORDS, headlineShare, headlineStems } from './headline';
+import { OFF_HEADLINE, OPENING_WORDS, headlineShare, headlineStems } from './headline';
 import { countWords } from '../text/words';
 import {
   attr,
@@ -231,8 +231,8 @@ const RIVAL_WORDS = 30;
 
 /**
  * When the text read is off the headline (shares under OFF_HEADLINE of its words), the best-ranked other part of the
- * page whose opening reads like the headline (ON_HEADLINE), or null. Other parts: neither inside what was read nor
- * holding it.
+ * page whose opening is not (a news item's lede often repeats only a third of its headline's words), or null. Other
+ * parts: neither inside what was read nor holding it.
  */
 function onHeadlineRoot(
   doc: Document,
@@ -265,7 +265,7 @@ function onHeadlineRoot(
       opening.push(text);
       words += countWords(text);
     }
-    if (words >= RIVAL_WORDS && headlineShare(headline, opening.join('\n')) >= ON_HEADLINE) return element;
+    if (words >= RIVAL_WORDS && headlineShare(headline, opening.join('\n')) >= OFF_HEADLINE) return element;
   }
   return null;
 }

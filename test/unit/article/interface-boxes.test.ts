@@ -80,6 +80,18 @@ describe('a short story beside a longer box that is not its story', () => {
     expect(text).not.toContain('roast beans');
   });
 
+  it('is read when its lede repeats under half of the headline’s words', () => {
+    const blurb = notice('', 'coffee').replace('store and access information on your device', 'roast beans');
+    // The lede has three of the headline's seven words (islanders, morning, ferry).
+    const story = NEWS_ITEM.replace(
+      'Ferry to the northern islands resumes after the storm',
+      'Harbour reopens and islanders cheer as morning ferry returns',
+    ).replace(', four days after the storm closed the harbour', '');
+    const { text } = extractMainText(page(`<div class="top">${blurb}</div>`, story));
+    expect(text).toContain('The morning ferry to the northern islands sailed again');
+    expect(text).not.toContain('roast beans');
+  });
+
   it('does not take the headline alone for the story', () => {
     const blurb = notice('', 'coffee');
     const { text } = extractMainText(page(blurb, '<h1>Ferry to the northern islands resumes after the storm</h1>'));
