@@ -50,7 +50,7 @@ const WALL_CONTROL = new RegExp(
       '(?:suscr[ií]bete|suscribirse|iniciar sesi[oó]n|reg[ií]strate)',
       '(?:abbonati|accedi|registrati)',
       '(?:assine|assinar|entrar)(?: já| agora)?',
-      '(?:abonneer|inloggen|log in)',
+      '(?:abonneer|inloggen)',
       '購読(?:する)?|ログイン|会員登録|订阅|登录|注册',
     ].join('|') +
     ')[.!]?$',
