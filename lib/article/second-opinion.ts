@@ -8,7 +8,7 @@ import { DOUBTFUL_WORDS } from './main-text';
 import { interfaceBoxes } from './interface-boxes';
 import { removeElement } from '../dom/safe';
 import { textDoubt } from './doubt';
-import { ON_HEADLINE, headlineShare, headlineStems } from './headline';
+import { OFF_HEADLINE, ON_HEADLINE, headlineShare, headlineStems } from './headline';
 
 export interface CheckedText {
   text: string;
@@ -54,9 +54,9 @@ export function readabilityReading(doc: Document): Reading | null {
 
 /**
  * Lens's text, or the second opinion's when Lens's is doubtful: when it is short (the other must find at least twice
- * as many words outside links, and open at least as close to the headline), or when its opening shares almost none of
- * the page's headline (the other must share at least half, and twice as much, and not be found inside Lens's text): a
- * gallery of other stories, a "most read" column taken for the story.
+ * as many words outside links, open at least as close to the headline, and not be the page around Lens's story), or
+ * when its opening shares almost none of the page's headline (the other must share at least half, and twice as much,
+ * and not be found inside Lens's text): a gallery of other stories, a "most read" column taken for the story.
  */
 export function withSecondOpinion(
   doc: Document,
@@ -88,7 +88,13 @@ export function withSecondOpinion(
   // stories' titles is all links; so is a column of them taken for the story).
   const otherProse = otherWords - (reading?.linkWords ?? 0);
   const lensProse = lensWords - lens.linkWords;
-  if (other !== null && otherProse >= Math.max(2 * lensProse, 20) && asClose(headlineStems(doc), other, lensText)) {
+  const headline = () => headlineStems(doc);
+  if (
+    other !== null &&
+    otherProse >= Math.max(2 * lensProse, 20) &&
+    asClose(headline(), other, lensText) &&
+    !aroundTheStory(headline(), other, lensText, lensWords)
+  ) {
     const note = `Lens found ${lensWords === 0 ? 'no article text' : `only ${lensWords} words of article text`} on this page; the check used Mozilla Readability's reading of it (${otherWords} words).`;
     return { text: other, from: 'readability', note };
   }
@@ -107,6 +113,28 @@ function within(other: string, lensText: string): boolean {
     if (flat.includes(sentence)) found += sentence.length;
   }
   return all > 0 && found / all >= SAME_STORY;
+}
+
+/** A line of Lens's text this long (in characters) is its opening, to look for in the other reading. */
+const OPENING_LINE = 40;
+
+/**
+ * Whether the other reading is the page around Lens's short story rather than more of it: Lens's text reads as the
+ * headline's story, and the other reading holds its opening line only after more words than Lens's whole text (a
+ * site's navigation, a column of teasers, read before the story's first line). A longer reading of the same story
+ * opens where Lens's opens, or near it.
+ */
+function aroundTheStory(headline: ReadonlySet<string>, other: string, lensText: string, lensWords: number): boolean {
+  if (headlineShare(headline, lensText) < OFF_HEADLINE) return false;
+  const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const opening = lensText
+    .split('\n')
+    .map(flat)
+    .find((line) => line.length >= OPENING_LINE);
+  if (opening === undefined) return false;
+  const otherFlat = flat(other);
+  const at = otherFlat.indexOf(opening.slice(0, OPENING_LINE));
+  return at >= 0 && countWords(otherFlat.slice(0, at)) >= lensWords;
 }
 
 function asClose(headline: ReadonlySet<string>, other: string, lensText: string): boolean {

@@ -130,6 +130,26 @@ describe('the main text with a second opinion', () => {
     expect(withSecondOpinion(page, { ...column, linkWords: 0 }, () => reading(`${short} ${short}`)).from).toBe('lens');
   });
 
+  it('keeps Lens’s short story when the other reading is the page around it, the story far down', () => {
+    const page = documentOf(
+      '<html><head><title>Site</title></head><body><h1>Council votes on the harbour plan</h1></body></html>',
+    );
+    const story = `${sentence(1)}\n${sentence(2)}`;
+    const menu = Array.from({ length: 40 }, (_, i) => `Section ${i}`);
+    const teasers = Array.from({ length: 12 }, (_, i) => `Museum reopens its west wing after two years, part ${i}.`);
+    // The site's menu, read before the story's first line: more words before it than the story has.
+    const around = [...menu, story, ...teasers].join('\n');
+    expect(withSecondOpinion(page, reading(story), () => reading(around)).from).toBe('lens');
+    // A longer reading of the same story opens near where Lens's opens: it is taken.
+    const more = ['By the harbour desk', story, ...Array.from({ length: 6 }, (_, i) => sentence(i + 10))].join('\n');
+    expect(withSecondOpinion(page, reading(story), () => reading(more)).from).toBe('readability');
+    // Lens's short text off the headline (a notice, a caption) gives way even when the other holds it far down.
+    const notice = 'We and our partners store and read information on your device to show you offers.';
+    expect(
+      withSecondOpinion(page, reading(notice), () => reading([...menu, notice, story, story].join('\n'))).from,
+    ).toBe('readability');
+  });
+
   it('gives no text rather than throwing on an empty document', () => {
     expect(readabilityReading(documentOf(''))).toBeNull();
     expect(withSecondOpinion(documentOf(''), reading(''))).toEqual({ text: '', from: 'lens', note: null });
