@@ -43,7 +43,7 @@ const WALL_CONTROL = new RegExp(
       '(?:subscribe|sign in|sign up|log ?in|register|join)(?: (?:now|today|here|for free))?',
       '(?:start|try|begin) (?:your |a )?(?:free )?(?:trial|subscription)(?: now| today)?',
       '(?:get|unlock) (?:full |unlimited |instant )?access(?: now| today)?',
-      '(?:see|view|explore|compare|choose) (?:(?:all )?(?:our )?(?:subscription |membership |digital )?)?(?:offers|plans|options|deals)',
+      '(?:see|view|explore|compare|choose) (?:a |your |all )?(?:our )?(?:subscription |membership |digital )?(?:offers?|plans?|options|deals)',
       'become a (?:member|subscriber|supporter)',
       '(?:jetzt )?(?:abonnieren|anmelden|einloggen|registrieren)|(?:zum )?abo(?: abschließen)?',
       "(?:je m'abonne|s'abonner|se connecter|connexion)",
@@ -59,7 +59,22 @@ const WALL_CONTROL = new RegExp(
 
 /** What a subscription wall says: that the rest is for subscribers, or that the free articles have run out. */
 const WALL_TEXT =
-  /(?:continue|keep) reading|free (?:articles?|stories|reads)|article limit|unlimited (?:digital )?access|(?:subscribers?|members?)[- ]only|(?:for|to) (?:paying |digital )?(?:subscribers|members)|already (?:a )?(?:subscriber|member)|premium (?:article|content|story)|weiterlesen|abonnenten|réservé aux abonnés|déjà abonné|para (?:suscriptores|abonados)|riservato agli abbonati|exclusivo para assinantes|会員限定|有料会員|订阅用户|付费/i;
+  /(?:continue|keep) reading|free (?:articles?|stories|reads)|article limit|unlimited (?:digital )?access|(?:subscribers?|members?)[- ]only|(?:for|to) (?:paid |paying |digital |premium )?(?:subscribers|members)|already (?:a )?(?:subscriber|member)|premium (?:article|content|story)|weiterlesen|abonnenten|réservé aux abonnés|déjà abonné|para (?:suscriptores|abonados)|riservato agli abbonati|exclusivo para assinantes|会員限定|有料会員|订阅用户|付费/i;
+
+/**
+ * A price by the week, month or year ("€5 a month", "$1/week", "99p a week", "1 € pro Monat"): what an offer to
+ * subscribe says, on its control or beside it. A price alone ("$15") may be the story's.
+ */
+const OFFER = new RegExp(
+  '(?:[$€£¥₹]\\s?\\d+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?\\s?(?:€|£|\\$|euros?|dollars?|pounds?|kr|chf|p))' +
+    '\\s?(?:a|an|per|/|each|every|pro|par|al|por|ao) ?' +
+    '(?:month|week|year|mo|wk|yr|monat|woche|jahr|mois|semaine|an|mes|semana|año|mese|settimana|anno|mês|ano)\\b',
+  'i',
+);
+/** What a wall says, in its text or on its control. */
+const WALL_SAYS = new RegExp(`${WALL_TEXT.source}|${OFFER.source}`, 'i');
+/** A control that offers a price by the period says no more than this ("Join for €5 a month"). */
+const MAX_OFFER_LABEL = 60;
 
 /** A notice is a few sentences: a box holding more text than this holds the page, not a notice. */
 const MAX_NOTICE_CHARS = 2500;
@@ -145,8 +160,9 @@ export function interfaceBoxes(doc: Document): Set<Element> {
     const label = labelOf(control, tag);
     if (label.length === 0 || label.length > 40) continue;
     const found =
-      WALL_CONTROL.test(label) && !inRunningText(control, label)
-        ? boxAround(control, aboveHeadline, WALL_TEXT, MAX_WALL_CHARS, MAX_WALL_PARAGRAPHS)
+      (WALL_CONTROL.test(label) || (label.length <= MAX_OFFER_LABEL && OFFER.test(label))) &&
+      !inRunningText(control, label)
+        ? boxAround(control, aboveHeadline, WALL_SAYS, MAX_WALL_CHARS, MAX_WALL_PARAGRAPHS)
         : // A link to another page is navigation ("Privacy policy"); a notice's links go nowhere ("#", a script).
           CONSENT_CONTROL.test(label) && (tag !== 'A' || /^(?:#|javascript:|$)/i.test(attr(control, 'href') ?? ''))
           ? boxAround(control, aboveHeadline, CONSENT_TEXT, MAX_NOTICE_CHARS)

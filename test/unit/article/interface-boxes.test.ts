@@ -189,6 +189,27 @@ describe('subscription walls', () => {
     expect(interfaceBoxes(page('', `${NEWS_ITEM}${plain}`)).size).toBe(0);
   });
 
+  it('are found by the price they offer, or by saying the story is for paid subscribers', () => {
+    for (const box of [
+      // A control priced by the period, beside text that never says subscribe or read on.
+      `<div><h2>Want the whole story?</h2><p>Members get every story, the archive and the app.</p><a href="/members/join">Join for €5 a month</a></div>`,
+      `<div><h2>Support local news</h2><p>Every story, every day, on any device.</p><button>Start for $1/week</button></div>`,
+      `<div><h2>Weiter geht es mit Plus</h2><p>Alle Artikel, die App und das E-Paper.</p><a href="/plus">Für 1,99 € pro Monat</a></div>`,
+      // The price beside the control: the box says it.
+      `<div><p>This post is for paid subscribers.</p><a href="/subscribe">Subscribe</a></div>`,
+      `<div><h2>Keep going</h2><p>All our reporting for 99p a week.</p><a href="/offers">Choose a plan</a></div>`,
+    ]) {
+      const doc = page('', `${NEWS_ITEM}${box}`);
+      expect(interfaceBoxes(doc).size, box).toBe(1);
+      expect(extractMainText(doc).text, box).toContain('Islanders who missed hospital appointments');
+    }
+    // A price in the story's running text, or a price with no period on a shop's button, is not an offer to subscribe.
+    const story = `<div><p>The ferry company said a season ticket will cost <a href="/fares">€45 a month</a> from May, up from €38, and that students pay half.</p></div>`;
+    expect(interfaceBoxes(page('', `${NEWS_ITEM}${story}`)).size).toBe(0);
+    const shop = `<div><h2>Island Post mug</h2><p>Stoneware, made on the islands.</p><a href="/shop/mug">Buy for £12</a></div>`;
+    expect(interfaceBoxes(page('', `${NEWS_ITEM}${shop}`)).size).toBe(0);
+  });
+
   it('are never the story they stop: a box with the story’s paragraphs is not taken', () => {
     const [headline, ...paragraphs] = NEWS_ITEM.trim().split(/\n\s*/);
     const flat = `${headline}<div>${paragraphs.join('')}${wall('<button>Subscribe now</button>').replace(/<\/?div[^>]*>/g, '')}</div>`;
