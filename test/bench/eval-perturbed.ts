@@ -1,12 +1,13 @@
 // How Lens's main text holds when a page carries interface it was never tuned on. Each human-labelled page of an
 // article set is read as saved and again with one generic change: a consent notice at the top of the page (three
-// wordings, one that never says "cookie"), a newsletter box inside the story, a subscription wall after it (three
-// wordings, one that never says subscribe or read), a list of ten other stories after it, a share bar after its
-// first paragraph, an app banner first in the page (the last two written after the rules and never tuned on), every
-// class and id taken away (a site whose class names say nothing), every <p> made a <div>. Lens (with its second
-// opinion, as the check reads a page) and Readability read the same changed page; the figures are mean text F1 per
-// change (Lens's also on each half of the set, split by site as `npm run eval:articles` splits it) and the pages
-// whose F1 fell by more than 0.2 from the page as saved.
+// wordings, one that never says "cookie"), a newsletter box inside the story, a subscription wall after it (four
+// wordings, one that never says subscribe or read, one written after the rules), a list of ten other stories after
+// it, a share bar after its first paragraph, an app banner first in the page (the last two written after the rules
+// and never tuned on), a short story among interface (the story cut to two paragraphs, with a notice, a wall and a
+// list of stories), every class and id taken away (a site whose class names say nothing), every <p> made a <div>.
+// Lens (with its second opinion, as the check reads a page) and Readability read the same changed page; the figures
+// are mean text F1 per change (Lens's also on each half of the set, split by site as `npm run eval:articles` splits
+// it) and the pages whose F1 fell by more than 0.2 from the page as saved.
 //
 //   npm run eval:perturbed -- <dataset dir>
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -43,7 +44,10 @@ const NOTICES = [
   },
 ];
 
-/** A subscription wall's wording and controls; the third says nothing of subscribing, reading on or limits. */
+/**
+ * A subscription wall's wording and controls; the third says nothing of subscribing, reading on or limits (a rule for
+ * priced controls came after it), the fourth was written after the rules and never tuned on.
+ */
 const WALLS = [
   {
     heading: 'Subscribe to keep reading',
@@ -62,6 +66,14 @@ const WALLS = [
     heading: 'Want the whole story?',
     text: "This article is part of our members' edition. Members get every story, the full archive and the app, and help pay for local reporting in the towns we cover.",
     controls: [{ label: 'Join for €5 a month', href: '/members/join' }],
+  },
+  {
+    heading: 'You have reached the end of the preview',
+    text: 'Unlock this story and thousands more with a Digital Pass: the website, the app and the evening edition, on up to three devices.',
+    controls: [
+      { label: 'Get the Digital Pass', href: '/pass' },
+      { label: 'Maybe later', href: '' },
+    ],
   },
 ];
 
@@ -116,7 +128,7 @@ function consentNoticeFirst(doc: Document, index: number): boolean {
   return true;
 }
 
-/** A subscription wall after the story's last paragraph, in one of three wordings. */
+/** A subscription wall after the story's last paragraph, in one of four wordings. */
 function wallAfter(doc: Document, story: Element[], index: number): boolean {
   return putAfter(story.at(-1), () => {
     const wall = WALLS[index % WALLS.length] as (typeof WALLS)[number];
