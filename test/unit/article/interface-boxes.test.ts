@@ -107,7 +107,7 @@ describe('a short story beside a longer box that is not its story', () => {
     ).join(' ');
     expect(withSecondOpinion(doc, lens, () => reading(comments)).from).toBe('lens');
     // The same story read whole by the other extractor is taken.
-    const whole = `${lens.text} ${Array.from({ length: 12 }, (_, i) => `The ferry operator added detail ${i}.`).join(' ')}`;
+    const whole = `${lens.text} ${Array.from({ length: 40 }, (_, i) => `The ferry operator added detail ${i}.`).join(' ')}`;
     expect(withSecondOpinion(doc, lens, () => reading(whole)).from).toBe('readability');
   });
 });

@@ -112,14 +112,14 @@ describe('the main text with a second opinion', () => {
 
   it('counts the links of the other reading apart: a list of other stories is not more of a short story', () => {
     const short = `${sentence(1)} ${sentence(2)} ${sentence(3)}`;
-    const titles = Array.from({ length: 10 }, (_, i) => `Museum reopens its west wing after repairs, part ${i}`);
+    const titles = Array.from({ length: 12 }, (_, i) => `Museum reopens its west wing after repairs, part ${i}`);
     const page = documentOf(
       `<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1><p>${short}</p>` +
         `<h3>More from this section</h3><ul>${titles.map((title, i) => `<li><a href="/n/${i}">${title}</a></li>`).join('')}</ul>` +
         `</article></body></html>`,
     );
     const other = readabilityReading(page);
-    expect(other?.text).toContain(titles[9]);
+    expect(other?.text).toContain(titles[11]);
     expect(other?.linkWords).toBe(titles.join(' ').split(' ').length);
     expect(withSecondOpinion(page, reading(short)).from).toBe('lens');
     // The same words as prose are more of the story.
@@ -148,6 +148,14 @@ describe('the main text with a second opinion', () => {
     expect(
       withSecondOpinion(page, reading(notice), () => reading([...menu, notice, story, story].join('\n'))).from,
     ).toBe('readability');
+  });
+
+  it('takes a longer reading of a short text only when it has three times its words outside links', () => {
+    const short = Array.from({ length: 4 }, (_, i) => sentence(i)).join('\n');
+    const more = (count: number) => [short, ...Array.from({ length: count }, (_, i) => sentence(i + 10))].join('\n');
+    // 4 sentences of Lens's against 10 (two and a half times): captions and a menu could make up the difference.
+    expect(withSecondOpinion(documentOf('<p>x</p>'), reading(short), () => reading(more(6))).from).toBe('lens');
+    expect(withSecondOpinion(documentOf('<p>x</p>'), reading(short), () => reading(more(8))).from).toBe('readability');
   });
 
   it('gives no text rather than throwing on an empty document', () => {
