@@ -174,6 +174,13 @@ function collectBlocks(doc: Document): { blocks: Block[]; cut: boolean } {
   return { blocks: [...blocks.values()], cut: node !== null };
 }
 
+/** A heading's line is short and no sentence (some sites set whole paragraphs in heading tags). */
+const MAX_HEADING_LINE = 60;
+
+function isHeadingLine(text: string): boolean {
+  return text.length <= MAX_HEADING_LINE && !/[.。]$/.test(text);
+}
+
 function blockText(block: Block): string {
   return block.parts.join('').split(/\n/).map(clean).filter(Boolean).join('\n');
 }
@@ -380,6 +387,8 @@ export function extractMainText(doc: Document): MainText {
 
     const title = clean(titleOf(doc)).toLowerCase();
     const parts: string[] = [];
+    /** Per part: its link words when it is a heading short enough to be one, else null. */
+    const headings: (number | null)[] = [];
     let linkWords = 0;
     blocks.forEach((block, index) => {
       let inside = false;
@@ -394,8 +403,15 @@ export function extractMainText(doc: Document): MainText {
       if (text.length < 200 && block.linkLength / Math.max(1, text.length) > 0.5) return;
       if (BOILERPLATE_LINE.test(text) || isOwnAddress(text, doc)) return;
       parts.push(text);
+      headings.push(/^H[2-6]$/.test(tag) && isHeadingLine(text) ? block.linkWords : null);
       linkWords += block.linkWords;
     });
+    // A heading that ends the text heads nothing Lens kept (a "More from this section" over links left out).
+    for (let last = headings.at(-1); last !== undefined && last !== null; last = headings.at(-1)) {
+      headings.pop();
+      parts.pop();
+      linkWords -= last;
+    }
     return {
       text: parts.join('\n\n'),
       linkWords,

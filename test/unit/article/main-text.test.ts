@@ -126,6 +126,25 @@ describe('extractMainText', () => {
     ]);
   });
 
+  it('leaves out a heading that ends the text, over links it leaves out, but not text set in heading tags', () => {
+    const story = [
+      '<p>First paragraph of the story, long enough to count as real text in an article.</p>',
+      '<h2>What the council decided</h2>',
+      '<p>Second paragraph of the story, again long enough to count as real text.</p>',
+    ].join('');
+    const list =
+      '<ul><li><a href="/a">Museum reopens its west wing</a></li><li><a href="/b">Bakery wins a prize</a></li></ul>';
+    const { text, linkWords } = extractMainText(
+      parseHtml(`<main>${story}<h3>More stories from <a href="/news">Harbour</a></h3>${list}</main>`),
+    );
+    expect(text).toContain('What the council decided');
+    expect(text.endsWith('again long enough to count as real text.')).toBe(true);
+    expect(linkWords).toBe(0);
+    // A site that sets its last paragraph in a heading tag: a sentence, not a heading.
+    const last = '<h3>Still, the ferry will run on Sundays from May, the operator said.</h3>';
+    expect(extractMainText(parseHtml(`<main>${story}${last}${list}</main>`)).text).toContain('on Sundays from May');
+  });
+
   it('counts the words of links in the text it reads', () => {
     const story = Array.from(
       { length: 4 },
