@@ -174,6 +174,9 @@ function collectBlocks(doc: Document): { blocks: Block[]; cut: boolean } {
   return { blocks: [...blocks.values()], cut: node !== null };
 }
 
+/** Lines of links left out after a heading that make it the heading of a list of links. */
+const LIST_LINES = 2;
+
 /** A heading's line is short and no sentence (some sites set whole paragraphs in heading tags). */
 const MAX_HEADING_LINE = 60;
 
@@ -390,6 +393,8 @@ export function extractMainText(doc: Document): MainText {
     /** Per part: its link words when it is a heading short enough to be one, else null. */
     const headings: (number | null)[] = [];
     let linkWords = 0;
+    // The last heading kept with nothing kept after it yet, and how many lines of links were left out since.
+    let open: { at: number; links: number } | null = null;
     blocks.forEach((block, index) => {
       let inside = false;
       for (let element: Element | null = block.element; element !== null && !inside; element = parentOf(element)) {
@@ -398,12 +403,23 @@ export function extractMainText(doc: Document): MainText {
       }
       if (!inside) return;
       const text = texts[index] as string;
+      if (text === '') return; // a block of line breaks alone
       const tag = tagOf(block.element).toUpperCase();
       if (tag === 'H1' || (/^H[2-6]$/.test(tag) && title.includes(text.toLowerCase()) && text.length > 15)) return;
-      if (text.length < 200 && block.linkLength / Math.max(1, text.length) > 0.5) return;
+      if (text.length < 200 && block.linkLength / Math.max(1, text.length) > 0.5) {
+        if (open !== null) open.links++;
+        return;
+      }
       if (BOILERPLATE_LINE.test(text) || isOwnAddress(text, doc)) return;
+      // A heading followed by lines of links that were left out heads that list, not the text after it.
+      if (open !== null && open.links >= LIST_LINES) {
+        linkWords -= headings[open.at] ?? 0;
+        parts[open.at] = '';
+      }
+      const heading = /^H[2-6]$/.test(tag) && isHeadingLine(text);
+      open = heading ? { at: parts.length, links: 0 } : null;
       parts.push(text);
-      headings.push(/^H[2-6]$/.test(tag) && isHeadingLine(text) ? block.linkWords : null);
+      headings.push(heading ? block.linkWords : null);
       linkWords += block.linkWords;
     });
     // A heading that ends the text heads nothing Lens kept (a "More from this section" over links left out).
@@ -412,12 +428,13 @@ export function extractMainText(doc: Document): MainText {
       parts.pop();
       linkWords -= last;
     }
+    const kept = parts.filter((part) => part !== '');
     return {
-      text: parts.join('\n\n'),
+      text: kept.join('\n\n'),
       linkWords,
       root: containers.size === 1 ? top : (parent ?? top),
       containers,
-      parts: parts.length,
+      parts: kept.length,
     };
   };
 

@@ -145,6 +145,20 @@ describe('extractMainText', () => {
     expect(extractMainText(parseHtml(`<main>${story}${last}${list}</main>`)).text).toContain('on Sundays from May');
   });
 
+  it('leaves out the heading of a list of links inside the story, not a section heading over one link', () => {
+    const paragraph = (i: number) =>
+      `<p>Paragraph ${i} of the story, long enough to count as real text in an article about the ferry.</p>`;
+    const links = [1, 2, 3].map((i) => `<li><a href="/n/${i}">Other story number ${i}</a></li>`).join('');
+    const doc = parseHtml(
+      `<main>${paragraph(1)}<h3>More from this section</h3><ul>${links}</ul>${paragraph(2)}` +
+        `<h2>What the council decided</h2><p><a href="/report">The council's report</a></p>${paragraph(3)}</main>`,
+    );
+    const { text } = extractMainText(doc);
+    expect(text).not.toContain('More from this section');
+    expect(text).toContain('What the council decided');
+    expect(text.split('\n\n')).toHaveLength(4);
+  });
+
   it('counts the words of links in the text it reads', () => {
     const story = Array.from(
       { length: 4 },
