@@ -73,8 +73,6 @@ const OFFER = new RegExp(
 );
 /** What a wall says, in its text or on its control. */
 const WALL_SAYS = new RegExp(`${WALL_TEXT.source}|${OFFER.source}`, 'i');
-/** A control that offers a price by the period says no more than this ("Join for €5 a month"). */
-const MAX_OFFER_LABEL = 60;
 
 /** A notice is a few sentences: a box holding more text than this holds the page, not a notice. */
 const MAX_NOTICE_CHARS = 2500;
@@ -160,8 +158,7 @@ export function interfaceBoxes(doc: Document): Set<Element> {
     const label = labelOf(control, tag);
     if (label.length === 0 || label.length > 40) continue;
     const found =
-      (WALL_CONTROL.test(label) || (label.length <= MAX_OFFER_LABEL && OFFER.test(label))) &&
-      !inRunningText(control, label)
+      (WALL_CONTROL.test(label) || OFFER.test(label)) && !inRunningText(control, label)
         ? boxAround(control, aboveHeadline, WALL_SAYS, MAX_WALL_CHARS, MAX_WALL_PARAGRAPHS)
         : // A link to another page is navigation ("Privacy policy"); a notice's links go nowhere ("#", a script).
           CONSENT_CONTROL.test(label) && (tag !== 'A' || /^(?:#|javascript:|$)/i.test(attr(control, 'href') ?? ''))

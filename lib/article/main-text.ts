@@ -414,6 +414,7 @@ export function extractMainText(doc: Document): MainText {
       // A heading followed by lines of links that were left out heads that list, not the text after it.
       if (open !== null && open.links >= LIST_LINES) {
         linkWords -= headings[open.at] ?? 0;
+        headings[open.at] = 0; // counted out once, should the end of the text take it again
         parts[open.at] = '';
       }
       const heading = /^H[2-6]$/.test(tag) && isHeadingLine(text);

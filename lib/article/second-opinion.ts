@@ -89,17 +89,14 @@ export function withSecondOpinion(
   // stories' titles is all links; so is a column of them taken for the story).
   const otherProse = otherWords - (reading?.linkWords ?? 0);
   const lensProse = lensWords - lens.linkWords;
-  const headline = () => headlineStems(doc);
-  if (
-    other !== null &&
-    otherProse >= Math.max(MORE_PROSE * lensProse, 20) &&
-    asClose(headline(), other, lensText) &&
-    !aroundTheStory(headline(), other, lensText, lensWords)
-  ) {
+  const kept: CheckedText = { text: lensText, from: 'lens', note: null };
+  if (other === null || otherProse < Math.max(MORE_PROSE * lensProse, 20)) return kept;
+  const headline = headlineStems(doc);
+  if (asClose(headline, other, lensText) && !aroundTheStory(headline, other, lensText, lensWords)) {
     const note = `Lens found ${lensWords === 0 ? 'no article text' : `only ${lensWords} words of article text`} on this page; the check used Mozilla Readability's reading of it (${otherWords} words).`;
     return { text: other, from: 'readability', note };
   }
-  return { text: lensText, from: 'lens', note: null };
+  return kept;
 }
 
 /**

@@ -157,6 +157,14 @@ describe('extractMainText', () => {
     expect(text).not.toContain('More from this section');
     expect(text).toContain('What the council decided');
     expect(text.split('\n\n')).toHaveLength(4);
+    // The list's heading counted out once, when the end of the text takes the headings before it too.
+    const atEnd = extractMainText(
+      parseHtml(
+        `<main>${paragraph(1)}${paragraph(2)}<h3>More from <a href="/h">Harbour</a> news</h3><ul>${links}</ul><h3>Also</h3></main>`,
+      ),
+    );
+    expect(atEnd.text.split('\n\n')).toHaveLength(2);
+    expect(atEnd.linkWords).toBe(0);
   });
 
   it('counts the words of links in the text it reads', () => {
