@@ -229,6 +229,13 @@ interface Read {
   linkWords: number;
 }
 
+/** A line of the text read, with its links' words, and whether it is a heading (one short enough to be one). */
+interface Part {
+  text: string;
+  linkWords: number;
+  heading: boolean;
+}
+
 function isWithin(element: Element, container: Element): boolean {
   for (let at: Element | null = element; at !== null; at = parentOf(at)) if (at === container) return true;
   return false;
@@ -389,12 +396,9 @@ export function extractMainText(doc: Document): MainText {
     }
 
     const title = clean(titleOf(doc)).toLowerCase();
-    const parts: string[] = [];
-    /** Per part: its link words when it is a heading short enough to be one, else null. */
-    const headings: (number | null)[] = [];
-    let linkWords = 0;
-    // The last heading kept with nothing kept after it yet, and how many lines of links were left out since.
-    let open: { at: number; links: number } | null = null;
+    const parts: Part[] = [];
+    // Lines of links left out since the last part kept (they make a heading just before them a list's heading).
+    let linksSince = 0;
     blocks.forEach((block, index) => {
       let inside = false;
       for (let element: Element | null = block.element; element !== null && !inside; element = parentOf(element)) {
@@ -407,35 +411,25 @@ export function extractMainText(doc: Document): MainText {
       const tag = tagOf(block.element).toUpperCase();
       if (tag === 'H1' || (/^H[2-6]$/.test(tag) && title.includes(text.toLowerCase()) && text.length > 15)) return;
       if (text.length < 200 && block.linkLength / Math.max(1, text.length) > 0.5) {
-        if (open !== null) open.links++;
+        linksSince++;
         return;
       }
       if (BOILERPLATE_LINE.test(text) || isOwnAddress(text, doc)) return;
       // A heading followed by lines of links that were left out heads that list, not the text after it.
-      if (open !== null && open.links >= LIST_LINES) {
-        linkWords -= headings[open.at] ?? 0;
-        headings[open.at] = 0; // counted out once, should the end of the text take it again
-        parts[open.at] = '';
-      }
-      const heading = /^H[2-6]$/.test(tag) && isHeadingLine(text);
-      open = heading ? { at: parts.length, links: 0 } : null;
-      parts.push(text);
-      headings.push(heading ? block.linkWords : null);
-      linkWords += block.linkWords;
+      if (parts.at(-1)?.heading === true && linksSince >= LIST_LINES) parts.pop();
+      linksSince = 0;
+      parts.push({ text, linkWords: block.linkWords, heading: /^H[2-6]$/.test(tag) && isHeadingLine(text) });
     });
     // A heading that ends the text heads nothing Lens kept (a "More from this section" over links left out).
-    for (let last = headings.at(-1); last !== undefined && last !== null; last = headings.at(-1)) {
-      headings.pop();
-      parts.pop();
-      linkWords -= last;
-    }
-    const kept = parts.filter((part) => part !== '');
+    while (parts.at(-1)?.heading === true) parts.pop();
+    let linkWords = 0;
+    for (const part of parts) linkWords += part.linkWords;
     return {
-      text: kept.join('\n\n'),
+      text: parts.map((part) => part.text).join('\n\n'),
       linkWords,
       root: containers.size === 1 ? top : (parent ?? top),
       containers,
-      parts: kept.length,
+      parts: parts.length,
     };
   };
 

@@ -27,6 +27,9 @@ export interface Reading {
 const BLOCKS =
   'p, div, li, dd, dt, h1, h2, h3, h4, h5, h6, blockquote, pre, tr, br, figure, figcaption, section, table';
 
+/** A text on one line: its runs of white space one space each. */
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 /** Readability's reading of a copy of the page (it changes the document it reads), or null when it finds none. */
 export function readabilityReading(doc: Document): Reading | null {
   try {
@@ -40,7 +43,7 @@ export function readabilityReading(doc: Document): Reading | null {
     for (const block of Array.from(content.querySelectorAll(BLOCKS))) block.after(copy.createTextNode('\n'));
     const text = (content.textContent ?? '')
       .split(/\n\s*/)
-      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .map(flat)
       .filter((line) => line !== '')
       .join('\n');
     if (text === '') return null;
@@ -65,17 +68,18 @@ export function withSecondOpinion(
   second: (doc: Document) => Reading | null = readabilityReading,
 ): CheckedText {
   const lensText = lens.text;
+  const kept: CheckedText = { text: lensText, from: 'lens', note: null };
   const doubt = textDoubt(doc, lensText);
-  if (doubt === null) return { text: lensText, from: 'lens', note: null };
+  if (doubt === null) return kept;
   if (doubt === 'off headline') {
     const other = second(doc)?.text ?? null;
     const otherWords = other === null ? 0 : countWords(other);
-    if (other === null || otherWords < DOUBTFUL_WORDS) return { text: lensText, from: 'lens', note: null };
+    if (other === null || otherWords < DOUBTFUL_WORDS) return kept;
     const headline = headlineStems(doc);
     const otherShare = headlineShare(headline, other);
     // The other reading found inside Lens's is the same story, read with less around it: Lens's stands.
     if (otherShare < ON_HEADLINE || otherShare < 2 * headlineShare(headline, lensText) || within(other, lensText)) {
-      return { text: lensText, from: 'lens', note: null };
+      return kept;
     }
     const note = `The text Lens found on this page does not read like its headline's story; the check used Mozilla Readability's reading of it (${otherWords} words).`;
     return { text: other, from: 'readability', note };
@@ -89,10 +93,10 @@ export function withSecondOpinion(
   // stories' titles is all links; so is a column of them taken for the story).
   const otherProse = otherWords - (reading?.linkWords ?? 0);
   const lensProse = lensWords - lens.linkWords;
-  const kept: CheckedText = { text: lensText, from: 'lens', note: null };
   if (other === null || otherProse < Math.max(MORE_PROSE * lensProse, 20)) return kept;
   const headline = headlineStems(doc);
-  if (asClose(headline, other, lensText) && !aroundTheStory(headline, other, lensText, lensWords)) {
+  const lensShare = headlineShare(headline, lensText);
+  if (headlineShare(headline, other) >= lensShare && !aroundTheStory(lensShare, other, lensText, lensWords)) {
     const note = `Lens found ${lensWords === 0 ? 'no article text' : `only ${lensWords} words of article text`} on this page; the check used Mozilla Readability's reading of it (${otherWords} words).`;
     return { text: other, from: 'readability', note };
   }
@@ -110,12 +114,12 @@ const MORE_PROSE = 3;
 const SAME_STORY = 0.8;
 
 function within(other: string, lensText: string): boolean {
-  const flat = lensText.replace(/\s+/g, ' ');
+  const lensLine = lensText.replace(/\s+/g, ' ');
   let all = 0;
   let found = 0;
   for (const sentence of other.split(/\n|(?<=[.!?。！？])\s+/)) {
     all += sentence.length;
-    if (flat.includes(sentence)) found += sentence.length;
+    if (lensLine.includes(sentence)) found += sentence.length;
   }
   return all > 0 && found / all >= SAME_STORY;
 }
@@ -129,9 +133,8 @@ const OPENING_LINE = 40;
  * site's navigation, a column of teasers, read before the story's first line). A longer reading of the same story
  * opens where Lens's opens, or near it.
  */
-function aroundTheStory(headline: ReadonlySet<string>, other: string, lensText: string, lensWords: number): boolean {
-  if (headlineShare(headline, lensText) < OFF_HEADLINE) return false;
-  const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+function aroundTheStory(lensShare: number, other: string, lensText: string, lensWords: number): boolean {
+  if (lensShare < OFF_HEADLINE) return false;
   const opening = lensText
     .split('\n')
     .map(flat)
@@ -140,10 +143,6 @@ function aroundTheStory(headline: ReadonlySet<string>, other: string, lensText: 
   const otherFlat = flat(other);
   const at = otherFlat.indexOf(opening.slice(0, OPENING_LINE));
   return at >= 0 && countWords(otherFlat.slice(0, at)) >= lensWords;
-}
-
-function asClose(headline: ReadonlySet<string>, other: string, lensText: string): boolean {
-  return headlineShare(headline, other) >= headlineShare(headline, lensText);
 }
 
 /** The second opinion on a page's markup (an extension page's copy of a tab's page: inert, no script runs). */
