@@ -81,7 +81,13 @@ const PROSE_ENOUGH = 80;
 const ERROR_TEXT =
   /\b(?:404|page not found|not found|no longer available|something went wrong|access denied|error \d{3})\b/i;
 /** "/", "/index.html", "/home", and a language's home: "/en/", "/pt-br/", "/de/index.html". */
-const HOME_PATH = /^\/?(?:[a-z]{2}(?:[-_][a-z]{2})?\/?)?(?:index\.\w+|home(?:\.\w+)?\/?)?(?:\?.*)?$/i;
+const HOME_PATH = /^\/?(?:[a-z]{2}(?:[-_][a-z]{2})?\/?)?(?:index\.\w+|home(?:\.\w+)?\/?)?$/i;
+/**
+ * Query parameters that leave a home page a home page: tracking, language and format. Any other picks a page
+ * (WordPress's `/?p=123`, Joomla's `/index.php?option=com_content&id=12`, a search's `/?q=`).
+ */
+const HOME_QUERY =
+  /^(?:utm_\w+|ref|source|src|from|fbclid|gclid|msclkid|mc_cid|mc_eid|lang|hl|locale|amp|outputType)$/i;
 /** A site's pages about itself: about, contact and legal pages, by the words sites use for them in a few languages. */
 const ABOUT_PATH =
   /(?:^|\/)(?:about|about-us|who-we-are|uber-uns|ueber-uns|über-uns|a-propos|quienes-somos|chi-siamo|over-ons|impressum|imprint|legal|legal-notice|privacy|privacy-policy|terms|terms-of-service|terms-of-use|contact|contact-us|kontakt)(?:\.[a-z]+)?(?:\/|$)/i;
@@ -113,12 +119,19 @@ function metaTags(doc: Document): Map<string, string | null> {
   return tags;
 }
 
-function addressOf(pageUrl: string): { host: string; path: string } {
+/**
+ * The page's host, and its path with its query (and its route, in a single-page app that routes by the hash:
+ * `/#/news/12`, `/#!/story/12`); whether that is a home page's address.
+ */
+function addressOf(pageUrl: string): { host: string; path: string; home: boolean } {
   try {
     const url = new URL(pageUrl);
-    return { host: url.hostname, path: `${url.pathname}${url.search}` };
+    const route = /^#!?\//.test(url.hash) ? url.hash : '';
+    const home =
+      route === '' && HOME_PATH.test(url.pathname) && [...url.searchParams.keys()].every((key) => HOME_QUERY.test(key));
+    return { host: url.hostname, path: `${url.pathname}${url.search}${route}`, home };
   } catch {
-    return { host: '', path: '' };
+    return { host: '', path: '', home: false };
   }
 }
 
@@ -354,9 +367,9 @@ export function* detectSteps(doc: Document, pageUrl: string, options: DetectOpti
 
   // What the address says the page is. Said before og:type, which many sites set to "article" on every page: an
   // address that says the page is something else (a home, about or legal page, a social post, a docs site) outweighs it.
-  const { host, path } = addressOf(pageUrl);
+  const { host, path, home } = addressOf(pageUrl);
   const addressSays: Array<[number, string]> = [];
-  if (HOME_PATH.test(path)) addressSays.push([-0.7, 'is the site’s home page']);
+  if (home) addressSays.push([-0.7, 'is the site’s home page']);
   else if (ABOUT_PATH.test(decodedPath(path))) addressSays.push([-0.7, 'is an about, contact or legal page']);
   else if (SOCIAL_POST_PATH.test(path)) addressSays.push([-0.6, 'is a post on a social network']);
   if (DOCS_HOST.test(host) && !articleType) addressSays.push([-0.5, 'is on a documentation or wiki site']);

@@ -142,18 +142,43 @@ describe('home page addresses', () => {
   const teaser = (n: number) =>
     `<article><h2><a href="/2026/11/story-${n}/">Story ${n} of the day with a headline</a></h2><p>An excerpt of story ${n}, long enough to read as prose on the page, clause after clause, until it passes the length of a real paragraph.</p></article>`;
   const page = `<html><head><meta property="og:type" content="website"></head><body>${[1, 2, 3].map(teaser).join('')}</body></html>`;
-  it.each(['/', '/index.html', '/en/', '/pt-br/', '/de/index.php', '/home', '/?lang=fr'])(
-    '%s is a home page',
-    (path) => {
-      expect(detectArticle(parseHtml(page), `https://news.example${path}`).reasons).toContain(
-        'is the site’s home page',
-      );
-    },
-  );
-  it.each(['/en/2026/11/story-1/', '/homes-for-sale-prices-rise', '/us/politics/', '/deal'])('%s is not', (path) => {
+  it.each([
+    '/',
+    '/index.html',
+    '/en/',
+    '/pt-br/',
+    '/de/index.php',
+    '/home',
+    '/?lang=fr',
+    '/?utm_source=feed&ref=x',
+    '/#top',
+  ])('%s is a home page', (path) => {
+    expect(detectArticle(parseHtml(page), `https://news.example${path}`).reasons).toContain('is the site’s home page');
+  });
+  it.each([
+    '/en/2026/11/story-1/',
+    '/homes-for-sale-prices-rise',
+    '/us/politics/',
+    '/deal',
+    '/?p=4127',
+    '/index.php?option=com_content&view=article&id=12',
+    '/?q=harbour+bridge',
+    '/#/news/2026/11/20/harbour-bridge',
+    '/#!/story/4127',
+  ])('%s is not', (path) => {
     expect(detectArticle(parseHtml(page), `https://news.example${path}`).reasons).not.toContain(
       'is the site’s home page',
     );
+  });
+  it('finds a story at a query address that picks it (WordPress without pretty links)', () => {
+    const paragraph = (n: number) =>
+      `<p>Paragraph ${n} of the story: the council met on Tuesday evening, heard from residents, engineers and the ferry operator, and argued over the cost until well after midnight.</p>`;
+    const head =
+      '<meta property="og:type" content="article"><meta property="article:published_time" content="2026-11-20T09:00:00Z">';
+    const story = parseHtml(
+      `<html><head>${head}</head><body><h1>The harbour bridge vote</h1>${[1, 2, 3, 4, 5, 6].map(paragraph).join('')}</body></html>`,
+    );
+    expect(detectArticle(story, 'https://blog.example/?p=4127').isArticle).toBe(true);
   });
 });
 
