@@ -311,18 +311,24 @@ function teaserCount(doc: Document, headings: ReadonlyArray<Element>): number {
 const CALL_TO_ACTION =
   /^(?:learn more|find out more|read more about|download|get started|get it now|sign up|try (?:it|now|for free)|buy now|shop now|start (?:your )?free trial|see (?:all )?(?:features|plans|pricing))\b/i;
 
-/** The buttons under each post of a discussion ("Quote", "Reply", "Report"). */
+/**
+ * The buttons under each post of a discussion ("Quote", "Reply", "Report"). "Report" alone is no discussion's: the
+ * posts a story embeds (a social network's) carry it too.
+ */
 const POST_CONTROL = /^(?:quote|reply|report|multi-?quote|reply with quote)$/i;
+const ANSWER_CONTROL = /quote|reply/i;
 const FORUM_PATH =
   /\/(?:forums?|viewtopic\.php|showthread\.php|threads?|topics?|discussions?|comments)(?:[/?]|$)|\/t\/[^/]+\/\d+/i;
 
 /**
  * Links and buttons whose text is a call to action, and those that are a discussion post's controls outside a
- * comment section (an article's comments have "Reply" links too); each counted up to 20.
+ * comment section (an article's comments have "Reply" links too), none unless one of them answers (quotes or
+ * replies); each counted up to 20.
  */
 function controlCounts(doc: Document): { calls: number; postControls: number } {
   let calls = 0;
   let postControls = 0;
+  let answers = false;
   const candidates = queryAll(doc, 'a, button');
   for (let index = 0; index < candidates.length && index < 3000; index++) {
     const element = candidates[index] as Element;
@@ -333,10 +339,12 @@ function controlCounts(doc: Document): { calls: number; postControls: number } {
       postControls < 20 &&
       POST_CONTROL.test(text) &&
       !closestOf(element, '[id*="comment" i], [class*="comment" i]')
-    )
+    ) {
       postControls++;
+      answers ||= ANSWER_CONTROL.test(text);
+    }
   }
-  return { calls, postControls };
+  return { calls, postControls: answers ? postControls : 0 };
 }
 
 export interface DetectOptions {

@@ -270,6 +270,22 @@ describe('pages about the site itself, discussions, and non-article structured d
     expect(detection.isArticle).toBe(false);
   });
 
+  it('posts with Quote and Reply under each are a discussion; posts a story embeds, with only Report, are not', () => {
+    const post = (controls: string[]) =>
+      `<div><p>@someone: a post of a few words.</p>${controls.map((label) => `<a href="/post/1/${label.toLowerCase()}">${label}</a>`).join(' ')}</div>`;
+    const thread = detectArticle(
+      parseHtml(`<html><body><h1>A thread</h1>${prose(8)}${post(['Quote', 'Report']).repeat(3)}</body></html>`),
+      'https://board.example/t/harbour-bridge/4127',
+    );
+    expect(thread.reasons).toContain('is a discussion (6 quote and reply buttons)');
+    const story = detectArticle(
+      parseHtml(`<html><body><h1>A story</h1>${prose(8)}${post(['Report']).repeat(4)}</body></html>`),
+      'https://news.example/2026/11/20/harbour-bridge',
+    );
+    expect(story.reasons.some((reason) => reason.startsWith('is a discussion'))).toBe(false);
+    expect(story.isArticle).toBe(true);
+  });
+
   it.each(['Recipe', 'ItemPage', 'MusicGroup', 'PodcastEpisode', 'AboutPage'])(
     'structured data declaring a %s outweighs long prose',
     (type) => {
