@@ -5,6 +5,7 @@ import { runNow, type Steps } from './steps';
 import { jsonLdNodes, typesOf } from './json-ld';
 import { ARTICLE_TYPES, articleNode, metaKey, publishedFrom, storyReader } from './metadata';
 import { hiddenByMarkup } from './hidden';
+import { COMMENTS_HEADING } from './main-text';
 import { microdataTypes } from './microdata';
 import {
   attr,
@@ -321,22 +322,28 @@ const FORUM_PATH =
   /\/(?:forums?|viewtopic\.php|showthread\.php|threads?|topics?|discussions?|comments)(?:[/?]|$)|\/t\/[^/]+\/\d+/i;
 
 /**
- * Links and buttons whose text is a call to action, and those that are a discussion post's controls outside a
- * comment section (an article's comments have "Reply" links too), none unless one of them answers (quotes or
- * replies); each counted up to 20.
+ * Links and buttons whose text is a call to action, and those that are a discussion post's controls outside readers'
+ * comments (an article's comments have "Reply" links too: they are what follows a heading that says so, or what a
+ * class or id names so), none unless one of them answers (quotes or replies); each counted up to 20.
  */
 function controlCounts(doc: Document): { calls: number; postControls: number } {
   let calls = 0;
   let postControls = 0;
   let answers = false;
-  const candidates = queryAll(doc, 'a, button');
+  let inComments = false;
+  const candidates = queryAll(doc, 'a, button, h2, h3, h4, h5, h6');
   for (let index = 0; index < candidates.length && index < 3000; index++) {
     const element = candidates[index] as Element;
     const text = textOf(element).replace(/\s+/g, ' ').trim();
     if (text.length === 0 || text.length >= 80) continue;
+    if (/^H[2-6]$/i.test(tagOf(element))) {
+      inComments ||= COMMENTS_HEADING.test(text);
+      continue;
+    }
     if (calls < 20 && CALL_TO_ACTION.test(text)) calls++;
     else if (
       postControls < 20 &&
+      !inComments &&
       POST_CONTROL.test(text) &&
       !closestOf(element, '[id*="comment" i], [class*="comment" i]')
     ) {

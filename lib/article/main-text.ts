@@ -60,7 +60,7 @@ function isFurniture(element: Element): boolean {
 const BOILERPLATE_LINE =
   /^(?:advertisement|advert|sponsored|share(?: this(?: article| story)?)?|read more|continue reading|related(?: articles| stories| news)?|explore further|caption|back to gallery|(?:view |show )?comments|this slideshow requires javascript\.?|subscribe.*|sign up.*|follow us.*|click here.*|(?:(?:image|photo|picture|slide)\s+)?\d+(?:\s*of\s*\/?|\s+\/)\s*\d+|close|next|prev(?:ious)?|image|photo|(?:photo|image|picture)s?(?:\s+credit)?\s*:\s*[^.]{1,80})$/i;
 /** A heading over readers' comments: "12 Comments", "Leave a Reply", "34 responses to …", in a few languages. */
-const COMMENTS_HEADING =
+export const COMMENTS_HEADING =
   /^(?:(?:\d+|top(?:[- ]rated)?|readers?'?|user|latest|recent|all)\s+comments|comments(?:\s*\(\d+\))?|\d+\s+(?:responses?|replies|reactions)(?:\s+to\s.+)?|(?:leave|post|add|write)\s+a\s+(?:reply|comment)\b.*|join\s+the\s+(?:discussion|conversation)|kommentare|commentaires|comentarios|commenti|comentários|コメント|评论|留言)$/i;
 /** Nodes read at most, so a huge or hostile page cannot hold the thread; `MainText.cut` says when a page had more. */
 export const MAX_PAGE_NODES = 60_000;

@@ -286,6 +286,19 @@ describe('pages about the site itself, discussions, and non-article structured d
     expect(story.isArticle).toBe(true);
   });
 
+  it('Reply links after a heading that says comments are readers’, whatever the class names', () => {
+    const comment = (n: number) =>
+      `<div class="x${n}"><p>Reader ${n}: a comment of a sentence or two.</p><a href="#reply-${n}">Reply</a> <a href="#quote-${n}">Quote</a></div>`;
+    const detection = detectArticle(
+      parseHtml(
+        `<html><body><h1>A post</h1><p><time datetime="2026-11-20">20 November 2026</time></p>${prose(8)}<h2>4 Comments</h2>${[1, 2, 3, 4].map(comment).join('')}</body></html>`,
+      ),
+      'https://blog.example/2026/11/20/harbour-bridge/',
+    );
+    expect(detection.reasons.some((reason) => reason.startsWith('is a discussion'))).toBe(false);
+    expect(detection.isArticle).toBe(true);
+  });
+
   it.each(['Recipe', 'ItemPage', 'MusicGroup', 'PodcastEpisode', 'AboutPage'])(
     'structured data declaring a %s outweighs long prose',
     (type) => {
