@@ -129,7 +129,12 @@ function addressOf(pageUrl: string): { host: string; path: string; home: boolean
     const url = new URL(pageUrl);
     const route = /^#!?\//.test(url.hash) ? url.hash : '';
     const home =
-      route === '' && HOME_PATH.test(url.pathname) && [...url.searchParams.keys()].every((key) => HOME_QUERY.test(key));
+      route === '' &&
+      HOME_PATH.test(url.pathname) &&
+      url.search
+        .slice(1)
+        .split('&')
+        .every((pair) => pair === '' || HOME_QUERY.test(pair.split('=')[0] ?? ''));
     return { host: url.hostname, path: `${url.pathname}${url.search}${route}`, home };
   } catch {
     return { host: '', path: '', home: false };

@@ -2,16 +2,23 @@
 // Runs Lens's article detection and extraction on every case of a dataset laid out as <source>/<case>/page.html.gz (or page.html)
 // plus expected.json, writes predictions in the shared scorer's format, and prints Lens's scores beside Mozilla
 // Readability's on the same pages, parsed by the same DOM (jsdom, the DOM Readability's own tests use), in one run.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { describePage } from '../../lib/article/describe-page';
 import { extractMainText } from '../../lib/article/main-text';
 import { withSecondOpinion } from '../../lib/article/second-opinion';
-import { halfOfCase, pageTextF1, score, type Expected, type Prediction } from './score-articles';
+import {
+  datasetCases,
+  halfOfCase,
+  pageTextF1,
+  savedPage,
+  score,
+  type DatasetCase,
+  type Prediction,
+} from './score-articles';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
@@ -26,25 +33,7 @@ if (!datasetDir || !existsSync(datasetDir)) {
   process.exit(2);
 }
 
-interface Case {
-  key: string;
-  dir: string;
-  expected: Expected & { url: string | null };
-}
-
-const cases: Case[] = [];
-for (const source of readdirSync(datasetDir).sort()) {
-  const sourceDir = join(datasetDir, source);
-  if (!statSync(sourceDir).isDirectory()) continue;
-  for (const name of readdirSync(sourceDir).sort()) {
-    const dir = join(sourceDir, name);
-    if (!existsSync(join(dir, 'expected.json'))) continue;
-    if (!existsSync(join(dir, 'page.html.gz')) && !existsSync(join(dir, 'page.html'))) continue;
-    const key = `${source}/${name}`;
-    if (values.only && key !== values.only) continue;
-    cases.push({ key, dir, expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) });
-  }
-}
+const cases = datasetCases(datasetDir).filter((testCase) => !values.only || testCase.key === values.only);
 
 const quiet = new VirtualConsole();
 const collect = (globalThis as { gc?: () => void }).gc;
@@ -55,10 +44,7 @@ const lensErrors: string[] = [];
 const restyled: string[] = [];
 const readability: Record<string, Prediction> = {};
 for (const [index, testCase] of cases.entries()) {
-  const gz = join(testCase.dir, 'page.html.gz');
-  const html = existsSync(gz)
-    ? gunzipSync(readFileSync(gz)).toString('utf8')
-    : readFileSync(join(testCase.dir, 'page.html'), 'utf8');
+  const html = savedPage(testCase.dir);
   const url = testCase.expected.url ?? `https://example.com/${testCase.key}`;
   let dom: JSDOM;
   try {
@@ -149,7 +135,7 @@ const rows: Array<[string, unknown, unknown]> = [
   ]),
   ['ms per page, median (jsdom)', lens.msPerPage?.median, baseline.msPerPage?.median],
 ];
-const halfOf = (testCase: Case) => halfOfCase(testCase.key, testCase.expected.url);
+const halfOf = (testCase: DatasetCase) => halfOfCase(testCase.key, testCase.expected.url);
 const halves = { A: cases.filter((c) => halfOf(c) === 'A'), B: cases.filter((c) => halfOf(c) === 'B') };
 const byHalf = {
   A: { lens: score(halves.A, ours), readability: score(halves.A, readability) },

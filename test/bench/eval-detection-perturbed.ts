@@ -10,13 +10,11 @@
 // page is not a home page's); no other rule of Lens's was written against these changes.
 //
 //   npm run eval:detection -- <dataset dir>
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { isProbablyReaderable } from '@mozilla/readability';
 import { describePage } from '../../lib/article/describe-page';
-import { halfOfCase } from './score-articles';
+import { datasetCases, halfOfCase, savedPage } from './score-articles';
 
 const datasetDir = process.argv[2];
 if (!datasetDir || !existsSync(datasetDir)) {
@@ -170,53 +168,39 @@ for (const [change] of Object.entries(ARTICLE_CHANGES)) rowOf('article', change)
 
 const quiet = new VirtualConsole();
 let cases = 0;
-for (const source of readdirSync(datasetDir).sort()) {
-  const sourceDir = join(datasetDir, source);
-  if (!statSync(sourceDir).isDirectory()) continue;
-  for (const name of readdirSync(sourceDir).sort()) {
-    const dir = join(sourceDir, name);
-    if (!existsSync(join(dir, 'expected.json'))) continue;
-    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
-    if (typeof expected.isArticle !== 'boolean') continue;
-    const file = existsSync(join(dir, 'page.html.gz'))
-      ? gunzipSync(readFileSync(join(dir, 'page.html.gz'))).toString('utf8')
-      : existsSync(join(dir, 'page.html'))
-        ? readFileSync(join(dir, 'page.html'), 'utf8')
-        : null;
-    if (file === null) continue;
-    // Styles are left out (jsdom rejects some); neither check reads them.
-    const html = file.replace(/<style\b[\s\S]*?<\/style>/gi, '');
-    const key = `${source}/${name}`;
-    const half = halfOfCase(key, expected.url ?? null);
-    const kind = expected.isArticle ? 'article' : 'non-article';
-    const savedAt: string = expected.url ?? `https://example.com/${key}`;
-    for (const [change, apply] of Object.entries(expected.isArticle ? ARTICLE_CHANGES : NON_ARTICLE_CHANGES)) {
-      const dom = new JSDOM(html, { url: savedAt, virtualConsole: quiet });
-      const doc = dom.window.document;
-      const url = apply(doc, savedAt);
-      if (url !== false) {
-        const report = describePage(doc, url, { addressKnown: expected.url !== null });
-        const lensRight = report.isArticle === expected.isArticle;
-        let readabilityRight = false;
-        try {
-          readabilityRight = isProbablyReaderable(doc) === expected.isArticle;
-        } catch {
-          // A page Readability cannot judge counts as judged wrong.
-        }
-        const row = rowOf(kind, change);
-        row.pages++;
-        row.lens += Number(lensRight);
-        row.readability += Number(readabilityRight);
-        row.halves[half].pages++;
-        row.halves[half].lens += Number(lensRight);
-        if (!lensRight) row.wrong.push(`${key} [${half}] ${report.confidence}: ${report.reasons.join('; ')}`);
+for (const { key, expected, dir } of datasetCases(datasetDir)) {
+  if (typeof expected.isArticle !== 'boolean') continue;
+  // Styles are left out (jsdom rejects some); neither check reads them.
+  const html = savedPage(dir).replace(/<style\b[\s\S]*?<\/style>/gi, '');
+  const half = halfOfCase(key, expected.url ?? null);
+  const kind = expected.isArticle ? 'article' : 'non-article';
+  const savedAt: string = expected.url ?? `https://example.com/${key}`;
+  for (const [change, apply] of Object.entries(expected.isArticle ? ARTICLE_CHANGES : NON_ARTICLE_CHANGES)) {
+    const dom = new JSDOM(html, { url: savedAt, virtualConsole: quiet });
+    const doc = dom.window.document;
+    const url = apply(doc, savedAt);
+    if (url !== false) {
+      const report = describePage(doc, url, { addressKnown: expected.url !== null });
+      const lensRight = report.isArticle === expected.isArticle;
+      let readabilityRight = false;
+      try {
+        readabilityRight = isProbablyReaderable(doc) === expected.isArticle;
+      } catch {
+        // A page Readability cannot judge counts as judged wrong.
       }
-      dom.window.close();
-      await new Promise((resolve) => setImmediate(resolve)); // lets jsdom free the page (see eval-articles.ts)
+      const row = rowOf(kind, change);
+      row.pages++;
+      row.lens += Number(lensRight);
+      row.readability += Number(readabilityRight);
+      row.halves[half].pages++;
+      row.halves[half].lens += Number(lensRight);
+      if (!lensRight) row.wrong.push(`${key} [${half}] ${report.confidence}: ${report.reasons.join('; ')}`);
     }
-    cases++;
-    if (process.stderr.isTTY) process.stderr.write(`\r${cases}`);
+    dom.window.close();
+    await new Promise((resolve) => setImmediate(resolve)); // lets jsdom free the page (see eval-articles.ts)
   }
+  cases++;
+  if (process.stderr.isTTY) process.stderr.write(`\r${cases}`);
 }
 if (process.stderr.isTTY) process.stderr.write('\n');
 

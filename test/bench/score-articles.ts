@@ -2,6 +2,9 @@
 // field accuracy after normalisation, body-text F1 over 4-gram shingles of \w+ tokens averaged per page.
 
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { siteOf } from '../../lib/match/url';
 
 /**
@@ -21,6 +24,39 @@ export interface Expected {
   siteName: string | null;
   text: string | null;
   textFrom?: string;
+}
+
+/** A case of an article set: `<source>/<case>/expected.json` beside its saved page. */
+export interface DatasetCase {
+  key: string;
+  dir: string;
+  expected: Expected & { url: string | null };
+}
+
+/** The cases of a set laid out as `<source>/<case>/`, in order: the folders with an expected.json and a saved page. */
+export function datasetCases(datasetDir: string): DatasetCase[] {
+  const cases: DatasetCase[] = [];
+  for (const source of readdirSync(datasetDir).sort()) {
+    const sourceDir = join(datasetDir, source);
+    if (!statSync(sourceDir).isDirectory()) continue;
+    for (const name of readdirSync(sourceDir).sort()) {
+      const dir = join(sourceDir, name);
+      if (!existsSync(join(dir, 'expected.json'))) continue;
+      if (!existsSync(join(dir, 'page.html.gz')) && !existsSync(join(dir, 'page.html'))) continue;
+      cases.push({
+        key: `${source}/${name}`,
+        dir,
+        expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')),
+      });
+    }
+  }
+  return cases;
+}
+
+/** A case's saved page (page.html.gz, or page.html). */
+export function savedPage(dir: string): string {
+  const gz = join(dir, 'page.html.gz');
+  return existsSync(gz) ? gunzipSync(readFileSync(gz)).toString('utf8') : readFileSync(join(dir, 'page.html'), 'utf8');
 }
 
 export interface Prediction {
