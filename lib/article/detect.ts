@@ -13,6 +13,7 @@ import {
   byClass,
   byTag,
   closestOf,
+  firstByTag,
   hasAttr,
   itemsOf,
   parentOf,
@@ -336,13 +337,18 @@ function controlCounts(doc: Document): { calls: number; postControls: number } {
   let postControls = 0;
   let answers = false;
   let inComments = false;
-  const candidates = queryAll(doc, 'a, button, h2, h3, h4, h5, h6');
+  // As the main text reads them: a comments heading counts after the headline (a "Recent comments" box above it is
+  // the site's).
+  let pastHeadline = firstByTag(doc, 'h1') === null;
+  const candidates = queryAll(doc, 'a, button, h1, h2, h3, h4, h5, h6');
   for (let index = 0; index < candidates.length && index < 3000; index++) {
     const element = candidates[index] as Element;
+    const tag = tagOf(element).toUpperCase();
+    if (tag === 'H1') pastHeadline = true;
     const text = textOf(element).replace(/\s+/g, ' ').trim();
     if (text.length === 0 || text.length >= 80) continue;
-    if (/^H[2-6]$/i.test(tagOf(element))) {
-      inComments ||= COMMENTS_HEADING.test(text);
+    if (/^H[1-6]$/.test(tag)) {
+      inComments ||= pastHeadline && COMMENTS_HEADING.test(text);
       continue;
     }
     if (calls < 20 && CALL_TO_ACTION.test(text)) calls++;

@@ -299,6 +299,17 @@ describe('pages about the site itself, discussions, and non-article structured d
     expect(detection.isArticle).toBe(true);
   });
 
+  it('a "Recent comments" box above the headline is the site’s: the posts below it stay a discussion', () => {
+    const post = `<div><p>@someone: a post of a few words.</p><a href="/post/1/quote">Quote</a> <a href="/post/1/reply">Reply</a></div>`;
+    const detection = detectArticle(
+      parseHtml(
+        `<html><body><div><h3>Recent comments</h3><a href="/t/other/12">On another thread</a></div><h1>A thread</h1>${prose(8)}${post.repeat(3)}</body></html>`,
+      ),
+      'https://board.example/t/harbour-bridge/4127',
+    );
+    expect(detection.reasons).toContain('is a discussion (6 quote and reply buttons)');
+  });
+
   it.each(['Recipe', 'ItemPage', 'MusicGroup', 'PodcastEpisode', 'AboutPage'])(
     'structured data declaring a %s outweighs long prose',
     (type) => {
