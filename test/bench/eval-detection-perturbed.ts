@@ -22,8 +22,8 @@ if (!datasetDir || !existsSync(datasetDir)) {
   process.exit(2);
 }
 
-/** Changes a page; returns the address to judge it at, or false when the change does not apply to it. */
-type Change = (doc: Document, url: string) => string | false;
+/** Changes a page; returns the address to judge it at. */
+type Change = (doc: Document, url: string) => string;
 
 const DATE = '2021-03-04T10:00:00+00:00';
 
@@ -76,21 +76,18 @@ const noStructuredData: Change = (doc, url) => {
   return url;
 };
 
-/** The same site, at an address of no date, no words and no number: `/p/k3` (a short link's, or a new CMS's). */
-const plainAddress: Change = (_doc, url) => {
-  const address = new URL(url);
+/** A number below `range` drawn from the page's path: the same page moves to the same made-up address every run. */
+function pathNumber(url: string, range: number): number {
   let hash = 0;
-  for (const char of address.pathname) hash = (hash * 31 + char.charCodeAt(0)) % 1296;
-  return `${address.origin}/p/${hash.toString(36)}`;
-};
+  for (const char of new URL(url).pathname) hash = (hash * 31 + char.charCodeAt(0)) % range;
+  return hash;
+}
+
+/** The same site, at an address of no date, no words and no number: `/p/k3` (a short link's, or a new CMS's). */
+const plainAddress: Change = (_doc, url) => `${new URL(url).origin}/p/${pathNumber(url, 1296).toString(36)}`;
 
 /** The same site, at the address of a CMS without pretty links: WordPress's `/?p=4127`. */
-const queryAddress: Change = (_doc, url) => {
-  const address = new URL(url);
-  let hash = 0;
-  for (const char of address.pathname) hash = (hash * 31 + char.charCodeAt(0)) % 9000;
-  return `${address.origin}/?p=${1000 + hash}`;
-};
+const queryAddress: Change = (_doc, url) => `${new URL(url).origin}/?p=${1000 + pathNumber(url, 9000)}`;
 
 const NON_ARTICLE_CHANGES: Record<string, Change> = {
   'as saved': (_doc, url) => url,
@@ -145,26 +142,22 @@ interface Row {
   wrong: string[];
 }
 
-const rows = new Map<string, Row>();
-const rowOf = (kind: Row['kind'], change: string): Row => {
-  const key = `${kind}: ${change}`;
-  let row = rows.get(key);
-  if (row === undefined) {
-    row = {
-      kind,
-      change,
-      pages: 0,
-      lens: 0,
-      readability: 0,
-      halves: { A: { pages: 0, lens: 0 }, B: { pages: 0, lens: 0 } },
-      wrong: [],
-    };
-    rows.set(key, row);
-  }
-  return row;
-};
-for (const [change] of Object.entries(NON_ARTICLE_CHANGES)) rowOf('non-article', change);
-for (const [change] of Object.entries(ARTICLE_CHANGES)) rowOf('article', change);
+const emptyRow = (kind: Row['kind'], change: string): [string, Row] => [
+  `${kind}: ${change}`,
+  {
+    kind,
+    change,
+    pages: 0,
+    lens: 0,
+    readability: 0,
+    halves: { A: { pages: 0, lens: 0 }, B: { pages: 0, lens: 0 } },
+    wrong: [],
+  },
+];
+const rows = new Map<string, Row>([
+  ...Object.keys(NON_ARTICLE_CHANGES).map((change) => emptyRow('non-article', change)),
+  ...Object.keys(ARTICLE_CHANGES).map((change) => emptyRow('article', change)),
+]);
 
 const quiet = new VirtualConsole();
 let cases = 0;
@@ -179,23 +172,21 @@ for (const { key, expected, dir } of datasetCases(datasetDir)) {
     const dom = new JSDOM(html, { url: savedAt, virtualConsole: quiet });
     const doc = dom.window.document;
     const url = apply(doc, savedAt);
-    if (url !== false) {
-      const report = describePage(doc, url, { addressKnown: expected.url !== null });
-      const lensRight = report.isArticle === expected.isArticle;
-      let readabilityRight = false;
-      try {
-        readabilityRight = isProbablyReaderable(doc) === expected.isArticle;
-      } catch {
-        // A page Readability cannot judge counts as judged wrong.
-      }
-      const row = rowOf(kind, change);
-      row.pages++;
-      row.lens += Number(lensRight);
-      row.readability += Number(readabilityRight);
-      row.halves[half].pages++;
-      row.halves[half].lens += Number(lensRight);
-      if (!lensRight) row.wrong.push(`${key} [${half}] ${report.confidence}: ${report.reasons.join('; ')}`);
+    const report = describePage(doc, url, { addressKnown: expected.url !== null });
+    const lensRight = report.isArticle === expected.isArticle;
+    let readabilityRight = false;
+    try {
+      readabilityRight = isProbablyReaderable(doc) === expected.isArticle;
+    } catch {
+      // A page Readability cannot judge counts as judged wrong.
     }
+    const row = rows.get(`${kind}: ${change}`) as Row;
+    row.pages++;
+    row.lens += Number(lensRight);
+    row.readability += Number(readabilityRight);
+    row.halves[half].pages++;
+    row.halves[half].lens += Number(lensRight);
+    if (!lensRight) row.wrong.push(`${key} [${half}] ${report.confidence}: ${report.reasons.join('; ')}`);
     dom.window.close();
     await new Promise((resolve) => setImmediate(resolve)); // lets jsdom free the page (see eval-articles.ts)
   }
